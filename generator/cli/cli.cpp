@@ -1,0 +1,165 @@
+#include "cli/cli.hpp"
+
+#include <csignal>
+#include <iostream>
+#include <map>
+
+#include "serve/preview_server.hpp"
+#include "site/site.hpp"
+
+namespace gongkai {
+
+namespace {
+
+const char* const kHelp =
+    "gongkai — static dashboards of Chinese county department final accounts (部门决算)\n"
+    "\n"
+    "Usage:\n"
+    "  gongkai build [--data DIR] [--out DIR] [--base-url URL] [options]\n"
+    "  gongkai serve [--data DIR] [--out DIR] [--host 127.0.0.1] [--port 8080] [options]\n"
+    "  gongkai --help | --version\n"
+    "\n"
+    "Commands:\n"
+    "  build   load and validate every filing, compute, render and write the site to --out.\n"
+    "          On any invalid filing nothing is written and every problem is listed.\n"
+    "  serve   build, then serve --out; rebuild when data/, site-templates/ or assets/ change\n"
+    "          and reload open pages. A failed rebuild is shown as an error page.\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR        filings: DIR/<code>-<county>/<year>/<slug>.json   (default: data)\n"
+    "  --out DIR         output folder, replaced atomically on success       (default: public)\n"
+    "  --base-url URL    absolute URL of the published site; writes sitemap.xml\n"
+    "  --templates DIR   mustache templates                                  (default: site-templates)\n"
+    "  --assets DIR      CSS/JS and the npm install of ECharts               (default: assets)\n"
+    "  --jobs N          worker threads, 0 = one per core                    (default: 0)\n"
+    "  --host HOST       serve: address to bind                              (default: 127.0.0.1)\n"
+    "  --port PORT       serve: port                                         (default: 8080)\n"
+    "  --quiet           no progress output on stderr\n"
+    "\n"
+    "Exit codes: 0 success, 1 invalid input (problems listed on stderr), 2 usage error.\n";
+
+struct Parsed {
+    std::string command;
+    std::map<std::string, std::string> values;
+    bool quiet = false;
+};
+
+int usage_error(const std::string& msg) {
+    std::cerr << "gongkai: " << msg << "\nRun 'gongkai --help' for usage.\n";
+    return 2;
+}
+
+PreviewServer* g_server = nullptr;
+extern "C" void on_signal(int) {
+    if (g_server) g_server->request_stop();
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args) {
+    if (args.empty()) return usage_error("a command is required (build or serve)");
+    Parsed p;
+    static const std::map<std::string, bool> options = {
+        {"--data", true}, {"--out", true}, {"--base-url", true}, {"--templates", true}, {"--assets", true},
+        {"--jobs", true}, {"--host", true}, {"--port", true}, {"--quiet", false}};
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") {
+            std::cout << kHelp;
+            return 0;
+        }
+        if (a == "--version") {
+            std::cout << "gongkai " << GONGKAI_VERSION << "\n";
+            return 0;
+        }
+        if (a.rfind("--", 0) != 0) {
+            if (!p.command.empty()) return usage_error("unexpected argument '" + a + "'");
+            p.command = a;
+            continue;
+        }
+        std::string name = a, value;
+        bool inline_value = false;
+        if (auto eq = a.find('='); eq != std::string::npos) {
+            name = a.substr(0, eq);
+            value = a.substr(eq + 1);
+            inline_value = true;
+        }
+        auto it = options.find(name);
+        if (it == options.end()) return usage_error("unknown option '" + name + "'");
+        if (!it->second) {
+            p.quiet = true;
+            continue;
+        }
+        if (!inline_value) {
+            if (i + 1 >= args.size()) return usage_error("option " + name + " needs a value");
+            value = args[++i];
+        }
+        p.values[name] = value;
+    }
+    if (p.command != "build" && p.command != "serve")
+        return usage_error(p.command.empty() ? "a command is required (build or serve)" : "unknown command '" + p.command + "'");
+
+    BuildOptions b;
+    auto get = [&](const char* k, std::string& into) { if (auto it = p.values.find(k); it != p.values.end()) into = it->second; };
+    get("--data", b.data_dir);
+    get("--out", b.out_dir);
+    get("--base-url", b.base_url);
+    get("--templates", b.templates_dir);
+    get("--assets", b.assets_dir);
+    if (auto it = p.values.find("--jobs"); it != p.values.end()) {
+        try {
+            int j = std::stoi(it->second);
+            if (j < 0 || j > 256) throw std::out_of_range("jobs");
+            b.jobs = static_cast<unsigned>(j);
+        } catch (const std::exception&) {
+            return usage_error("--jobs takes a whole number from 0 to 256");
+        }
+    }
+    if (!b.base_url.empty() && b.base_url.rfind("https://", 0) != 0 && b.base_url.rfind("http://", 0) != 0)
+        return usage_error("--base-url must be an absolute http(s) URL");
+    if (!p.quiet) b.log = [](const std::string& line) { std::cerr << line << "\n"; };
+
+    if (p.command == "build") {
+        if (p.values.count("--host") || p.values.count("--port")) return usage_error("--host and --port belong to 'serve'");
+        try {
+            BuildReport r = Site(b).build();
+            if (b.log)
+                b.log("built " + std::to_string(r.pages) + " pages from " + std::to_string(r.filings) + " filings into " + b.out_dir);
+            return 0;
+        } catch (const BuildFailed& e) {
+            std::cerr << "gongkai: build failed, " << e.problems().size() << " problem(s); the previous site was left untouched:\n";
+            for (const auto& pr : e.problems().items()) std::cerr << "  " << pr.to_string() << "\n";
+            return 1;
+        } catch (const std::exception& e) {
+            std::cerr << "gongkai: build failed: " << e.what() << "; the previous site was left untouched\n";
+            return 1;
+        }
+    }
+
+    ServeOptions s;
+    get("--host", s.host);
+    if (auto it = p.values.find("--port"); it != p.values.end()) {
+        try {
+            s.port = std::stoi(it->second);
+            if (s.port < 0 || s.port > 65535) throw std::out_of_range("port");
+        } catch (const std::exception&) {
+            return usage_error("--port takes a number from 0 to 65535");
+        }
+    }
+    if (!b.log) b.log = [](const std::string& line) {
+        if (line.rfind("build failed", 0) == 0 || line.rfind("  ", 0) == 0) std::cerr << line << "\n";
+    };
+    PreviewServer server(b, s);
+    g_server = &server;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    bool ok = server.run();
+    g_server = nullptr;
+    if (!ok) {
+        std::cerr << "gongkai: cannot listen on " << s.host << ":" << s.port << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,70 @@
+#include "compute/department_summary.hpp"
+
+namespace gongkai {
+
+MaybeMoney cell_value(const Table* t, std::string_view block, std::string_view row, std::string_view column) {
+    if (!t) return std::nullopt;
+    const Block* b = t->block(block);
+    if (!b) return std::nullopt;
+    const Row* r = b->row_by_key(row);
+    if (!r) r = b->row_by_code(row);
+    if (!r) return std::nullopt;
+    auto c = b->cell(*r, column);
+    if (!c) return std::nullopt;
+    return c->micro;
+}
+
+static std::vector<ClassAmount> rows_with_code_length(const Table* t, std::size_t len, std::string_view column) {
+    std::vector<ClassAmount> out;
+    if (!t) return out;
+    const Block* b = t->block("main");
+    if (!b) return out;
+    for (const auto& r : b->rows) {
+        if (r.code.size() != len) continue;
+        auto c = b->cell(r, column);
+        if (c) out.push_back({r.code, r.name, c->micro});
+    }
+    return out;
+}
+
+static MaybeMoney first_of(MaybeMoney a, MaybeMoney b) { return a ? a : b; }
+
+DepartmentSummary summarize(const Filing& f) {
+    DepartmentSummary s;
+    const Table* t01 = f.table(TableKind::IncomeExpenditureSummary);
+    const Table* t03 = f.table(TableKind::Expenditure);
+    const Table* t04 = f.table(TableKind::FiscalSummary);
+    const Table* t05 = f.table(TableKind::GeneralBudgetExpenditure);
+    const Table* t06 = f.table(TableKind::BasicExpenditure);
+    const Table* t09 = f.table(TableKind::ThreePublic);
+
+    s.grand_total = cell_value(t01, "income", "grand_total", "amount");
+    s.total_income = cell_value(t01, "income", "total_income", "amount");
+    s.total_expenditure = first_of(cell_value(t01, "expenditure", "total_expenditure", "amount"),
+                                   cell_value(t03, "main", "total", "total"));
+    s.fiscal_total = cell_value(t04, "expenditure", "total_expenditure", "total");
+    s.basic = first_of(cell_value(t03, "main", "total", "basic"), cell_value(t05, "main", "total", "basic"));
+    s.project = first_of(cell_value(t03, "main", "total", "project"), cell_value(t05, "main", "total", "project"));
+    s.personnel = cell_value(t06, "main", "personnel_total", "amount");
+    s.public_funds = cell_value(t06, "main", "public_total", "amount");
+    s.three_public_budget = cell_value(t09, "main", "total", "budget");
+    s.three_public_actual = cell_value(t09, "main", "total", "actual");
+    if (t09) {
+        if (const Block* b = t09->block("main")) {
+            for (const auto& r : b->rows) {
+                ThreePublicLine line{r.key, r.name, std::nullopt, std::nullopt};
+                if (auto c = b->cell(r, "budget")) line.budget = c->micro;
+                if (auto c = b->cell(r, "actual")) line.actual = c->micro;
+                s.three_public.push_back(line);
+            }
+        }
+    }
+    s.function_classes = rows_with_code_length(t03, 3, "total");
+    if (s.function_classes.empty()) s.function_classes = rows_with_code_length(t05, 3, "total");
+    s.economic_classes = rows_with_code_length(t06, 3, "amount");
+    s.staff_actual = f.overview.staff_actual;
+    s.vehicles_actual = f.overview.vehicles_actual;
+    return s;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,51 @@
+#pragma once
+// Headline figures of one filing, read from its tables (never from the narrative).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/filing.hpp"
+
+namespace gongkai {
+
+using MaybeMoney = std::optional<std::int64_t>;  // millionths of 万元; nullopt = not published
+
+struct ClassAmount {
+    std::string code;
+    std::string name;
+    std::int64_t micro = 0;
+};
+
+struct ThreePublicLine {
+    std::string key;   // total, abroad, vehicle_subtotal, vehicle_purchase, vehicle_operation, reception
+    std::string name;  // as printed
+    MaybeMoney budget;
+    MaybeMoney actual;
+};
+
+struct DepartmentSummary {
+    MaybeMoney grand_total;        // 01 收支总计
+    MaybeMoney total_income;       // 01 本年收入合计
+    MaybeMoney total_expenditure;  // 01 本年支出合计 (else 03 合计)
+    MaybeMoney fiscal_total;       // 04 财政拨款 本年支出合计
+    MaybeMoney basic;              // 03 基本支出 (else 05)
+    MaybeMoney project;            // 03 项目支出 (else 05)
+    MaybeMoney personnel;          // 06 人员经费合计
+    MaybeMoney public_funds;       // 06 公用经费合计
+    MaybeMoney three_public_budget;
+    MaybeMoney three_public_actual;
+    std::vector<ThreePublicLine> three_public;
+    std::vector<ClassAmount> function_classes;   // 类 rows of 03 (else 05), printed order
+    std::vector<ClassAmount> economic_classes;   // 3-digit rows of 06
+    std::optional<int> staff_actual;
+    std::optional<int> vehicles_actual;
+};
+
+// Reads the headline figures of `f`; a figure the filing does not publish stays nullopt.
+DepartmentSummary summarize(const Filing& f);
+
+// Value of a cell found by block id, row key or code, and column id; nullopt when absent or blank.
+MaybeMoney cell_value(const Table* t, std::string_view block, std::string_view row_key_or_code, std::string_view column);
+
+}  // namespace gongkai

@@ -1,0 +1,88 @@
+#include "load/data_dir.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include <boost/filesystem.hpp>
+
+namespace fs = boost::filesystem;
+
+namespace gongkai {
+
+bool is_valid_slug(const std::string& s) {
+    if (s.empty() || s.size() > 80 || s.front() == '-' || s.back() == '-') return false;
+    char prev = 0;
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && prev == '-')) return false;
+        prev = c;
+    }
+    return true;
+}
+
+static std::vector<fs::path> sorted_entries(const fs::path& dir) {
+    std::vector<fs::path> v;
+    for (const auto& e : fs::directory_iterator(dir)) v.push_back(e.path());
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+static bool is_hidden(const fs::path& p) { return p.filename().string().rfind('.', 0) == 0; }
+
+DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems) {
+    DataLayout layout;
+    boost::system::error_code ec;
+    if (!fs::is_directory(data_dir, ec)) {
+        problems.add({data_dir, "", "a data folder", "no such folder", ""});
+        return layout;
+    }
+    static const std::regex county_re("^[1-9][0-9]{5}-[a-z0-9]+(-[a-z0-9]+)*$");
+    static const std::regex year_re("^(19|20|21)[0-9]{2}$");
+    for (const auto& county : sorted_entries(data_dir)) {
+        if (is_hidden(county)) continue;
+        std::string name = county.filename().string();
+        if (!fs::is_directory(county)) {
+            if (county.extension() == ".json")
+                problems.add({county.string(), "", "filings inside <code>-<county>/<year>/ folders", "a JSON file at the top of the data folder", ""});
+            continue;
+        }
+        if (!std::regex_match(name, county_re)) {
+            problems.add({county.string(), "", "a county folder named <6-digit code>-<slug>, e.g. 430321-xiangtan", "\"" + name + "\"", ""});
+            continue;
+        }
+        fs::path county_json = county / "county.json";
+        if (!fs::is_regular_file(county_json)) {
+            problems.add({county_json.string(), "", "a county.json file describing the county", "no such file", ""});
+        } else {
+            layout.counties.push_back({county_json.string(), name});
+        }
+        for (const auto& year : sorted_entries(county)) {
+            if (is_hidden(year) || year.filename() == "county.json") continue;
+            std::string yname = year.filename().string();
+            if (!fs::is_directory(year)) {
+                problems.add({year.string(), "", "only county.json and year folders in a county folder", "an unexpected file", ""});
+                continue;
+            }
+            if (!std::regex_match(yname, year_re)) {
+                problems.add({year.string(), "", "a year folder named like 2024", "\"" + yname + "\"", ""});
+                continue;
+            }
+            for (const auto& file : sorted_entries(year)) {
+                if (is_hidden(file)) continue;
+                std::string stem = file.stem().string();
+                if (!fs::is_regular_file(file) || file.extension() != ".json") {
+                    problems.add({file.string(), "", "only <department-slug>.json filings in a year folder", "an unexpected entry", ""});
+                    continue;
+                }
+                if (!is_valid_slug(stem)) {
+                    problems.add({file.string(), "", "a file name that is a slug (lower-case a-z, 0-9 and single dashes)", "\"" + stem + "\"", ""});
+                    continue;
+                }
+                layout.filings.push_back({file.string(), name, std::stoi(yname), stem});
+            }
+        }
+    }
+    return layout;
+}
+
+}  // namespace gongkai

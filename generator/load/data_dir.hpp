@@ -1,0 +1,36 @@
+#pragma once
+// Finds the input files of a data folder:
+//   DIR/<division-code>-<county-slug>/county.json
+//   DIR/<division-code>-<county-slug>/<year>/<department-slug>.json
+// Listing is sorted so that everything downstream is deterministic.
+#include <string>
+#include <vector>
+
+#include "error/problem.hpp"
+
+namespace gongkai {
+
+struct FilingPath {
+    std::string path;        // full path of the filing
+    std::string county_dir;  // "430321-xiangtan"
+    int year = 0;            // from the year folder
+    std::string slug;        // from the file name
+};
+
+struct CountyPath {
+    std::string path;  // full path of county.json
+    std::string dir;   // "430321-xiangtan"
+};
+
+struct DataLayout {
+    std::vector<CountyPath> counties;
+    std::vector<FilingPath> filings;
+};
+
+// Lists the data folder; misplaced or misnamed entries are recorded as problems, never skipped silently.
+DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems);
+
+// True for lower-case ASCII words joined by single dashes ("finance-bureau").
+bool is_valid_slug(const std::string& s);
+
+}  // namespace gongkai

@@ -1,0 +1,21 @@
+#pragma once
+// Reads one JSON input file. Syntax errors become Problems with line and column, never exceptions.
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "error/problem.hpp"
+
+namespace gongkai {
+
+struct JsonFile {
+    std::string path;   // as found under the data folder
+    std::string bytes;  // the file exactly as read (copied verbatim to the site for download)
+    nlohmann::json doc;
+};
+
+// Reads and parses `path`; on failure records one problem and returns nullopt.
+std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& problems);
+
+}  // namespace gongkai

@@ -1,0 +1,170 @@
+#pragma once
+// The typed filing: one department's 部门决算 for one year, as published. Built by validate/ from the
+// JSON document; everything downstream (compute, render) reads only these types.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/money.hpp"
+
+namespace gongkai {
+
+enum class TableKind {
+    IncomeExpenditureSummary,   // 收入支出决算总表 (01)
+    Income,                     // 收入决算表 (02)
+    Expenditure,                // 支出决算表 (03)
+    FiscalSummary,              // 财政拨款收入支出决算总表 (04)
+    GeneralBudgetExpenditure,   // 一般公共预算财政拨款支出决算表 (05)
+    BasicExpenditure,           // 一般公共预算财政拨款基本支出决算(明细)表 (06)
+    GovernmentFund,             // 政府性基金预算财政拨款收入支出决算表 (07)
+    StateCapital,               // 国有资本经营预算财政拨款支出决算表 (08)
+    ThreePublic,                // 财政拨款“三公”经费支出决算表 (09; 07 in Shanghai)
+};
+
+// The format's name of a kind ("income_expenditure_summary"), and back; nullopt for unknown names.
+std::string_view table_kind_id(TableKind kind);
+std::optional<TableKind> table_kind_from_id(std::string_view id);
+// All kinds in the standard publication order.
+const std::vector<TableKind>& all_table_kinds();
+
+using Cell = std::optional<Decimal>;  // nullopt = blank cell, distinct from a printed 0
+
+struct Column {
+    std::string id;
+    std::string label;
+};
+
+struct Row {
+    std::string key;   // role of a non-code row ("total", "grand_total"), else ""
+    std::string code;  // function or economic code, digits only, else ""
+    std::optional<int> line;
+    std::string name;
+    std::vector<Cell> cells;  // one per column of the block, in column order
+};
+
+struct Block {
+    std::string id;  // "main", "income" or "expenditure"
+    std::string title;
+    std::vector<Column> columns;
+    std::vector<Row> rows;
+
+    // Index of a column by id, or -1.
+    int column_index(std::string_view column_id) const;
+    const Row* row_by_key(std::string_view key) const;
+    const Row* row_by_code(std::string_view code) const;
+    // The cell at (row, column id); nullopt when the column is absent or the cell blank.
+    Cell cell(const Row& row, std::string_view column_id) const;
+};
+
+struct Table {
+    TableKind kind{};
+    std::string number;
+    std::string title;
+    std::string unit;
+    std::vector<Block> blocks;
+    std::vector<std::string> notes;
+    std::string empty_explanation;
+    std::string pointer;  // JSON pointer of the table in its filing, for messages and links
+
+    const Block* block(std::string_view id) const;
+    // True when no cell of the table holds a value.
+    bool is_empty() const;
+};
+
+struct Figure {
+    std::string metric;
+    std::string code;
+    Decimal value;
+    std::string unit;
+    std::string direction;
+    std::string section;
+    std::string sentence;
+};
+
+struct StaffCount {
+    std::string type;
+    int count = 0;
+};
+
+struct ConsolidatedUnit {
+    std::string name;
+    std::string note;
+};
+
+struct Overview {
+    std::vector<std::string> duties;
+    std::optional<int> internal_unit_count;
+    std::vector<std::string> internal_unit_names;
+    std::optional<int> staff_authorized_total;
+    std::vector<StaffCount> staff_authorized;
+    std::optional<int> staff_actual;
+    std::optional<int> vehicles_authorized;
+    std::optional<int> vehicles_actual;
+    std::vector<ConsolidatedUnit> consolidated_units;
+    std::string text;
+};
+
+struct NarrativeSection {
+    std::string id;
+    std::string title;
+    std::string text;
+};
+
+struct GlossaryEntry {
+    std::string term;  // "" where the document prints none
+    std::string definition;
+};
+
+struct Attachment {
+    std::string title;
+    std::string text;
+};
+
+struct Source {
+    std::string title;
+    std::string publisher;
+    std::string url;
+    std::string file;
+    std::string published;
+};
+
+struct CountyRef {
+    std::string name;
+    std::string code;
+    std::string province;
+};
+
+struct Filing {
+    std::string path;          // the input file
+    std::string county_dir;    // e.g. "430321-xiangtan"
+    CountyRef county;
+    std::string department_name;
+    std::string slug;
+    int year = 0;
+    std::string kind;          // 决算 / 预算
+    std::string unit;
+    bool synthetic = false;
+    Source source;
+    Overview overview;
+    std::vector<Table> tables;
+    std::vector<NarrativeSection> sections;
+    std::vector<Figure> figures;
+    std::vector<GlossaryEntry> glossary;
+    std::vector<Attachment> attachments;
+
+    const Table* table(TableKind kind) const;
+    // The first figure with this metric (and code, when given), or nullptr.
+    const Figure* figure(std::string_view metric, std::string_view code = {}) const;
+};
+
+// A county (or district) with its folder name, e.g. dir "310107-putuo".
+struct County {
+    std::string path;  // the county.json file
+    std::string dir;
+    std::string name;
+    std::string code;
+    std::string province;
+};
+
+}  // namespace gongkai

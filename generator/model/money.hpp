@@ -1,0 +1,31 @@
+#pragma once
+// Exact decimal numbers. Every printed amount is kept as its printed text plus an exact integer of
+// millionths (value × 10^6); for money in 万元 that is 0.000001 万元 = 0.01 元. No floating point.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace gongkai {
+
+struct Decimal {
+    std::string printed;     // exactly as published, e.g. "2,940.05"
+    std::int64_t micro = 0;  // value × 1'000'000
+    int decimals = 0;        // digits printed after the decimal point (the printed precision)
+};
+
+// Parses printed decimal text ("1577.61", "2,940.05", "-3", "0.00"). Accepts thousands separators only
+// in well-formed groups and at most 6 decimals. Returns nullopt for anything else.
+std::optional<Decimal> parse_decimal(const std::string& text);
+
+// Formats a millionths value with exactly `decimals` digits, rounding half away from zero ("1577.61").
+std::string format_micro(std::int64_t micro, int decimals = 2);
+
+// Same, with thousands separators ("2,940.05").
+std::string format_micro_grouped(std::int64_t micro, int decimals = 2);
+
+// Ratio a/b as a percentage in millionths of a percent, rounded half away from zero; nullopt when b == 0.
+std::optional<std::int64_t> percent_micro(std::int64_t a, std::int64_t b);
+
+constexpr std::int64_t kMicro = 1'000'000;
+
+}  // namespace gongkai

@@ -1,0 +1,100 @@
+#include "render/escape.hpp"
+#include "render/view_common.hpp"
+#include "render/views.hpp"
+
+namespace gongkai {
+
+namespace {
+
+// A sortable cell: the text shown and the exact sort key (millionths), empty when unpublished.
+json sortable(const MaybeMoney& m) {
+    return {{"text", money_text(m)}, {"sort", m ? std::to_string(*m) : ""}};
+}
+
+json sortable_share(const MaybeMoney& part, const MaybeMoney& whole) {
+    std::optional<std::int64_t> p;
+    if (part && whole) p = percent_micro(*part, *whole);
+    return {{"text", p ? format_micro(*p, 2) + "%" : "—"}, {"sort", p ? std::to_string(*p) : ""}};
+}
+
+}  // namespace
+
+json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy) {
+    json v;
+    v["root"] = root_prefix(2);
+    v["title"] = cy.county_name + " " + std::to_string(cy.year) + "年度部门决算总览";
+    v["county"] = cy.county_name;
+    v["province"] = cy.province;
+    v["year"] = cy.year;
+    v["synthetic"] = cy.synthetic;
+    v["home_link"] = "../../";
+    v["department_count"] = cy.departments.size();
+    v["totals"] = json::array({
+        {{"label", "支出合计"}, {"value", format_micro(cy.total_expenditure)}, {"unit", "万元"}},
+        {{"label", "基本支出"}, {"value", format_micro(cy.basic)}, {"unit", "万元"}},
+        {{"label", "项目支出"}, {"value", format_micro(cy.project)}, {"unit", "万元"}},
+        {{"label", "人员经费"}, {"value", format_micro(cy.personnel)}, {"unit", "万元"}},
+        {{"label", "公用经费"}, {"value", format_micro(cy.public_funds)}, {"unit", "万元"}},
+        {{"label", "“三公”经费决算"}, {"value", format_micro(cy.three_public_actual)}, {"unit", "万元"},
+         {"note", "预算 " + format_micro(cy.three_public_budget) + " 万元"}},
+    });
+
+    json rows = json::array();
+    json chart_names = json::array(), chart_basic = json::array(), chart_project = json::array();
+    for (const auto& d : cy.departments) {
+        const auto& s = d.summary;
+        json yoy_cell = {{"text", "—"}, {"sort", ""}, {"note", ""}};
+        if (auto it = yoy.find(d.filing->slug); it != yoy.end() && it->second) {
+            const YearOverYear& y = *it->second;
+            // The first line with a percentage is the headline change (收支总计 or 本年支出合计).
+            for (const auto& l : y.lines) {
+                if (!l.pct_micro) continue;
+                yoy_cell = {{"text", pct_text(l.pct_micro)}, {"sort", std::to_string(*l.pct_micro)},
+                            {"note", y.source == YoySource::NarrativeStatement ? "据情况说明推算（" + l.label + "）" : "对比上年决算（" + l.label + "）"}};
+                break;
+            }
+        }
+        rows.push_back({{"name", d.filing->department_name}, {"link", d.filing->slug + "/"},
+                        {"synthetic", d.filing->synthetic},
+                        {"cells", json::array({sortable(s.total_expenditure), sortable(s.basic), sortable(s.project),
+                                               sortable_share(s.project, s.total_expenditure), sortable(s.personnel),
+                                               sortable(s.public_funds), sortable(s.three_public_actual),
+                                               sortable(s.three_public_budget)})},
+                        {"yoy", yoy_cell}});
+        chart_names.push_back(d.filing->department_name);
+        chart_basic.push_back(money_number(s.basic));
+        chart_project.push_back(money_number(s.project));
+    }
+    v["departments"] = rows;
+
+    json class_rows = json::array();
+    json class_series = json::array();
+    json class_names = json::array();
+    for (const auto& c : cy.classes) {
+        class_rows.push_back({{"code", c.code}, {"name", c.name}, {"value", format_micro(c.micro)},
+                              {"share", share_text(c.micro, cy.total_expenditure)}});
+        class_names.push_back(c.code + " " + c.name);
+    }
+    // Stacked bars: one series per department over the function classes.
+    for (const auto& d : cy.departments) {
+        json data = json::array();
+        for (const auto& c : cy.classes) {
+            auto it = c.by_department.find(d.filing->slug);
+            data.push_back(it == c.by_department.end() ? json(nullptr) : money_number(it->second));
+        }
+        class_series.push_back({{"name", d.filing->department_name}, {"stack", "classes"}, {"data", data}});
+    }
+    v["classes"] = class_rows;
+    v["charts"] = json::array({
+        {{"id", "by-department"}, {"type", "bar"}, {"title", "各部门支出：基本支出与项目支出（万元）"},
+         {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"horizontal", true}, {"categories", chart_names},
+                                   {"series", json::array({{{"name", "基本支出"}, {"stack", "total"}, {"data", chart_basic}},
+                                                           {{"name", "项目支出"}, {"stack", "total"}, {"data", chart_project}}})}})}},
+        {{"id", "by-class"}, {"type", "bar"}, {"title", "按功能分类（类）的支出，按部门堆叠（万元）"},
+         {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"horizontal", true}, {"categories", class_names},
+                                   {"series", class_series}})}},
+    });
+    return v;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,58 @@
+#include <map>
+#include <set>
+
+#include "render/escape.hpp"
+#include "render/view_common.hpp"
+#include "render/views.hpp"
+
+namespace gongkai {
+
+json home_view(const std::vector<CountyIndexEntry>& counties, bool synthetic) {
+    json v;
+    v["root"] = "";
+    v["title"] = "公开 · 部门决算看板";
+    v["synthetic"] = synthetic;
+    json list = json::array();
+    for (const auto& c : counties) {
+        json years = json::array();
+        for (const auto& y : c.years)
+            years.push_back({{"year", y.year}, {"departments", y.departments}, {"synthetic", y.synthetic},
+                             {"link", county_year_path(c.dir, y.year)}});
+        list.push_back({{"name", c.name}, {"province", c.province}, {"code", c.code}, {"years", years}});
+    }
+    v["counties"] = list;
+    v["has_counties"] = !counties.empty();
+    return v;
+}
+
+json glossary_view(const std::vector<const Filing*>& filings) {
+    // term+definition -> departments that print it; ordered by term for a stable page.
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> entries;
+    for (const Filing* f : filings)
+        for (const auto& g : f->glossary)
+            entries[{g.term, g.definition}].insert(f->department_name + "（" + f->county.name + " " + std::to_string(f->year) + "）");
+    json items = json::array();
+    for (const auto& [key, deps] : entries) {
+        std::string who;
+        for (const auto& d : deps) who += (who.empty() ? "" : "、") + d;
+        items.push_back({{"term", key.first.empty() ? "（原文未列词条）" : key.first}, {"definition", key.second}, {"sources", who}});
+    }
+    return {{"root", "../"}, {"title", "名词解释"}, {"items", items}, {"synthetic", false}};
+}
+
+json not_found_view(const std::string& base_url) {
+    std::string home = base_url.empty() ? "/" : base_url;
+    if (home.back() != '/') home += '/';
+    return {{"title", "页面未找到"}, {"home", home}};
+}
+
+std::string sitemap_xml(const std::string& base_url, const std::vector<std::string>& paths) {
+    std::string base = base_url;
+    if (!base.empty() && base.back() != '/') base += '/';
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const auto& p : paths) out += "  <url><loc>" + xml_escape(base + p) + "</loc></url>\n";
+    out += "</urlset>\n";
+    return out;
+}
+
+}  // namespace gongkai

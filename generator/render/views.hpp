@@ -1,0 +1,48 @@
+#pragma once
+// View models of every page type: plain JSON objects handed to the mustache templates.
+// Each view carries `root`, the relative prefix to the site root, so that the site works under any sub-path.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compute/county_aggregate.hpp"
+#include "compute/year_over_year.hpp"
+
+namespace gongkai {
+
+// One county with the years it has filings for (home page and navigation).
+struct CountyIndexEntry {
+    std::string dir;
+    std::string name;
+    std::string province;
+    std::string code;
+    struct Year {
+        int year;
+        std::size_t departments;
+        bool synthetic;
+    };
+    std::vector<Year> years;  // ascending
+};
+
+// The department page: headline figures, charts, the nine tables, narrative figures, overview.
+nlohmann::json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy);
+
+// The county-year dashboard: totals, the sortable department table, charts by department and class.
+// `yoy` holds, per department slug, its year-over-year comparison where known.
+nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy);
+
+// The home page: the counties and years available.
+nlohmann::json home_view(const std::vector<CountyIndexEntry>& counties, bool synthetic);
+
+// The glossary: every 名词解释 across filings, deduplicated by term and definition.
+nlohmann::json glossary_view(const std::vector<const Filing*>& filings);
+
+// The 404 page; links use `base_url` when given (a 404 page is served at any depth).
+nlohmann::json not_found_view(const std::string& base_url);
+
+// sitemap.xml for the given page paths (relative to the root, ending in '/').
+std::string sitemap_xml(const std::string& base_url, const std::vector<std::string>& paths);
+
+}  // namespace gongkai

@@ -1,0 +1,168 @@
+#include "serve/preview_server.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include <httplib.h>
+
+#include "render/escape.hpp"
+#include "serve/file_watcher.hpp"
+#include "serve/safe_path.hpp"
+
+namespace gongkai {
+
+const char* const kReloadScript =
+    "<script>(function(){var g=null;function p(){fetch('/__gongkai/generation',{cache:'no-store'})"
+    ".then(function(r){return r.text();}).then(function(t){if(g===null){g=t;}else if(t!==g){location.reload();}})"
+    ".catch(function(){});}p();setInterval(p,1000);})();</script>";
+
+PreviewServer::PreviewServer(BuildOptions build, ServeOptions serve)
+    : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<httplib::Server>()) {}
+
+PreviewServer::~PreviewServer() { stop(); }
+
+bool PreviewServer::last_build_failed() const {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    return !last_problems_.empty() || !last_error_.empty();
+}
+
+void PreviewServer::rebuild() {
+    ProblemList problems;
+    std::string error;
+    try {
+        Site(build_).build();
+    } catch (const BuildFailed& e) {
+        problems = e.problems();
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    {
+        std::lock_guard<std::mutex> lock(state_mutex_);
+        last_problems_ = problems;
+        last_error_ = error;
+    }
+    if (build_.log) {
+        if (!problems.empty()) {
+            build_.log("build failed: " + std::to_string(problems.size()) + " problem(s)");
+            for (const auto& p : problems.items()) build_.log("  " + p.to_string());
+        } else if (!error.empty()) {
+            build_.log("build failed: " + error);
+        }
+    }
+    ++generation_;
+}
+
+std::string PreviewServer::error_page() const {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    std::string items;
+    for (const auto& p : last_problems_.items())
+        items += "<li><code>" + html_escape(p.file) + "</code> <code>" + html_escape(p.pointer.empty() ? "(document)" : p.pointer) +
+                 "</code><br>应为：" + html_escape(p.expected) + (p.found.empty() ? "" : "；实际：" + html_escape(p.found)) +
+                 (p.context.empty() ? "" : "（" + html_escape(p.context) + "）") + "</li>";
+    if (!last_error_.empty()) items += "<li>" + html_escape(last_error_) + "</li>";
+    return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+           "<title>构建失败 · gongkai</title><style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
+           "h1{color:#b00020}li{margin:.6rem 0;line-height:1.5}code{background:#f4f4f4;padding:0 .3em;word-break:break-all}</style></head>"
+           "<body><h1>站点构建失败</h1><p>以下输入有误。修正并保存后页面会自动刷新。</p><ol>" + items + "</ol>" + kReloadScript + "</body></html>";
+}
+
+void PreviewServer::setup_routes() {
+    server_->Get("/__gongkai/generation", [this](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::to_string(generation_.load()), "text/plain; charset=utf-8");
+    });
+    server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        ResolvedPath r = resolve_site_path(build_.out_dir, req.path);
+        bool failed = last_build_failed();
+        auto is_html = [](const std::string& f) { return f.size() >= 5 && f.compare(f.size() - 5, 5, ".html") == 0; };
+        if (failed && (r.verdict == PathVerdict::Directory || (r.verdict == PathVerdict::File && is_html(r.file)) ||
+                       r.verdict == PathVerdict::Missing)) {
+            res.status = 500;
+            res.set_content(error_page(), "text/html; charset=utf-8");
+            return;
+        }
+        switch (r.verdict) {
+            case PathVerdict::Refused:
+                res.status = 403;
+                res.set_content("403 Forbidden", "text/plain; charset=utf-8");
+                return;
+            case PathVerdict::NeedsSlash:
+                res.status = 301;
+                res.set_header("Location", req.path + "/");
+                return;
+            case PathVerdict::Missing: {
+                res.status = 404;
+                std::ifstream in(build_.out_dir + "/404.html", std::ios::binary);
+                std::stringstream ss;
+                ss << in.rdbuf();
+                std::string body = ss.str();
+                if (body.empty()) body = "404 Not Found";
+                res.set_content(body, "text/html; charset=utf-8");
+                return;
+            }
+            case PathVerdict::File:
+            case PathVerdict::Directory: {
+                std::ifstream in(r.file, std::ios::binary);
+                std::stringstream ss;
+                ss << in.rdbuf();
+                std::string body = ss.str();
+                if (is_html(r.file)) {
+                    auto pos = body.rfind("</body>");
+                    if (pos != std::string::npos) body.insert(pos, kReloadScript);
+                }
+                res.set_content(body, mime_type_for(r.file));
+                return;
+            }
+        }
+    });
+}
+
+void PreviewServer::watch_loop() {
+    FileWatcher watcher({build_.data_dir, build_.templates_dir, build_.assets_dir});
+    while (!stopping_) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(serve_.poll_ms));
+        if (stopping_) break;
+        if (watcher.changed()) {
+            if (build_.log) build_.log("change detected, rebuilding");
+            rebuild();
+        }
+    }
+}
+
+int PreviewServer::start() {
+    rebuild();
+    setup_routes();
+    int port = serve_.port;
+    if (port == 0) port = server_->bind_to_any_port(serve_.host);
+    else if (!server_->bind_to_port(serve_.host, port)) port = -1;
+    if (port < 0) return -1;
+    server_thread_ = std::thread([this] { server_->listen_after_bind(); });
+    watch_thread_ = std::thread([this] { watch_loop(); });
+    return port;
+}
+
+bool PreviewServer::run() {
+    int port = start();
+    if (port < 0) return false;
+    if (build_.log) build_.log("serving http://" + serve_.host + ":" + std::to_string(port) + "/ (Ctrl-C to stop)");
+    server_thread_.join();
+    stop();
+    return true;
+}
+
+void PreviewServer::request_stop() {
+    stopping_ = true;
+    if (server_) server_->stop();
+}
+
+void PreviewServer::stop() {
+    stopping_ = true;
+    if (server_) server_->stop();
+    if (server_thread_.joinable()) server_thread_.join();
+    if (watch_thread_.joinable()) watch_thread_.join();
+}
+
+}  // namespace gongkai

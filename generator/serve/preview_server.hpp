@@ -1,0 +1,61 @@
+#pragma once
+// The preview server: builds the site, serves --out over HTTP (cpp-httplib), watches the inputs,
+// rebuilds on change and makes open pages reload. A failed rebuild is shown as an error page naming
+// file and JSON pointer; the server keeps running and recovers on the next good save.
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "site/site.hpp"
+
+namespace httplib { class Server; }
+
+namespace gongkai {
+
+struct ServeOptions {
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    int poll_ms = 400;  // how often the inputs are checked for changes
+};
+
+class PreviewServer {
+public:
+    PreviewServer(BuildOptions build, ServeOptions serve);
+    ~PreviewServer();
+
+    // Builds once, then serves until stop() (blocking). Returns false when the port cannot be bound.
+    bool run();
+    // Binds and serves on a background thread; returns the bound port (useful with port 0 in tests), or -1.
+    int start();
+    void stop();
+    // Asks a running server to stop (safe from a signal handler: no joins, no locks).
+    void request_stop();
+
+    // The number of builds so far (successful or not); pages poll it to know when to reload.
+    long generation() const { return generation_.load(); }
+    bool last_build_failed() const;
+
+private:
+    void rebuild();
+    void setup_routes();
+    void watch_loop();
+    std::string error_page() const;
+
+    BuildOptions build_;
+    ServeOptions serve_;
+    std::unique_ptr<httplib::Server> server_;
+    std::thread server_thread_;
+    std::thread watch_thread_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<long> generation_{0};
+    mutable std::mutex state_mutex_;
+    ProblemList last_problems_;
+    std::string last_error_;  // non-problem failures (I/O)
+};
+
+// The script injected into served HTML pages: polls the generation and reloads on change.
+extern const char* const kReloadScript;
+
+}  // namespace gongkai

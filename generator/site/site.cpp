@@ -1,0 +1,215 @@
+#include "site/site.hpp"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include <boost/filesystem.hpp>
+
+#include "compute/county_aggregate.hpp"
+#include "compute/year_over_year.hpp"
+#include "load/data_dir.hpp"
+#include "render/template_set.hpp"
+#include "render/view_common.hpp"
+#include "render/views.hpp"
+#include "site/parallel.hpp"
+#include "validate/corpus_checks.hpp"
+#include "validate/decode_county.hpp"
+#include "validate/decode_filing.hpp"
+#include "write/staged_output.hpp"
+
+namespace fs = boost::filesystem;
+
+namespace gongkai {
+
+template <typename Step>
+void Site::step(const char* name, Step&& fn) {
+    auto start = std::chrono::steady_clock::now();
+    fn();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    report_.step_ms.emplace_back(name, ms);
+    if (options_.log) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%8.1f ms", ms);
+        options_.log(std::string(buf) + "  " + name);
+    }
+}
+
+BuildReport Site::build() {
+    step("load and validate filings", [&] { load_inputs(); });
+    step("cross-file checks", [&] { check_inputs(); });
+    step("compute and render pages", [&] { render_pages(); });
+    step("collect static assets", [&] { add_static_files(); });
+    step("write site", [&] { write_output(); });
+    return report_;
+}
+
+void Site::check() {
+    load_inputs();
+    check_inputs();
+}
+
+// Reads every county.json and filing; decoding runs in parallel, one problem list per file so that
+// the report is complete and in a deterministic order.
+void Site::load_inputs() {
+    ProblemList problems;
+    DataLayout layout = scan_data_dir(options_.data_dir, problems);
+    for (const auto& c : layout.counties) {
+        if (auto f = read_json_file(c.path, problems))
+            if (auto county = decode_county(*f, c, problems)) counties_.push_back(*county);
+    }
+    std::vector<ProblemList> per_file(layout.filings.size());
+    std::vector<std::optional<JsonFile>> files(layout.filings.size());
+    std::vector<std::optional<Filing>> decoded(layout.filings.size());
+    parallel_for(layout.filings.size(), options_.jobs, [&](unsigned, std::size_t i) {
+        files[i] = read_json_file(layout.filings[i].path, per_file[i]);
+        if (files[i]) decoded[i] = decode_filing(*files[i], layout.filings[i], per_file[i]);
+    });
+    for (std::size_t i = 0; i < layout.filings.size(); ++i) {
+        problems.append(per_file[i]);
+        if (decoded[i]) {
+            filings_.push_back(std::move(*decoded[i]));
+            filing_files_.push_back(std::move(*files[i]));
+        }
+    }
+    report_.filings = filings_.size();
+    report_.counties = counties_.size();
+    if (!problems.empty()) throw BuildFailed(problems);
+}
+
+void Site::check_inputs() {
+    ProblemList problems;
+    check_corpus(counties_, filings_, problems);
+    // The output folder must not contain the inputs: replacing it would delete them.
+    fs::path out = fs::absolute(options_.out_dir).lexically_normal();
+    for (const auto& in : {options_.data_dir, options_.templates_dir, options_.assets_dir}) {
+        fs::path p = fs::absolute(in).lexically_normal();
+        auto rel = p.lexically_relative(out);
+        if (!rel.empty() && *rel.begin() != "..")
+            problems.add({options_.out_dir, "", "an output folder that does not contain the inputs", in + " is inside it", "--out"});
+    }
+    if (!problems.empty()) throw BuildFailed(problems);
+}
+
+void Site::render_pages() {
+    TemplateSet templates = TemplateSet::load(options_.templates_dir);
+
+    // Compute: per-filing summaries, then county-years and year-over-year.
+    std::vector<DepartmentSummary> summaries(filings_.size());
+    parallel_for(filings_.size(), options_.jobs, [&](unsigned, std::size_t i) { summaries[i] = summarize(filings_[i]); });
+
+    std::map<std::tuple<std::string, std::string, int>, std::size_t> by_department_year;
+    std::map<std::pair<std::string, int>, std::vector<const Filing*>> by_county_year;
+    for (std::size_t i = 0; i < filings_.size(); ++i) {
+        const Filing& f = filings_[i];
+        by_department_year[{f.county_dir, f.slug, f.year}] = i;
+        by_county_year[{f.county_dir, f.year}].push_back(&f);
+    }
+    std::vector<std::optional<YearOverYear>> yoy(filings_.size());
+    for (std::size_t i = 0; i < filings_.size(); ++i) {
+        const Filing& f = filings_[i];
+        auto prior = by_department_year.find({f.county_dir, f.slug, f.year - 1});
+        if (prior != by_department_year.end()) yoy[i] = compare_with_prior_filing(summaries[i], summaries[prior->second], f.year - 1);
+        else yoy[i] = from_narrative(f, summaries[i]);
+    }
+    std::vector<CountyYear> county_years;
+    for (const auto& [key, list] : by_county_year) county_years.push_back(aggregate_county_year(list));
+
+    // Pages: each one is an independent job, rendered in parallel with a template copy per worker.
+    struct Job {
+        std::string path;
+        std::function<std::string(TemplateSet&)> render;
+    };
+    std::vector<Job> jobs;
+    std::vector<std::string> page_paths;
+
+    std::map<std::string, CountyIndexEntry> index;
+    for (const auto& c : counties_) index[c.dir] = {c.dir, c.name, c.province, c.code, {}};
+    bool any_synthetic = false;
+    for (const auto& cy : county_years) {
+        index[cy.county_dir].years.push_back({cy.year, cy.departments.size(), cy.synthetic});
+        any_synthetic = any_synthetic || cy.synthetic;
+    }
+    std::vector<CountyIndexEntry> counties;
+    for (auto& [dir, entry] : index) counties.push_back(std::move(entry));
+
+    jobs.push_back({"index.html", [&, counties, any_synthetic](TemplateSet& t) { return t.render("home", home_view(counties, any_synthetic)); }});
+    page_paths.push_back("");
+    std::vector<const Filing*> all;
+    for (const auto& f : filings_) all.push_back(&f);
+    jobs.push_back({"glossary/index.html", [all](TemplateSet& t) { return t.render("glossary", glossary_view(all)); }});
+    page_paths.push_back("glossary/");
+    std::string base_url = options_.base_url;
+    jobs.push_back({"404.html", [base_url](TemplateSet& t) { return t.render("not-found", not_found_view(base_url), false); }});
+
+    for (const auto& cy : county_years) {
+        std::map<std::string, std::optional<YearOverYear>> cy_yoy;
+        for (const auto& d : cy.departments) {
+            std::size_t i = by_department_year.at({d.filing->county_dir, d.filing->slug, d.filing->year});
+            cy_yoy[d.filing->slug] = yoy[i];
+        }
+        std::string path = county_year_path(cy.county_dir, cy.year);
+        jobs.push_back({path + "index.html", [&cy, cy_yoy](TemplateSet& t) { return t.render("county", county_view(cy, cy_yoy)); }});
+        page_paths.push_back(path);
+    }
+    for (std::size_t i = 0; i < filings_.size(); ++i) {
+        std::string path = department_path(filings_[i]);
+        jobs.push_back({path + "index.html", [this, i, &summaries, &yoy](TemplateSet& t) {
+                            return t.render("department", department_view(filings_[i], summaries[i], yoy[i]));
+                        }});
+        page_paths.push_back(path);
+        outputs_.push_back({path + filings_[i].slug + ".json", filing_files_[i].bytes});
+    }
+
+    // Two output files for one path would silently overwrite each other: refuse instead.
+    std::map<std::string, std::string> owners;
+    ProblemList clashes;
+    for (const auto& j : jobs)
+        if (!owners.emplace(j.path, j.path).second) clashes.add({options_.data_dir, "", "one input per output path", "two inputs for " + j.path, ""});
+    if (!clashes.empty()) throw BuildFailed(clashes);
+
+    unsigned workers = options_.jobs == 0 ? default_jobs() : options_.jobs;
+    std::vector<TemplateSet> per_worker(workers, templates);
+    std::vector<OutputFile> rendered(jobs.size());
+    parallel_for(jobs.size(), workers, [&](unsigned w, std::size_t i) { rendered[i] = {jobs[i].path, jobs[i].render(per_worker[w])}; });
+    report_.pages = rendered.size();
+    for (auto& r : rendered) outputs_.push_back(std::move(r));
+    if (!options_.base_url.empty()) outputs_.push_back({"sitemap.xml", sitemap_xml(options_.base_url, page_paths)});
+}
+
+// Site CSS and JS from assets/, and Apache ECharts from the npm install in assets/node_modules.
+void Site::add_static_files() {
+    ProblemList problems;
+    fs::path assets(options_.assets_dir);
+    for (const char* sub : {"css", "js"}) {
+        fs::path dir = assets / sub;
+        if (!fs::is_directory(dir)) {
+            problems.add({dir.string(), "", "the site's " + std::string(sub) + " folder", "no such folder", "--assets"});
+            continue;
+        }
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(dir))
+            if (fs::is_regular_file(e.path())) files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) copies_.emplace_back(f.string(), "assets/" + f.filename().string());
+    }
+    fs::path echarts = assets / "node_modules" / "echarts" / "dist" / "echarts.min.js";
+    if (!fs::is_regular_file(echarts))
+        problems.add({echarts.string(), "", "Apache ECharts installed from npm", "no such file", "run: npm ci --prefix " + assets.string()});
+    else {
+        copies_.emplace_back(echarts.string(), "assets/echarts.min.js");
+        fs::path license = assets / "node_modules" / "echarts" / "LICENSE";
+        if (fs::is_regular_file(license)) copies_.emplace_back(license.string(), "assets/echarts-LICENSE.txt");
+    }
+    if (!problems.empty()) throw BuildFailed(problems);
+}
+
+void Site::write_output() {
+    StagedOutput out(options_.out_dir);
+    parallel_for(outputs_.size(), options_.jobs, [&](unsigned, std::size_t i) { out.write(outputs_[i].path, outputs_[i].bytes); });
+    for (const auto& [from, to] : copies_) out.copy_file(from, to);
+    out.commit();
+    report_.files = outputs_.size() + copies_.size();
+}
+
+}  // namespace gongkai

@@ -1,0 +1,68 @@
+#pragma once
+// The build recipe: Site::build() reads as the list of steps it runs, each timed.
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "error/problem.hpp"
+#include "load/json_file.hpp"
+#include "model/filing.hpp"
+
+namespace gongkai {
+
+struct BuildOptions {
+    std::string data_dir = "data";
+    std::string out_dir = "public";
+    std::string templates_dir = "site-templates";
+    std::string assets_dir = "assets";
+    std::string base_url;  // absolute URL of the site; enables sitemap.xml
+    unsigned jobs = 0;     // 0 = one per core
+    std::function<void(const std::string&)> log;  // progress lines; empty = quiet
+};
+
+struct BuildReport {
+    std::size_t filings = 0;
+    std::size_t counties = 0;
+    std::size_t pages = 0;
+    std::size_t files = 0;
+    std::vector<std::pair<std::string, double>> step_ms;  // step name, milliseconds
+};
+
+// One output file: its path relative to the site root and its bytes.
+struct OutputFile {
+    std::string path;
+    std::string bytes;
+};
+
+class Site {
+public:
+    explicit Site(BuildOptions options) : options_(std::move(options)) {}
+
+    // Loads, validates, computes, renders and writes the site. Throws BuildFailed listing every problem;
+    // on any failure the previous contents of --out are left untouched.
+    BuildReport build();
+
+    // Loads and validates only (no rendering, nothing written); throws BuildFailed on problems.
+    void check();
+
+private:
+    void load_inputs();
+    void check_inputs();
+    void render_pages();
+    void add_static_files();
+    void write_output();
+
+    template <typename Step>
+    void step(const char* name, Step&& fn);
+
+    BuildOptions options_;
+    BuildReport report_;
+    std::vector<JsonFile> filing_files_;
+    std::vector<Filing> filings_;
+    std::vector<County> counties_;
+    std::vector<OutputFile> outputs_;
+    std::vector<std::pair<std::string, std::string>> copies_;  // source file, output path
+};
+
+}  // namespace gongkai

@@ -1,0 +1,117 @@
+#include "validate/json_reader.hpp"
+
+#include <algorithm>
+
+namespace gongkai {
+
+std::string pointer_join(const std::string& base, std::string_view token) {
+    std::string out = base + "/";
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string pointer_join(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
+
+std::string describe_json(const json& j) {
+    switch (j.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return std::string("boolean ") + (j.get<bool>() ? "true" : "false");
+        case json::value_t::string: return "string " + describe_found(j.dump());
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+        case json::value_t::number_float: return "number " + j.dump();
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        default: return "an unsupported value";
+    }
+}
+
+void JsonReader::fail(const std::string& pointer, std::string expected, std::string found, std::string context) {
+    problems_.add({file_, pointer, std::move(expected), std::move(found), std::move(context)});
+}
+
+bool JsonReader::expect_object(const json& j, const std::string& ptr) {
+    if (j.is_object()) return true;
+    fail(ptr, "an object", describe_json(j));
+    return false;
+}
+
+bool JsonReader::expect_array(const json& j, const std::string& ptr) {
+    if (j.is_array()) return true;
+    fail(ptr, "an array", describe_json(j));
+    return false;
+}
+
+void JsonReader::reject_unknown(const json& obj, const std::string& ptr, std::initializer_list<std::string_view> allowed) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
+            std::string list;
+            for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            fail(pointer_join(ptr, it.key()), "only the members " + list, "an unknown member \"" + it.key() + "\"");
+        }
+    }
+}
+
+const json* JsonReader::member(const json& obj, const std::string& ptr, const char* key, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        if (required) fail(pointer_join(ptr, key), std::string("the required member \"") + key + "\"", "nothing");
+        return nullptr;
+    }
+    return &*it;
+}
+
+std::optional<std::string> JsonReader::string(const json& obj, const std::string& ptr, const char* key, bool required,
+                                              bool non_empty) {
+    const json* v = member(obj, ptr, key, required);
+    if (!v) return std::nullopt;
+    if (v->is_null()) {
+        if (required) fail(pointer_join(ptr, key), "a string", "null");
+        return std::nullopt;
+    }
+    if (!v->is_string()) {
+        fail(pointer_join(ptr, key), "a string", describe_json(*v));
+        return std::nullopt;
+    }
+    auto s = v->get<std::string>();
+    if (non_empty && s.empty()) {
+        fail(pointer_join(ptr, key), "a non-empty string", "\"\"");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<long long> JsonReader::integer(const json& obj, const std::string& ptr, const char* key, bool required,
+                                             long long lo, long long hi) {
+    const json* v = member(obj, ptr, key, required);
+    if (!v || (v->is_null() && !required)) return std::nullopt;
+    if (!v->is_number_integer()) {
+        fail(pointer_join(ptr, key), "an integer", describe_json(*v));
+        return std::nullopt;
+    }
+    long long n = v->get<long long>();
+    if (n < lo || n > hi) {
+        fail(pointer_join(ptr, key), "an integer from " + std::to_string(lo) + " to " + std::to_string(hi), std::to_string(n));
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<std::string> JsonReader::one_of(const json& obj, const std::string& ptr, const char* key, bool required,
+                                              std::initializer_list<std::string_view> options) {
+    auto s = string(obj, ptr, key, required);
+    if (!s) return std::nullopt;
+    if (std::find(options.begin(), options.end(), *s) == options.end()) {
+        std::string list;
+        for (auto o : options) list += (list.empty() ? "\"" : ", \"") + std::string(o) + "\"";
+        fail(pointer_join(ptr, key), "one of " + list, "\"" + *s + "\"");
+        return std::nullopt;
+    }
+    return s;
+}
+
+}  // namespace gongkai
