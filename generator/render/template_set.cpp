@@ -54,7 +54,11 @@ kainjow::mustache::data to_mustache(const nlohmann::json& j) {
         }
         case nlohmann::json::value_t::boolean: return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
         case nlohmann::json::value_t::null: return data{data::type::bool_false};
-        case nlohmann::json::value_t::string: return data{j.get<std::string>()};
+        case nlohmann::json::value_t::string: {
+            // An empty string is falsy, so that {{#field}} sections hide absent text.
+            const auto& s = j.get_ref<const std::string&>();
+            return s.empty() ? data{data::type::bool_false} : data{s};
+        }
         default: return data{j.dump()};
     }
 }

@@ -125,7 +125,8 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
                      {"vehicles_authorized", o.vehicles_authorized ? std::to_string(*o.vehicles_authorized) : ""},
                      {"vehicles_actual", o.vehicles_actual ? std::to_string(*o.vehicles_actual) : ""},
                      {"has_vehicles", o.vehicles_authorized || o.vehicles_actual},
-                     {"consolidated_units", units}};
+                     {"consolidated_units", units}, {"has_units", !units.empty()},
+                     {"has_duties", !o.duties.empty()}, {"has_staff_types", !staff.empty()}};
 
     // Charts: each one's data is embedded as JSON; the tables below carry every number without JavaScript.
     json charts = json::array();
@@ -180,9 +181,11 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
     json glossary = json::array();
     for (const auto& g : f.glossary) glossary.push_back({{"term", g.term.empty() ? "（原文未列词条）" : g.term}, {"definition", g.definition}});
     v["glossary"] = glossary;
+    v["has_glossary"] = !glossary.empty();
     json attachments = json::array();
     for (const auto& a : f.attachments) attachments.push_back({{"title", a.title}, {"text", a.text}});
     v["attachments"] = attachments;
+    v["has_attachments"] = !attachments.empty();
     v["download"] = f.slug + ".json";
     return v;
 }
