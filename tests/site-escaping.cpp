@@ -1,0 +1,46 @@
+// A hostile department name shows as text everywhere, also inside embedded JSON.
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "test_support.hpp"
+
+using namespace gongkai;
+using namespace gongkai::test;
+using nlohmann::json;
+
+TEST_CASE("a department named <script>alert(1)</script></script> cannot inject markup") {
+    const std::string evil = "<script>alert(1)</script></script>";
+    TempDir d;
+    copy_real_data(d / "data");
+    edit_json(d / (std::string("data/") + kPutuoFiling), [&](json& j) {
+        j["department"]["name"] = evil;
+        j["glossary"][0]["term"] = evil;
+        j["narrative"]["figures"][0]["sentence"] = evil;
+        j["tables"][2]["blocks"][0]["rows"][1]["name"] = evil;  // also a row name, which feeds the charts
+    });
+    Site(options_for(d / "data", d / "site")).build();
+    std::size_t pages = 0;
+    for (const auto& rel : list_files(d / "site")) {
+        if (rel.size() < 5 || rel.substr(rel.size() - 5) != ".html") continue;
+        std::string html = read_file(d / ("site/" + rel));
+        ++pages;
+        CHECK_MESSAGE(html.find("alert(1)</script>") == std::string::npos, rel);
+        CHECK_MESSAGE(html.find("<script>alert") == std::string::npos, rel);
+        // Inside every JSON script block, no '<' at all.
+        std::regex block("<script type=\"application/json\" id=\"[^\"]+\">([^<]*)</script>");
+        std::size_t blocks = 0;
+        for (std::sregex_iterator it(html.begin(), html.end(), block), end; it != end; ++it, ++blocks)
+            CHECK_NOTHROW(json::parse((*it)[1].str()));
+        std::size_t opened = 0;
+        for (auto pos = html.find("<script type=\"application/json\""); pos != std::string::npos;
+             pos = html.find("<script type=\"application/json\"", pos + 1))
+            ++opened;
+        CHECK_MESSAGE(blocks == opened, rel);
+    }
+    CHECK(pages >= 6);
+    std::string dept = read_file(d / "site/310107-putuo/2024/finance-bureau/index.html");
+    CHECK(dept.find("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/script&gt;") != std::string::npos);
+    std::string county = read_file(d / "site/310107-putuo/2024/index.html");
+    CHECK(county.find("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e") != std::string::npos);  // in chart JSON
+}

@@ -1,0 +1,164 @@
+// Fixture-site test: build the real data/ folder and assert on the output files.
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "test_support.hpp"
+#include "validate/decode_filing.hpp"
+
+using namespace gongkai;
+using namespace gongkai::test;
+using nlohmann::json;
+
+namespace {
+
+struct BuiltSite {
+    TempDir dir;
+    std::string out;
+    BuiltSite() : out(dir / "site") {
+        BuildOptions o = options_for(source_dir() + "/data", out);
+        o.base_url = "https://example.org/budget/";
+        Site(o).build();
+    }
+    std::string page(const std::string& rel) const { return read_file(out + "/" + rel); }
+};
+
+const BuiltSite& site() {
+    static BuiltSite s;
+    return s;
+}
+
+const char* kXiangtanPage = "430321-xiangtan/2024/county-government-office/index.html";
+const char* kPutuoPage = "310107-putuo/2024/finance-bureau/index.html";
+
+// The JSON inside <script type="application/json" id="chart-ID">.
+json chart_json(const std::string& html, const std::string& id) {
+    std::string open = "<script type=\"application/json\" id=\"chart-" + id + "\">";
+    auto start = html.find(open);
+    REQUIRE_MESSAGE(start != std::string::npos, id);
+    start += open.size();
+    auto end = html.find("</script>", start);
+    return json::parse(html.substr(start, end - start));
+}
+
+Filing decoded(const char* rel, const char* dir, const char* slug) {
+    JsonFile f;
+    f.path = source_dir() + "/data/" + rel;
+    f.bytes = read_file(f.path);
+    f.doc = json::parse(f.bytes);
+    ProblemList problems;
+    auto filing = decode_filing(f, {f.path, dir, 2024, slug}, problems);
+    REQUIRE(filing);
+    return *filing;
+}
+
+}  // namespace
+
+TEST_CASE("the 湘潭县 department page shows its headline numbers") {
+    std::string html = site().page(kXiangtanPage);
+    for (const char* n : {"1577.61", "1310.87", "266.74"}) CHECK_MESSAGE(html.find(n) != std::string::npos, n);
+    CHECK(html.find("湘潭县人民政府办公室") != std::string::npos);
+}
+
+TEST_CASE("every printed cell of both filings' nine tables appears in its table on the department page") {
+    for (auto [rel, dir, slug, page] : {std::tuple{kXiangtanFiling, "430321-xiangtan", "county-government-office", kXiangtanPage},
+                                        std::tuple{kPutuoFiling, "310107-putuo", "finance-bureau", kPutuoPage}}) {
+        Filing f = decoded(rel, dir, slug);
+        std::string html = site().page(page);
+        std::size_t checked = 0;
+        for (const auto& t : f.tables) {
+            auto start = html.find("id=\"table-" + std::string(table_kind_id(t.kind)) + "\"");
+            REQUIRE(start != std::string::npos);
+            auto end = html.find("</article>", start);
+            std::string section = html.substr(start, end - start);
+            for (const auto& b : t.blocks)
+                for (const auto& r : b.rows) {
+                    std::string anchor = "id=\"" + std::string(table_kind_id(t.kind)) + "-" + b.id + "-" + (r.code.empty() ? r.key : r.code) + "\"";
+                    auto row_start = section.find(anchor);
+                    REQUIRE_MESSAGE(row_start != std::string::npos, anchor);
+                    std::string row = section.substr(row_start, section.find("</tr>", row_start) - row_start);
+                    for (const auto& c : r.cells)
+                        if (c) {
+                            CHECK_MESSAGE(row.find(">" + c->printed + "<") != std::string::npos, slug << " " << anchor << " " << c->printed);
+                            ++checked;
+                        }
+                }
+        }
+        CHECK(checked > 100);
+    }
+}
+
+TEST_CASE("embedded chart JSON parses and holds the function-class totals") {
+    std::string html = site().page(kXiangtanPage);
+    json functions = chart_json(html, "functions");
+    REQUIRE(functions["series"].is_array());
+    std::map<std::string, double> classes;
+    for (const auto& node : functions["series"]) classes[node["name"].get<std::string>().substr(0, 3)] = node["value"].get<double>();
+    // Table 03's 类 rows: 201 976.59, 208 291.52, 210 111.64, 217 29.73, 221 168.13.
+    CHECK(classes.size() == 5);
+    CHECK(classes["201"] == doctest::Approx(976.59));
+    CHECK(classes["208"] == doctest::Approx(291.52));
+    CHECK(classes["210"] == doctest::Approx(111.64));
+    CHECK(classes["217"] == doctest::Approx(29.73));
+    CHECK(classes["221"] == doctest::Approx(168.13));
+    json three = chart_json(html, "three-public");
+    CHECK(three["series"][0]["data"][0].get<double>() == doctest::Approx(43.2));
+    CHECK(three["series"][1]["data"][0].get<double>() == doctest::Approx(25.8));
+}
+
+TEST_CASE("the county dashboards list their departments with links") {
+    std::string putuo = site().page("310107-putuo/2024/index.html");
+    CHECK(putuo.find("上海市普陀区财政局") != std::string::npos);
+    CHECK(putuo.find("href=\"finance-bureau/index.html\"") != std::string::npos);
+    CHECK(putuo.find("2940.05") != std::string::npos);
+    std::string xiangtan = site().page("430321-xiangtan/2024/index.html");
+    CHECK(xiangtan.find("湘潭县人民政府办公室") != std::string::npos);
+    std::string home = site().page("index.html");
+    CHECK(home.find("href=\"430321-xiangtan/2024/index.html\"") != std::string::npos);
+    CHECK(home.find("href=\"310107-putuo/2024/index.html\"") != std::string::npos);
+}
+
+TEST_CASE("year-over-year on 湘潭县 comes from the stated prior-year figures, labelled as such") {
+    std::string html = site().page(kXiangtanPage);
+    CHECK(html.find("与上年（2023 年度）比较") != std::string::npos);
+    CHECK(html.find("1669.99") != std::string::npos);  // 1577.61 + 92.38
+    CHECK(html.find("情况说明") != std::string::npos);
+}
+
+TEST_CASE("links are relative, so the site works under any sub-path") {
+    std::regex absolute_link("(href|src)=\"/[^\"]*\"");
+    for (const auto& rel : list_files(site().out)) {
+        if (rel.size() < 5 || rel.substr(rel.size() - 5) != ".html" || rel == "404.html") continue;
+        std::string html = site().page(rel);
+        CHECK_MESSAGE(!std::regex_search(html, absolute_link), rel);
+    }
+    // The 404 page is served at any depth: it links home through --base-url.
+    CHECK(site().page("404.html").find("href=\"https://example.org/budget/\"") != std::string::npos);
+}
+
+TEST_CASE("glossary, downloads and sitemap") {
+    CHECK(site().page("glossary/index.html").find("机关运行经费") != std::string::npos);
+    CHECK(site().page("430321-xiangtan/2024/county-government-office/county-government-office.json") ==
+          read_file(source_dir() + "/data/" + kXiangtanFiling));
+    std::string sitemap = site().page("sitemap.xml");
+    CHECK(sitemap.find("<loc>https://example.org/budget/310107-putuo/2024/finance-bureau/</loc>") != std::string::npos);
+    CHECK(site().page("assets/echarts.min.js").size() > 100000);
+}
+
+TEST_CASE("identical input gives a byte-identical site") {
+    TempDir again;
+    BuildOptions o = options_for(source_dir() + "/data", again / "site");
+    o.base_url = "https://example.org/budget/";
+    o.jobs = 1;  // a different thread count must not change the output either
+    Site(o).build();
+    auto a = list_files(site().out), b = list_files(again / "site");
+    REQUIRE(a == b);
+    for (const auto& rel : a) CHECK_MESSAGE(site().page(rel) == read_file(again / "site/" + rel), rel);
+}
+
+TEST_CASE("no sitemap without --base-url") {
+    TempDir d;
+    Site(options_for(source_dir() + "/data", d / "site")).build();
+    auto files = list_files(d / "site");
+    CHECK(std::find(files.begin(), files.end(), "sitemap.xml") == files.end());
+}

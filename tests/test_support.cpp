@@ -1,0 +1,84 @@
+#include "test_support.hpp"
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <boost/filesystem.hpp>
+
+namespace fs = boost::filesystem;
+
+namespace gongkai::test {
+
+TempDir::TempDir() {
+    fs::path p = fs::temp_directory_path() / fs::unique_path("gongkai-test-%%%%-%%%%-%%%%");
+    fs::create_directories(p);
+    path_ = p.string();
+}
+
+TempDir::~TempDir() {
+    boost::system::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+std::string source_dir() { return GONGKAI_SOURCE_DIR; }
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+    fs::create_directories(fs::path(path).parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+void copy_real_data(const std::string& dir) {
+    fs::path from = fs::path(source_dir()) / "data";
+    for (fs::recursive_directory_iterator it(from), end; it != end; ++it) {
+        fs::path rel = it->path().lexically_relative(from);
+        if (fs::is_directory(it->path())) fs::create_directories(fs::path(dir) / rel);
+        else fs::copy_file(it->path(), fs::path(dir) / rel, fs::copy_options::overwrite_existing);
+    }
+}
+
+void edit_json(const std::string& path, const std::function<void(nlohmann::json&)>& edit) {
+    auto j = nlohmann::json::parse(read_file(path));
+    edit(j);
+    write_file(path, j.dump(2));
+}
+
+BuildOptions options_for(const std::string& data, const std::string& out) {
+    BuildOptions o;
+    o.data_dir = data;
+    o.out_dir = out;
+    o.templates_dir = source_dir() + "/site-templates";
+    o.assets_dir = source_dir() + "/assets";
+    return o;
+}
+
+std::vector<std::string> list_files(const std::string& dir) {
+    std::vector<std::string> out;
+    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it)
+        if (fs::is_regular_file(it->path())) out.push_back(it->path().lexically_relative(dir).string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+int run_command(const std::string& command, std::string& output) {
+    output.clear();
+    FILE* p = popen((command + " 2>&1").c_str(), "r");
+    if (!p) return -1;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) output.append(buf.data(), n);
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace gongkai::test

@@ -1,0 +1,44 @@
+#pragma once
+// Helpers shared by the tests: temporary folders, file I/O, fixture data and whole-site builds.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "site/site.hpp"
+
+namespace gongkai::test {
+
+// A fresh temporary folder, removed with everything in it when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+    std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
+
+private:
+    std::string path_;
+};
+
+std::string source_dir();  // the repository root
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& bytes);
+// Copies the repository's data/ into `dir` (so tests can mutate it).
+void copy_real_data(const std::string& dir);
+// Loads, edits and saves a JSON file in place.
+void edit_json(const std::string& path, const std::function<void(nlohmann::json&)>& edit);
+// Options that build `data` into `out` with the repository's templates and assets.
+BuildOptions options_for(const std::string& data, const std::string& out);
+// Every regular file under `dir`, as sorted relative paths.
+std::vector<std::string> list_files(const std::string& dir);
+// Runs a shell command; returns its exit status and captures stdout+stderr into `output`.
+int run_command(const std::string& command, std::string& output);
+
+inline const char* kXiangtanFiling = "430321-xiangtan/2024/county-government-office.json";
+inline const char* kPutuoFiling = "310107-putuo/2024/finance-bureau.json";
+
+}  // namespace gongkai::test

@@ -1,0 +1,65 @@
+// Reading input files and the data-folder layout (load/).
+#include <doctest/doctest.h>
+
+#include "load/data_dir.hpp"
+#include "load/json_file.hpp"
+#include "test_support.hpp"
+
+using namespace gongkai;
+using namespace gongkai::test;
+
+TEST_CASE("a JSON syntax error is reported with file, line and column") {
+    TempDir d;
+    write_file(d / "bad.json", "{\n  \"format\": \"gongkai-filing/1\",\n  \"year\": 2024,,\n}\n");
+    ProblemList problems;
+    CHECK(!read_json_file(d / "bad.json", problems));
+    REQUIRE(problems.size() == 1);
+    const auto& p = problems.items()[0];
+    CHECK(p.file == d / "bad.json");
+    CHECK(p.context.find("line 3") != std::string::npos);
+    CHECK(p.to_string().find("well-formed JSON") != std::string::npos);
+}
+
+TEST_CASE("the real data folder lists both counties and their filings in sorted order") {
+    ProblemList problems;
+    auto layout = scan_data_dir(source_dir() + "/data", problems);
+    CHECK(problems.empty());
+    REQUIRE(layout.counties.size() >= 2);
+    REQUIRE(layout.filings.size() >= 2);
+    bool xiangtan = false, putuo = false;
+    for (const auto& f : layout.filings) {
+        xiangtan = xiangtan || (f.county_dir == "430321-xiangtan" && f.year == 2024 && f.slug == "county-government-office");
+        putuo = putuo || (f.county_dir == "310107-putuo" && f.year == 2024 && f.slug == "finance-bureau");
+    }
+    CHECK(xiangtan);
+    CHECK(putuo);
+    for (std::size_t i = 1; i < layout.filings.size(); ++i) CHECK(layout.filings[i - 1].path < layout.filings[i].path);
+}
+
+TEST_CASE("misplaced and misnamed entries are problems, not silently skipped") {
+    TempDir d;
+    write_file(d / "Xiangtan/county.json", "{}");
+    write_file(d / "430321-xiangtan/county.json", "{}");
+    write_file(d / "430321-xiangtan/24/a.json", "{}");
+    write_file(d / "430321-xiangtan/2024/Bad_Slug.json", "{}");
+    write_file(d / "430321-xiangtan/2024/notes.txt", "x");
+    write_file(d / "430321-xiangtan/2024/ok.json", "{}");
+    write_file(d / "999999-nocounty/2024/x.json", "{}");
+    ProblemList problems;
+    auto layout = scan_data_dir(d.path(), problems);
+    std::string all;
+    for (const auto& p : problems.items()) all += p.to_string() + "\n";
+    CHECK(all.find("Xiangtan") != std::string::npos);
+    CHECK(all.find("/24") != std::string::npos);
+    CHECK(all.find("Bad_Slug") != std::string::npos);
+    CHECK(all.find("notes.txt") != std::string::npos);
+    CHECK(all.find("999999-nocounty/county.json") != std::string::npos);
+    REQUIRE(layout.filings.size() == 2);  // ok.json and x.json
+    CHECK(layout.filings[0].slug == "ok");
+}
+
+TEST_CASE("slugs cannot escape a folder") {
+    for (const char* bad : {"", "..", "a/b", "/abs", "a..b/", "A", "a_b", "-a", "a-", "a--b", "é"}) CHECK_MESSAGE(!is_valid_slug(bad), bad);
+    CHECK(is_valid_slug("finance-bureau"));
+    CHECK(is_valid_slug("office2"));
+}

@@ -1,0 +1,151 @@
+// Checking and decoding filings (validate/): every problem names the file and the JSON pointer.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+#include "validate/corpus_checks.hpp"
+#include "validate/decode_filing.hpp"
+
+using namespace gongkai;
+using namespace gongkai::test;
+using nlohmann::json;
+
+namespace {
+
+JsonFile real_filing(const char* rel) {
+    JsonFile f;
+    f.path = source_dir() + "/data/" + rel;
+    f.bytes = read_file(f.path);
+    f.doc = json::parse(f.bytes);
+    return f;
+}
+
+FilingPath xiangtan_path(const JsonFile& f) { return {f.path, "430321-xiangtan", 2024, "county-government-office"}; }
+
+// Decodes the Xiangtan filing after `edit`; returns the problems.
+ProblemList problems_after(const std::function<void(json&)>& edit) {
+    JsonFile f = real_filing(kXiangtanFiling);
+    edit(f.doc);
+    ProblemList problems;
+    auto filing = decode_filing(f, xiangtan_path(f), problems);
+    CHECK(filing.has_value() == problems.empty());
+    return problems;
+}
+
+bool has_problem(const ProblemList& list, const std::string& pointer, const std::string& expected_part) {
+    for (const auto& p : list.items())
+        if (p.pointer == pointer && p.expected.find(expected_part) != std::string::npos && !p.file.empty()) return true;
+    return false;
+}
+
+std::string dump(const ProblemList& list) {
+    std::string s;
+    for (const auto& p : list.items()) s += p.to_string() + "\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("both real filings decode without a problem") {
+    for (auto [rel, dir, slug] : {std::tuple{kXiangtanFiling, "430321-xiangtan", "county-government-office"},
+                                  std::tuple{kPutuoFiling, "310107-putuo", "finance-bureau"}}) {
+        JsonFile f = real_filing(rel);
+        ProblemList problems;
+        auto filing = decode_filing(f, {f.path, dir, 2024, slug}, problems);
+        CHECK_MESSAGE(problems.empty(), dump(problems));
+        REQUIRE(filing);
+        CHECK(filing->tables.size() == 9);
+        CHECK(filing->figures.size() >= 50);
+    }
+}
+
+TEST_CASE("the decoded Xiangtan filing keeps printed text, blanks and exact values") {
+    JsonFile f = real_filing(kXiangtanFiling);
+    ProblemList problems;
+    auto filing = decode_filing(f, xiangtan_path(f), problems);
+    REQUIRE(filing);
+    const Table* t06 = filing->table(TableKind::BasicExpenditure);
+    REQUIRE(t06);
+    const Block* b = t06->block("main");
+    REQUIRE(b);
+    auto wages = b->cell(*b->row_by_code("301"), "amount");
+    REQUIRE(wages);
+    CHECK(wages->printed == "1172.624");
+    CHECK(wages->micro == 1'172'624'000);
+    CHECK(!b->cell(*b->row_by_code("30111"), "amount"));              // blank stays blank
+    CHECK(b->cell(*b->row_by_code("30114"), "amount")->printed == "0.00");  // printed zero stays a zero
+}
+
+TEST_CASE("wrong types name the JSON pointer and what was expected") {
+    auto p = problems_after([](json& j) { j["tables"][0]["blocks"][0]["rows"][0]["values"]["amount"] = 1577.61; });
+    CHECK_MESSAGE(has_problem(p, "/tables/0/blocks/0/rows/0/values/amount", "decimal text"), dump(p));
+    p = problems_after([](json& j) { j["year"] = "2024"; });
+    CHECK(has_problem(p, "/year", "an integer"));
+    p = problems_after([](json& j) { j["tables"] = json::object(); });
+    CHECK(has_problem(p, "/tables", "an array"));
+}
+
+TEST_CASE("missing required fields are each reported") {
+    auto p = problems_after([](json& j) {
+        j.erase("department");
+        j["source"].erase("title");
+        j["narrative"]["figures"][0].erase("sentence");
+    });
+    CHECK(has_problem(p, "/department", "required"));
+    CHECK(has_problem(p, "/source/title", "required"));
+    CHECK(has_problem(p, "/narrative/figures/0/sentence", "required"));
+    CHECK(p.size() >= 3);
+}
+
+TEST_CASE("impossible values are rejected") {
+    auto p = problems_after([](json& j) { j["year"] = 1800; });
+    CHECK(has_problem(p, "/year", "from 2000 to 2100"));
+    p = problems_after([](json& j) { j["overview"]["staffing"]["actual"] = -3; });
+    CHECK(has_problem(p, "/overview/staffing/actual", "from 0"));
+    p = problems_after([](json& j) { j["tables"][0]["blocks"][0]["rows"][0]["values"]["amount"] = "-5.00"; });
+    CHECK(has_problem(p, "/tables/0/blocks/0/rows/0/values/amount", "non-negative"));
+    p = problems_after([](json& j) { j["county"]["code"] = "43032"; });
+    CHECK(has_problem(p, "/county/code", "6-digit"));
+    p = problems_after([](json& j) { j["tables"][0]["blocks"][0]["rows"][0]["values"]["amount"] = "1.2.3"; });
+    CHECK(has_problem(p, "/tables/0/blocks/0/rows/0/values/amount", "decimal text"));
+}
+
+TEST_CASE("identity must agree with where the file is") {
+    auto p = problems_after([](json& j) { j["year"] = 2023; });
+    CHECK(has_problem(p, "/year", "year of the folder"));
+    p = problems_after([](json& j) { j["department"]["slug"] = "other"; });
+    CHECK(has_problem(p, "/department/slug", "file name"));
+    p = problems_after([](json& j) { j["department"]["slug"] = "../../etc"; });
+    CHECK(has_problem(p, "/department/slug", "no '/', '..'"));
+    p = problems_after([](json& j) { j["county"]["code"] = "310107"; });
+    CHECK(has_problem(p, "/county/code", "county folder"));
+}
+
+TEST_CASE("the table vocabulary is enforced") {
+    auto p = problems_after([](json& j) { j["tables"][0]["kind"] = "balance_sheet"; });
+    CHECK(has_problem(p, "/tables/0/kind", "one of"));
+    p = problems_after([](json& j) { j["tables"][1]["kind"] = j["tables"][0]["kind"]; });
+    CHECK(has_problem(p, "/tables/1/kind", "once per filing"));
+    p = problems_after([](json& j) { j["tables"][0]["blocks"][0]["rows"][0]["values"]["nonsense"] = "1"; });
+    CHECK(has_problem(p, "/tables/0/blocks/0/rows/0/values/nonsense", "block's columns"));
+    p = problems_after([](json& j) { j["tables"][0]["blocks"][0]["rows"][0]["key"] = "made_up"; });
+    CHECK(has_problem(p, "/tables/0/blocks/0/rows/0/key", "row key"));
+    p = problems_after([](json& j) { j["unexpected"] = true; });
+    CHECK(has_problem(p, "/unexpected", "only the members"));
+    p = problems_after([](json& j) { j["narrative"]["figures"][0]["unit"] = "亿元"; });
+    CHECK(has_problem(p, "/narrative/figures/0/unit", "one of"));
+}
+
+TEST_CASE("a duplicate department in one county and year is a corpus problem") {
+    JsonFile f = real_filing(kXiangtanFiling);
+    ProblemList problems;
+    auto a = decode_filing(f, xiangtan_path(f), problems);
+    REQUIRE(a);
+    Filing b = *a;
+    b.path = "copy.json";
+    b.slug = "copy";
+    County c{"county.json", "430321-xiangtan", "湘潭县", "430321", "湖南省"};
+    check_corpus({c}, {*a, b}, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.items()[0].file == "copy.json");
+    CHECK(problems.items()[0].pointer == "/department/name");
+}
