@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Shared set-up for serve.sh and test.sh: installs missing Debian packages and npm dependencies, then
+# configures and builds gongkai. Usage: scripts/setup.sh [--with-tests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=0
+[ "${1:-}" = "--with-tests" ] && with_tests=1
+
+packages=(g++ cmake ninja-build pkg-config libcpp-httplib-dev nlohmann-json3-dev libkainjow-mustache-dev
+          libboost-filesystem-dev doctest-dev)
+[ "$with_tests" -eq 1 ] && packages+=(poppler-utils chromium fonts-noto-cjk)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "gongkai needs these Debian packages. Install them as root, then run this again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "==> installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm dependencies, pinned by package-lock.json; reinstalled only when the lock file changed.
+npm_install() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.gongkai-lock"; then
+    echo "==> npm ci in $dir" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    cp "$dir/package-lock.json" "$dir/node_modules/.gongkai-lock"
+  fi
+}
+npm_install assets
+[ "$with_tests" -eq 1 ] && npm_install tests
+
+echo "==> building" >&2
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=$([ "$with_tests" -eq 1 ] && echo ON || echo OFF) >/dev/null
+cmake --build build >&2
