@@ -41,5 +41,6 @@ npm_install assets
 [ "$with_tests" -eq 1 ] && npm_install tests
 
 echo "==> building" >&2
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=$([ "$with_tests" -eq 1 ] && echo ON || echo OFF) >/dev/null
-cmake --build build >&2
+# One build folder for both scripts: tests are always configured, and built only by test.sh.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
+if [ "$with_tests" -eq 1 ]; then cmake --build build >&2; else cmake --build build --target gongkai >&2; fi

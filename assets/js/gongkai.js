@@ -26,7 +26,7 @@
     if (d.type === 'pie') {
       return { tooltip: tooltip, legend: { bottom: 0 },
         series: [{ type: 'pie', radius: ['35%', '68%'], data: d.series,
-          label: { formatter: function (p) { return p.name + '\n' + fmt(p.value) + '（' + p.percent + '%）'; } } }] };
+          label: { formatter: function (p) { return narrow ? p.percent + '%' : p.name + '\n' + fmt(p.value) + '（' + p.percent + '%）'; } } }] };
     }
     var horizontal = !!d.horizontal;
     var catAxis = { type: 'category', data: d.categories, inverse: horizontal,

@@ -25,22 +25,50 @@ json tree_to_chart(const std::vector<FunctionNode>& nodes) {
 
 int code_level(const std::string& code) { return code.empty() ? 0 : static_cast<int>((code.size() - 3) / 2); }
 
+bool is_total_key(const std::string& key) {
+    static const char* const totals[] = {"total", "total_income", "total_expenditure", "grand_total", "personnel_total", "public_total"};
+    for (const char* t : totals)
+        if (key == t) return true;
+    return false;
+}
+
+bool is_blank_row(const Row& r) {
+    if (r.key != "blank") return false;
+    for (const auto& c : r.cells)
+        if (c) return false;
+    return r.name.empty();
+}
+
 json table_view(const Table& t) {
     json blocks = json::array();
     for (const auto& b : t.blocks) {
         json cols = json::array();
         for (const auto& c : b.columns) cols.push_back({{"label", c.label}});
         json rows = json::array();
-        for (const auto& r : b.rows) {
+        for (std::size_t ri = 0; ri < b.rows.size(); ++ri) {
+            const Row& r = b.rows[ri];
+            // Runs of printed empty lines become one marked row instead of a stack of empty rows.
+            if (is_blank_row(r)) {
+                std::size_t run = 1;
+                while (ri + run < b.rows.size() && is_blank_row(b.rows[ri + run])) ++run;
+                std::string lines;
+                for (std::size_t k = ri; k < ri + run; ++k)
+                    if (b.rows[k].line) lines += (lines.empty() ? "" : "、") + std::to_string(*b.rows[k].line);
+                rows.push_back({{"gap", true}, {"gap_text", "（原表此处有 " + std::to_string(run) + " 行空行" +
+                                                             (lines.empty() ? "" : "，行次 " + lines) + "）"},
+                                {"span", b.columns.size() + 3}});
+                ri += run - 1;
+                continue;
+            }
             json cells = json::array();
             for (std::size_t i = 0; i < b.columns.size(); ++i) {
                 const Cell& c = i < r.cells.size() ? r.cells[i] : Cell{};
                 cells.push_back({{"text", c ? c->printed : ""}, {"blank", !c}});
             }
-            bool total = !r.key.empty() && r.key != "blank" && r.key != "none" && r.key.find("general_budget") == std::string::npos;
             std::string anchor = std::string(table_kind_id(t.kind)) + "-" + b.id + "-" + (r.code.empty() ? r.key : r.code);
+            if (r.key == "blank" || r.key == "none") anchor += "-" + std::to_string(ri);
             rows.push_back({{"code", r.code}, {"name", r.name}, {"line", r.line ? std::to_string(*r.line) : ""},
-                            {"level", code_level(r.code)}, {"total", total}, {"anchor", anchor}, {"cells", cells}});
+                            {"level", code_level(r.code)}, {"total", is_total_key(r.key)}, {"anchor", anchor}, {"cells", cells}});
         }
         bool has_lines = false, has_codes = false;
         for (const auto& r : b.rows) {
