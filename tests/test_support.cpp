@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "validate/decode_filing.hpp"
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -68,6 +70,25 @@ std::vector<std::string> list_files(const std::string& dir) {
         if (fs::is_regular_file(it->path())) out.push_back(it->path().lexically_relative(dir).string());
     std::sort(out.begin(), out.end());
     return out;
+}
+
+JsonFile real_filing_file(const std::string& rel) {
+    JsonFile f;
+    f.path = source_dir() + "/data/" + rel;
+    f.bytes = read_file(f.path);
+    f.doc = nlohmann::json::parse(f.bytes);
+    return f;
+}
+
+Filing real_filing(const std::string& rel) {
+    // rel is "<county-dir>/<year>/<slug>.json"
+    auto first = rel.find('/'), second = rel.find('/', first + 1);
+    FilingPath where{source_dir() + "/data/" + rel, rel.substr(0, first), std::stoi(rel.substr(first + 1, second - first - 1)),
+                     rel.substr(second + 1, rel.size() - second - 1 - 5)};
+    ProblemList problems;
+    auto filing = decode_filing(real_filing_file(rel), where, problems);
+    if (!filing) throw std::runtime_error("cannot decode " + rel + ": " + (problems.empty() ? "" : problems.items()[0].to_string()));
+    return *filing;
 }
 
 int run_command(const std::string& command, std::string& output) {

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "load/json_file.hpp"
+#include "model/filing.hpp"
 #include "site/site.hpp"
 
 namespace gongkai::test {
@@ -37,6 +39,10 @@ BuildOptions options_for(const std::string& data, const std::string& out);
 std::vector<std::string> list_files(const std::string& dir);
 // Runs a shell command; returns its exit status and captures stdout+stderr into `output`.
 int run_command(const std::string& command, std::string& output);
+
+// A real filing of data/ (path relative to data/) read as a JsonFile, and decoded; decoding must succeed.
+JsonFile real_filing_file(const std::string& rel);
+Filing real_filing(const std::string& rel);
 
 inline const char* kXiangtanFiling = "430321-xiangtan/2024/county-government-office.json";
 inline const char* kPutuoFiling = "310107-putuo/2024/finance-bureau.json";

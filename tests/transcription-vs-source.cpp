@@ -60,16 +60,6 @@ std::string collapse_spaces(const std::string& s) {
 
 std::string disclosures() { return source_dir() + "/../shared/disclosures/"; }
 
-Filing decoded(const char* rel, const char* dir, const char* slug) {
-    JsonFile f;
-    f.path = source_dir() + "/data/" + rel;
-    f.bytes = read_file(f.path);
-    f.doc = nlohmann::json::parse(f.bytes);
-    ProblemList problems;
-    auto filing = decode_filing(f, {f.path, dir, 2024, slug}, problems);
-    REQUIRE(filing);
-    return *filing;
-}
 
 // The printed value the filing holds for the cell, or "<missing>".
 std::string filing_value(const Filing& f, const SourceCell& c) {
@@ -108,7 +98,7 @@ TEST_CASE("湘潭县人民政府办公室 2024: cells match the published text")
     std::vector<std::string> lines;
     std::istringstream in(source);
     for (std::string l; std::getline(in, l);) lines.push_back(l);
-    Filing f = decoded(kXiangtanFiling, "430321-xiangtan", "county-government-office");
+    Filing f = real_filing(kXiangtanFiling);
     auto cells = read_cells(source_dir() + "/tests/source-cells/county-government-office.tsv");
     check_cells(f, cells, [&](const std::string& snippet) {
         std::string s = unescape_tabs(snippet);
@@ -123,7 +113,7 @@ TEST_CASE("上海市普陀区财政局 2024: cells match the published PDF's tex
     int rc = run_command("pdftotext -raw " + disclosures() + "putuo-district/2024-finance-bureau.pdf - 2>/dev/null", text);
     REQUIRE_MESSAGE(rc == 0, "pdftotext (poppler-utils) must be installed: " << text.substr(0, 200));
     std::string flat = collapse_spaces(text);
-    Filing f = decoded(kPutuoFiling, "310107-putuo", "finance-bureau");
+    Filing f = real_filing(kPutuoFiling);
     auto cells = read_cells(source_dir() + "/tests/source-cells/finance-bureau.tsv");
     check_cells(f, cells, [&](const std::string& snippet) { return flat.find(collapse_spaces(snippet)) != std::string::npos; });
 }

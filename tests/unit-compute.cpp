@@ -11,21 +11,11 @@ using namespace gongkai;
 using namespace gongkai::test;
 
 namespace {
-Filing load(const char* rel, const char* dir, const char* slug) {
-    JsonFile f;
-    f.path = source_dir() + "/data/" + rel;
-    f.bytes = read_file(f.path);
-    f.doc = nlohmann::json::parse(f.bytes);
-    ProblemList problems;
-    auto filing = decode_filing(f, {f.path, dir, 2024, slug}, problems);
-    REQUIRE(filing);
-    return *filing;
-}
 std::int64_t wan(const char* s) { return parse_decimal(s)->micro; }
 }  // namespace
 
 TEST_CASE("headline figures come from the tables as printed") {
-    Filing f = load(kXiangtanFiling, "430321-xiangtan", "county-government-office");
+    Filing f = real_filing(kXiangtanFiling);
     auto s = summarize(f);
     CHECK(s.grand_total == wan("1577.61"));
     CHECK(s.total_expenditure == wan("1577.61"));
@@ -42,7 +32,7 @@ TEST_CASE("headline figures come from the tables as printed") {
 }
 
 TEST_CASE("the function tree nests 项 under 款 under 类 by code prefix") {
-    Filing f = load(kXiangtanFiling, "430321-xiangtan", "county-government-office");
+    Filing f = real_filing(kXiangtanFiling);
     const Block* b = f.table(TableKind::Expenditure)->block("main");
     auto tree = build_function_tree(*b, "total");
     REQUIRE(tree.size() == 5);
@@ -56,7 +46,7 @@ TEST_CASE("the function tree nests 项 under 款 under 类 by code prefix") {
 }
 
 TEST_CASE("a county-year sums its departments and keeps classes per department") {
-    Filing a = load(kXiangtanFiling, "430321-xiangtan", "county-government-office");
+    Filing a = real_filing(kXiangtanFiling);
     Filing b = a;
     b.slug = "second";
     b.department_name = "第二个部门";
@@ -70,7 +60,7 @@ TEST_CASE("a county-year sums its departments and keeps classes per department")
 }
 
 TEST_CASE("without a prior filing, the narrative's stated change gives the prior year, labelled") {
-    Filing f = load(kXiangtanFiling, "430321-xiangtan", "county-government-office");
+    Filing f = real_filing(kXiangtanFiling);
     auto yoy = from_narrative(f, summarize(f));
     REQUIRE(yoy);
     CHECK(yoy->source == YoySource::NarrativeStatement);
@@ -86,7 +76,7 @@ TEST_CASE("without a prior filing, the narrative's stated change gives the prior
 }
 
 TEST_CASE("with a prior filing, changes are computed from both years' tables") {
-    Filing f = load(kXiangtanFiling, "430321-xiangtan", "county-government-office");
+    Filing f = real_filing(kXiangtanFiling);
     auto cur = summarize(f);
     auto prior = cur;
     prior.total_expenditure = wan("1500.00");

@@ -11,19 +11,12 @@ using nlohmann::json;
 
 namespace {
 
-JsonFile real_filing(const char* rel) {
-    JsonFile f;
-    f.path = source_dir() + "/data/" + rel;
-    f.bytes = read_file(f.path);
-    f.doc = json::parse(f.bytes);
-    return f;
-}
 
 FilingPath xiangtan_path(const JsonFile& f) { return {f.path, "430321-xiangtan", 2024, "county-government-office"}; }
 
 // Decodes the Xiangtan filing after `edit`; returns the problems.
 ProblemList problems_after(const std::function<void(json&)>& edit) {
-    JsonFile f = real_filing(kXiangtanFiling);
+    JsonFile f = real_filing_file(kXiangtanFiling);
     edit(f.doc);
     ProblemList problems;
     auto filing = decode_filing(f, xiangtan_path(f), problems);
@@ -48,7 +41,7 @@ std::string dump(const ProblemList& list) {
 TEST_CASE("both real filings decode without a problem") {
     for (auto [rel, dir, slug] : {std::tuple{kXiangtanFiling, "430321-xiangtan", "county-government-office"},
                                   std::tuple{kPutuoFiling, "310107-putuo", "finance-bureau"}}) {
-        JsonFile f = real_filing(rel);
+        JsonFile f = real_filing_file(rel);
         ProblemList problems;
         auto filing = decode_filing(f, {f.path, dir, 2024, slug}, problems);
         CHECK_MESSAGE(problems.empty(), dump(problems));
@@ -59,7 +52,7 @@ TEST_CASE("both real filings decode without a problem") {
 }
 
 TEST_CASE("the decoded Xiangtan filing keeps printed text, blanks and exact values") {
-    JsonFile f = real_filing(kXiangtanFiling);
+    JsonFile f = real_filing_file(kXiangtanFiling);
     ProblemList problems;
     auto filing = decode_filing(f, xiangtan_path(f), problems);
     REQUIRE(filing);
@@ -136,7 +129,7 @@ TEST_CASE("the table vocabulary is enforced") {
 }
 
 TEST_CASE("a duplicate department in one county and year is a corpus problem") {
-    JsonFile f = real_filing(kXiangtanFiling);
+    JsonFile f = real_filing_file(kXiangtanFiling);
     ProblemList problems;
     auto a = decode_filing(f, xiangtan_path(f), problems);
     REQUIRE(a);
