@@ -32,11 +32,14 @@ json glossary_view(const std::vector<const Filing*>& filings) {
         for (const auto& g : f->glossary)
             entries[{g.term, g.definition}].insert(f->department_name + "（" + f->county.name + " " + std::to_string(f->year) + "）");
     json items = json::array();
+    json untitled = json::array();  // definitions printed without a term go last
     for (const auto& [key, deps] : entries) {
         std::string who;
         for (const auto& d : deps) who += (who.empty() ? "" : "、") + d;
-        items.push_back({{"term", key.first.empty() ? "（原文未列词条）" : key.first}, {"definition", key.second}, {"sources", who}});
+        json item = {{"term", key.first.empty() ? "（原文未列词条）" : key.first}, {"definition", key.second}, {"sources", who}};
+        (key.first.empty() ? untitled : items).push_back(std::move(item));
     }
+    for (auto& u : untitled) items.push_back(std::move(u));
     return {{"root", "../"}, {"title", "名词解释"}, {"items", items}, {"synthetic", false}};
 }
 
