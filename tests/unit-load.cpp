@@ -20,6 +20,24 @@ TEST_CASE("a JSON syntax error is reported with file, line and column") {
     CHECK(p.to_string().find("well-formed JSON") != std::string::npos);
 }
 
+TEST_CASE("duplicate member names are reported with their JSON pointer") {
+    TempDir d;
+    write_file(d / "dup.json", R"({"tables": [{"rows": [{"values": {"amount": "1577.61", "amount": "99.99"}}]}], "year": 1})");
+    ProblemList problems;
+    CHECK(!read_json_file(d / "dup.json", problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.items()[0].pointer == "/tables/0/rows/0/values/amount");
+}
+
+TEST_CASE("numbers no type can hold are a problem, not an exception") {
+    TempDir d;
+    write_file(d / "big.json", R"({"year": 1e400})");
+    ProblemList problems;
+    CHECK(!read_json_file(d / "big.json", problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.items()[0].file == d / "big.json");
+}
+
 TEST_CASE("the real data folder lists both counties and their filings in sorted order") {
     ProblemList problems;
     auto layout = scan_data_dir(source_dir() + "/data", problems);

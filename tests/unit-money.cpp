@@ -24,6 +24,14 @@ TEST_CASE("malformed amounts are rejected, never guessed") {
         CHECK_MESSAGE(!parse_decimal(bad), bad);
 }
 
+TEST_CASE("absurd magnitudes are rejected instead of overflowing") {
+    CHECK(parse_decimal("999999999999.99"));
+    CHECK(!parse_decimal("1000000000000"));
+    CHECK(!parse_decimal("9223372036859"));
+    CHECK(!parse_decimal("-99999999999999999999999"));
+    CHECK(!percent_micro(999'999'999'999'000'000, 1));
+}
+
 TEST_CASE("sums of printed amounts are exact where doubles are not") {
     // 0.1 + 0.2 style: 21 cells of 0.01 must be exactly 0.21.
     std::int64_t sum = 0;

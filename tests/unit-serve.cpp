@@ -65,7 +65,17 @@ TEST_CASE("the server serves pages, its 404 page, refuses traversal and recovers
     auto redirect = c.Get("/310107-putuo/2024");
     REQUIRE(redirect);
     CHECK(redirect->status == 301);
-    CHECK(redirect->get_header_value("Location") == "/310107-putuo/2024/");
+    CHECK(redirect->get_header_value("Location") == "2024/");
+
+    auto offsite = c.Get("//evil.example");
+    REQUIRE(offsite);
+    CHECK(offsite->get_header_value("Location").rfind("//", 0) != 0);
+
+    // A second server cannot take a port that is in use.
+    ServeOptions same = s;
+    same.port = port;
+    PreviewServer second(b, same);
+    CHECK(second.start() == -1);
 
     auto missing = c.Get("/no/such/page.html");
     REQUIRE(missing);

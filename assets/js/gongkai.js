@@ -9,6 +9,13 @@
     try { return JSON.parse(el.textContent); } catch (e) { return null; }
   }
 
+  // ECharts renders custom tooltip formatters as HTML: every name from the data must be escaped.
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
   function fmt(v) {
     return v == null ? '—' : Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   }
@@ -18,7 +25,7 @@
       valueFormatter: function (v) { return fmt(v) + ' ' + (d.unit || ''); } };
     if (d.type === 'sunburst') {
       return { tooltip: { trigger: 'item', confine: true,
-          formatter: function (p) { return p.name + '<br>' + fmt(p.value) + ' ' + d.unit; } },
+          formatter: function (p) { return esc(p.name) + '<br>' + fmt(p.value) + ' ' + esc(d.unit); } },
         series: [{ type: 'sunburst', data: d.series, radius: ['12%', '92%'], sort: null,
           label: { show: !narrow, minAngle: 12, overflow: 'truncate', width: 90 },
           levels: [{}, { label: { rotate: 'tangential' } }, { label: { rotate: 'radial' } }, { label: { show: false } }] }] };

@@ -13,7 +13,6 @@ std::optional<Decimal> parse_decimal(const std::string& text) {
     int digits = 0;
     int group = -1;  // digits since the last separator, -1 before any separator
     bool any_separator = false;
-    constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max() / 10 / kMicro;
     for (; i < text.size() && text[i] != '.'; ++i) {
         char c = text[i];
         if (c == ',') {
@@ -23,8 +22,8 @@ std::optional<Decimal> parse_decimal(const std::string& text) {
             continue;
         }
         if (c < '0' || c > '9') return std::nullopt;
-        if (whole > kLimit) return std::nullopt;
         whole = whole * 10 + (c - '0');
+        if (whole >= kMaxWhole) return std::nullopt;
         ++digits;
         if (any_separator) ++group;
     }
@@ -90,6 +89,7 @@ std::optional<std::int64_t> percent_micro(std::int64_t a, std::int64_t b) {
         __int128 bb = b < 0 ? -static_cast<__int128>(b) : b;
         if (twice >= bb) q += ((num < 0) != (b < 0)) ? -1 : 1;
     }
+    if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min()) return std::nullopt;
     return static_cast<std::int64_t>(q);
 }
 

@@ -13,8 +13,12 @@ struct Decimal {
     int decimals = 0;        // digits printed after the decimal point (the printed precision)
 };
 
+// The largest magnitude accepted, in whole units: 10^12 (for 万元 that is 10^16 元, far above any budget),
+// so that sums over many filings stay far from int64 overflow.
+constexpr std::int64_t kMaxWhole = 1'000'000'000'000;
+
 // Parses printed decimal text ("1577.61", "2,940.05", "-3", "0.00"). Accepts thousands separators only
-// in well-formed groups and at most 6 decimals. Returns nullopt for anything else.
+// in well-formed groups, at most 6 decimals and magnitudes below kMaxWhole. Returns nullopt for anything else.
 std::optional<Decimal> parse_decimal(const std::string& text);
 
 // Formats a millionths value with exactly `decimals` digits, rounding half away from zero ("1577.61").
@@ -23,7 +27,8 @@ std::string format_micro(std::int64_t micro, int decimals = 2);
 // Same, with thousands separators ("2,940.05").
 std::string format_micro_grouped(std::int64_t micro, int decimals = 2);
 
-// Ratio a/b as a percentage in millionths of a percent, rounded half away from zero; nullopt when b == 0.
+// Ratio a/b as a percentage in millionths of a percent, rounded half away from zero; nullopt when b == 0
+// or when the result does not fit.
 std::optional<std::int64_t> percent_micro(std::int64_t a, std::int64_t b);
 
 constexpr std::int64_t kMicro = 1'000'000;

@@ -18,7 +18,13 @@ const char* const kReloadScript =
     ".catch(function(){});}p();setInterval(p,1000);})();</script>";
 
 PreviewServer::PreviewServer(BuildOptions build, ServeOptions serve)
-    : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<httplib::Server>()) {}
+    : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<httplib::Server>()) {
+    // cpp-httplib's default options add SO_REUSEPORT, which lets a second server share a busy port.
+    server_->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+    });
+}
 
 PreviewServer::~PreviewServer() { stop(); }
 
@@ -90,8 +96,9 @@ void PreviewServer::setup_routes() {
                 res.set_content("403 Forbidden", "text/plain; charset=utf-8");
                 return;
             case PathVerdict::NeedsSlash:
+                // A relative Location ("name/"), so that "//host"-style paths cannot redirect off-site.
                 res.status = 301;
-                res.set_header("Location", req.path + "/");
+                res.set_header("Location", req.path.substr(req.path.find_last_of('/') + 1) + "/");
                 return;
             case PathVerdict::Missing: {
                 res.status = 404;

@@ -1,7 +1,6 @@
 #include "validate/decode_filing.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "validate/json_reader.hpp"
@@ -11,9 +10,26 @@ namespace gongkai {
 
 namespace {
 
-const std::regex kCodeRe("^[0-9]{3}([0-9]{2}){0,2}$");
-const std::regex kKeyRe("^[a-z_]+$");
-const std::regex kMetricRe("^[a-z0-9_]+(\\.[a-z0-9_]+)*$");
+// Hand-written checks rather than std::regex: libstdc++'s regex recurses per character and can overflow
+// the stack on hostile input of a few hundred kilobytes.
+bool is_code(const std::string& s) {
+    if (s.size() != 3 && s.size() != 5 && s.size() != 7) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+// ^[a-z0-9_]+(\.[a-z0-9_]+)*$ with at most 100 characters.
+bool is_metric_id(const std::string& s) {
+    if (s.empty() || s.size() > 100 || s.front() == '.' || s.back() == '.') return false;
+    char prev = 0;
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+        if (!ok || (c == '.' && prev == '.')) return false;
+        prev = c;
+    }
+    return true;
+}
 
 std::string list_of(const std::vector<std::string_view>& v) {
     std::string s;
@@ -72,8 +88,9 @@ private:
         if (auto n = r_.string(*c, "/county", "name", true)) f.county.name = *n;
         if (auto p = r_.string(*c, "/county", "province", true)) f.county.province = *p;
         if (auto code = r_.string(*c, "/county", "code", true)) {
-            static const std::regex re("^[1-9][0-9]{5}$");
-            if (!std::regex_match(*code, re)) r_.fail("/county/code", "a 6-digit division code such as \"430321\"", "\"" + *code + "\"");
+            bool six_digits = code->size() == 6 && (*code)[0] != '0' &&
+                              std::all_of(code->begin(), code->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            if (!six_digits) r_.fail("/county/code", "a 6-digit division code such as \"430321\"", "\"" + *code + "\"");
             else if (where_.county_dir.rfind(*code + "-", 0) != 0)
                 r_.fail("/county/code", "the code of the county folder (" + where_.county_dir.substr(0, 6) + ")", "\"" + *code + "\"");
             f.county.code = *code;
@@ -183,7 +200,8 @@ private:
         }
         auto d = parse_decimal(v.get<std::string>());
         if (!d) {
-            r_.fail(ptr, "decimal text such as \"1577.61\" or \"2,940.05\" with at most 6 decimals", describe_json(v));
+            r_.fail(ptr, "decimal text such as \"1577.61\" or \"2,940.05\", with at most 6 decimals and below 1,000,000,000,000",
+                    describe_json(v));
             return std::nullopt;
         }
         if (d->micro < 0 && !allow_negative) {
@@ -233,6 +251,13 @@ private:
             table.notes = string_array(t, tp, "notes");
             blocks(t, tp, table);
             f.tables.push_back(std::move(table));
+        }
+        // A 决算 publishes all nine standard tables (an empty one still appears, with its explanation).
+        if (f.kind == "决算") {
+            std::string missing;
+            for (auto k : all_table_kinds())
+                if (!seen.count(k)) missing += (missing.empty() ? "" : ", ") + std::string(table_kind_id(k));
+            if (!missing.empty()) r_.fail("/tables", "all nine tables of a 决算", "no table of kind " + missing);
         }
     }
 
@@ -311,7 +336,7 @@ private:
                 row.key = *k;
             }
             if (auto c = r_.string(r, rp, "code", false)) {
-                if (!std::regex_match(*c, kCodeRe)) r_.fail(rp + "/code", "a 3-, 5- or 7-digit code without spaces, e.g. \"2010301\"", "\"" + *c + "\"");
+                if (!is_code(*c)) r_.fail(rp + "/code", "a 3-, 5- or 7-digit code without spaces, e.g. \"2010301\"", "\"" + *c + "\"");
                 row.code = *c;
             }
             if (row.key.empty() && row.code.empty()) r_.fail(rp, "a row with a \"code\" or a \"key\"", "neither");
@@ -362,11 +387,11 @@ private:
             r_.reject_unknown(j, fp, {"metric", "code", "value", "unit", "direction", "section", "sentence"});
             Figure fig;
             if (auto m = r_.string(j, fp, "metric", true)) {
-                if (!std::regex_match(*m, kMetricRe)) r_.fail(fp + "/metric", "a dotted metric id such as \"gb.item.completion\"", "\"" + *m + "\"");
+                if (!is_metric_id(*m)) r_.fail(fp + "/metric", "a dotted metric id such as \"gb.item.completion\" (at most 100 characters)", "\"" + *m + "\"");
                 fig.metric = *m;
             }
             if (auto c = r_.string(j, fp, "code", false)) {
-                if (!std::regex_match(*c, kCodeRe)) r_.fail(fp + "/code", "a 3-, 5- or 7-digit code", "\"" + *c + "\"");
+                if (!is_code(*c)) r_.fail(fp + "/code", "a 3-, 5- or 7-digit code", "\"" + *c + "\"");
                 fig.code = *c;
             }
             if (const json* v = r_.member(j, fp, "value", true)) {

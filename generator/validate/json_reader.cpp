@@ -31,7 +31,7 @@ std::string describe_json(const json& j) {
 }
 
 void JsonReader::fail(const std::string& pointer, std::string expected, std::string found, std::string context) {
-    problems_.add({file_, pointer, std::move(expected), std::move(found), std::move(context)});
+    problems_.add({file_, pointer, std::move(expected), describe_found(found), std::move(context)});
 }
 
 bool JsonReader::expect_object(const json& j, const std::string& ptr) {
@@ -91,6 +91,10 @@ std::optional<long long> JsonReader::integer(const json& obj, const std::string&
     if (!v || (v->is_null() && !required)) return std::nullopt;
     if (!v->is_number_integer()) {
         fail(pointer_join(ptr, key), "an integer", describe_json(*v));
+        return std::nullopt;
+    }
+    if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(hi)) {
+        fail(pointer_join(ptr, key), "an integer from " + std::to_string(lo) + " to " + std::to_string(hi), v->dump());
         return std::nullopt;
     }
     long long n = v->get<long long>();

@@ -37,7 +37,7 @@ const std::vector<BlockVocabulary>& vocabulary_for(TableKind kind) {
 }
 
 bool row_key_allows_negative(std::string_view key) {
-    return key.find("balance") != std::string_view::npos || key == "grand_total";
+    return key.find("balance") != std::string_view::npos;
 }
 
 }  // namespace gongkai
