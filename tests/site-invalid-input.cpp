@@ -125,3 +125,28 @@ TEST_CASE("a successful build reports per-step timings on stderr unless --quiet"
     REQUIRE(f.build(out) == 0);
     CHECK(out.empty());
 }
+
+TEST_CASE("--out may not hold the inputs, also through a symbolic link, nor lie inside them") {
+    Fixture f;
+    // The data folder moved into the built site and reached through a link: building must not delete it.
+    fs::rename(f.data, f.out + "/data");
+    fs::create_directory_symlink(f.out + "/data", f.data);
+    std::string out;
+    CHECK(f.build(out) == 1);
+    CHECK(out.find("does not contain --data") != std::string::npos);
+    CHECK(fs::exists(f.out + "/data/" + kXiangtanFiling));
+    // --out inside the data folder.
+    CHECK(run_command(std::string(GONGKAI_BINARY) + " build --quiet --data " + f.data + " --out " + f.data + "/site --templates " +
+                          source_dir() + "/site-templates --assets " + source_dir() + "/assets",
+                      out) == 1);
+    CHECK(out.find("the output folder is inside it") != std::string::npos);
+}
+
+TEST_CASE("a 决算 without all nine tables is incomplete") {
+    Fixture f;
+    edit_json(f.xiangtan, [](json& j) { j["tables"].erase(8); });
+    std::string out;
+    CHECK(f.build(out) == 1);
+    CHECK(out.find("/tables: expected all nine tables of a 决算, found no table of kind three_public") != std::string::npos);
+    f.check_site_untouched();
+}

@@ -1,6 +1,8 @@
 // Reading input files and the data-folder layout (load/).
 #include <doctest/doctest.h>
 
+#include <boost/filesystem.hpp>
+
 #include "load/data_dir.hpp"
 #include "load/json_file.hpp"
 #include "test_support.hpp"
@@ -74,6 +76,19 @@ TEST_CASE("misplaced and misnamed entries are problems, not silently skipped") {
     CHECK(all.find("999999-nocounty/county.json") != std::string::npos);
     REQUIRE(layout.filings.size() == 2);  // ok.json and x.json
     CHECK(layout.filings[0].slug == "ok");
+}
+
+TEST_CASE("symbolic links in the data folder are refused, not followed") {
+    TempDir d;
+    write_file(d / "outside.json", "{}");
+    write_file(d / "data/430321-xiangtan/county.json", "{}");
+    boost::filesystem::create_directories(d / "data/430321-xiangtan/2024");
+    boost::filesystem::create_symlink(d / "outside.json", d / "data/430321-xiangtan/2024/linked.json");
+    ProblemList problems;
+    auto layout = scan_data_dir(d / "data", problems);
+    CHECK(layout.filings.empty());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.items()[0].found.find("symbolic link") != std::string::npos);
 }
 
 TEST_CASE("slugs cannot escape a folder") {

@@ -29,17 +29,24 @@ static std::vector<fs::path> sorted_entries(const fs::path& dir) {
 
 static bool is_hidden(const fs::path& p) { return p.filename().string().rfind('.', 0) == 0; }
 
+// Inputs are read only from inside the data folder: a symbolic link could point anywhere.
+static bool reject_symlink(const fs::path& p, ProblemList& problems) {
+    if (!fs::is_symlink(fs::symlink_status(p))) return false;
+    problems.add({p.string(), "", "a regular file or folder inside the data folder", "a symbolic link, which gongkai does not follow", ""});
+    return true;
+}
+
 DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems) {
     DataLayout layout;
     boost::system::error_code ec;
     if (!fs::is_directory(data_dir, ec)) {
-        problems.add({data_dir, "", "a data folder", "no such folder", ""});
+        problems.add({data_dir, "", "a data folder", fs::exists(data_dir, ec) ? "a file" : "no such folder", "--data"});
         return layout;
     }
     static const std::regex county_re("^[1-9][0-9]{5}-[a-z0-9]+(-[a-z0-9]+)*$");
     static const std::regex year_re("^(19|20|21)[0-9]{2}$");
     for (const auto& county : sorted_entries(data_dir)) {
-        if (is_hidden(county)) continue;
+        if (is_hidden(county) || reject_symlink(county, problems)) continue;
         std::string name = county.filename().string();
         if (!fs::is_directory(county)) {
             if (county.extension() == ".json")
@@ -57,7 +64,8 @@ DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems) {
             layout.counties.push_back({county_json.string(), name});
         }
         for (const auto& year : sorted_entries(county)) {
-            if (is_hidden(year) || year.filename() == "county.json") continue;
+            if (is_hidden(year) || reject_symlink(year, problems)) continue;
+            if (year.filename() == "county.json") continue;
             std::string yname = year.filename().string();
             if (!fs::is_directory(year)) {
                 problems.add({year.string(), "", "only county.json and year folders in a county folder", "an unexpected file", ""});
@@ -68,7 +76,7 @@ DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems) {
                 continue;
             }
             for (const auto& file : sorted_entries(year)) {
-                if (is_hidden(file)) continue;
+                if (is_hidden(file) || reject_symlink(file, problems)) continue;
                 std::string stem = file.stem().string();
                 if (!fs::is_regular_file(file) || file.extension() != ".json") {
                     problems.add({file.string(), "", "only <department-slug>.json filings in a year folder", "an unexpected entry", ""});

@@ -128,6 +128,11 @@ void PreviewServer::setup_routes() {
 }
 
 void PreviewServer::watch_loop() {
+    // Also the place where a stop request that came before the listener was running takes effect.
+    struct StopOnExit {
+        httplib::Server& server;
+        ~StopOnExit() { server.stop(); }
+    } stop_on_exit{*server_};
     FileWatcher watcher({build_.data_dir, build_.templates_dir, build_.assets_dir});
     while (!stopping_) {
         std::this_thread::sleep_for(std::chrono::milliseconds(serve_.poll_ms));
@@ -146,7 +151,9 @@ int PreviewServer::start() {
     if (port == 0) port = server_->bind_to_any_port(serve_.host);
     else if (!server_->bind_to_port(serve_.host, port)) port = -1;
     if (port < 0) return -1;
-    server_thread_ = std::thread([this] { server_->listen_after_bind(); });
+    server_thread_ = std::thread([this] {
+        if (!stopping_) server_->listen_after_bind();
+    });
     watch_thread_ = std::thread([this] { watch_loop(); });
     return port;
 }

@@ -63,7 +63,10 @@ void Site::load_inputs() {
     std::vector<std::optional<Filing>> decoded(layout.filings.size());
     parallel_for(layout.filings.size(), options_.jobs, [&](unsigned, std::size_t i) {
         files[i] = read_json_file(layout.filings[i].path, per_file[i]);
-        if (files[i]) decoded[i] = decode_filing(*files[i], layout.filings[i], per_file[i]);
+        if (files[i]) {
+            decoded[i] = decode_filing(*files[i], layout.filings[i], per_file[i]);
+            files[i]->doc = nullptr;  // only the bytes are kept (for the download copy)
+        }
     });
     for (std::size_t i = 0; i < layout.filings.size(); ++i) {
         problems.append(per_file[i]);
@@ -74,19 +77,31 @@ void Site::load_inputs() {
     }
     report_.filings = filings_.size();
     report_.counties = counties_.size();
+    if (layout.filings.empty() && problems.empty() && options_.log)
+        options_.log("warning: no filings found under " + options_.data_dir + " (expected <code>-<county>/<year>/<slug>.json)");
     if (!problems.empty()) throw BuildFailed(problems);
 }
 
 void Site::check_inputs() {
     ProblemList problems;
     check_corpus(counties_, filings_, problems);
-    // The output folder must not contain the inputs: replacing it would delete them.
-    fs::path out = fs::absolute(options_.out_dir).lexically_normal();
-    for (const auto& in : {options_.data_dir, options_.templates_dir, options_.assets_dir}) {
-        fs::path p = fs::absolute(in).lexically_normal();
-        auto rel = p.lexically_relative(out);
-        if (!rel.empty() && *rel.begin() != "..")
-            problems.add({options_.out_dir, "", "an output folder that does not contain the inputs", in + " is inside it", "--out"});
+    // Replacing --out deletes what it holds, and writing into an input folder would feed the output back
+    // in: the two must not overlap in either direction, also through symbolic links.
+    if (options_.out_dir.empty()) problems.add({"", "", "an output folder", "an empty path", "--out"});
+    fs::path out = fs::weakly_canonical(fs::absolute(options_.out_dir));
+    auto within = [](const fs::path& inner, const fs::path& outer) {
+        auto rel = inner.lexically_relative(outer);
+        return !rel.empty() && *rel.begin() != "..";
+    };
+    for (const auto& [flag, in] : {std::pair{"--data", options_.data_dir}, std::pair{"--templates", options_.templates_dir},
+                                   std::pair{"--assets", options_.assets_dir}}) {
+        fs::path p = fs::weakly_canonical(fs::absolute(in));
+        if (within(p, out))
+            problems.add({options_.out_dir, "", "an output folder that does not contain " + std::string(flag) + " (" + in + ")",
+                          "it is inside the output folder", "--out"});
+        else if (within(out, p))
+            problems.add({options_.out_dir, "", "an output folder outside " + std::string(flag) + " (" + in + ")",
+                          "the output folder is inside it", "--out"});
     }
     if (!problems.empty()) throw BuildFailed(problems);
 }

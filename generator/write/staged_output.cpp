@@ -1,5 +1,9 @@
 #include "write/staged_output.hpp"
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
 #include <fstream>
 #include <unistd.h>
 
@@ -28,6 +32,22 @@ static BuildFailed out_problem(const std::string& out, std::string expected, std
     return BuildFailed(p);
 }
 
+// Staging folders of builds that were killed (their process is gone) are removed; a live build's are kept.
+static void remove_stale_siblings(const fs::path& out) {
+    const std::string prefix = "." + out.filename().string() + ".gongkai-";
+    boost::system::error_code ec;
+    for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        auto dash = name.find_last_of('-');
+        std::string kind = name.substr(prefix.size(), dash - prefix.size());
+        if (kind != "staging" && kind != "old") continue;
+        long pid = std::strtol(name.c_str() + dash + 1, nullptr, 10);
+        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+        fs::remove_all(it->path(), ec);
+    }
+}
+
 StagedOutput::StagedOutput(const std::string& out_dir) {
     if (out_dir.empty()) throw out_problem(out_dir, "an output folder", "an empty path");
     fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
@@ -44,6 +64,7 @@ StagedOutput::StagedOutput(const std::string& out_dir) {
     }
     out_ = out.string();
     fs::create_directories(out.parent_path());
+    remove_stale_siblings(out);
     staging_ = (out.parent_path() / ("." + out.filename().string() + ".gongkai-staging-" + std::to_string(::getpid()))).string();
     fs::remove_all(staging_, ec);
     fs::create_directories(staging_);
@@ -77,19 +98,30 @@ void StagedOutput::copy_file(const std::string& from, const std::string& rel_pat
 
 void StagedOutput::commit() {
     fs::path out(out_);
-    fs::path old = out.parent_path() / ("." + out.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
     boost::system::error_code ec;
-    fs::remove_all(old, ec);
-    bool had_old = fs::exists(out);
-    if (had_old) fs::rename(out, old);
-    try {
-        fs::rename(staging_, out);
-    } catch (...) {
-        if (had_old) fs::rename(old, out);  // put the previous site back
-        throw;
+    if (fs::exists(out)) {
+        // Swap the two folders in one atomic step, so that --out never disappears, not even for a moment.
+        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
+            committed_ = true;
+            fs::remove_all(staging_, ec);  // now holds the previous site
+            return;
+        }
+        // File systems without RENAME_EXCHANGE: two renames, putting the old site back on failure.
+        fs::path old = out.parent_path() / ("." + out.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
+        fs::remove_all(old, ec);
+        fs::rename(out, old);
+        try {
+            fs::rename(staging_, out);
+        } catch (...) {
+            fs::rename(old, out);
+            throw;
+        }
+        committed_ = true;
+        fs::remove_all(old, ec);
+        return;
     }
+    fs::rename(staging_, out);
     committed_ = true;
-    if (had_old) fs::remove_all(old, ec);
 }
 
 }  // namespace gongkai

@@ -1,8 +1,8 @@
 #pragma once
-// Atomic site output. Files are written into a staging folder next to --out; commit() swaps it in with
-// renames, so a failed build leaves the previous site byte-for-byte as it was. Nothing outside --out
-// (and its staging siblings) is ever written or deleted, and an existing --out is only replaced when it
-// is a site gongkai wrote itself (it holds the marker file).
+// Atomic site output. Files are written into a hidden staging folder beside --out
+// (".<out>.gongkai-staging-<pid>"); commit() swaps it in with one atomic rename, so a failed build leaves
+// the previous site byte-for-byte as it was. Nothing else outside --out is ever written or deleted, and an
+// existing --out is only replaced when it is a site gongkai wrote itself (it holds the marker file).
 #include <string>
 
 #include "error/problem.hpp"
