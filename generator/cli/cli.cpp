@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/check_report.hpp"
 #include "serve/preview_server.hpp"
 #include "site/site.hpp"
 
@@ -17,6 +18,7 @@ const char* const kHelp =
     "Usage:\n"
     "  gongkai build [--data DIR] [--out DIR] [--base-url URL] [options]\n"
     "  gongkai serve [--data DIR] [--out DIR] [--host 127.0.0.1] [--port 8080] [options]\n"
+    "  gongkai check [--data DIR] [--format text|json]\n"
     "  gongkai --help | --version\n"
     "\n"
     "Commands:\n"
@@ -24,6 +26,10 @@ const char* const kHelp =
     "          On any invalid filing nothing is written and every problem is listed.\n"
     "  serve   build, then serve --out; rebuild when data/, site-templates/ or assets/ change\n"
     "          and reload open pages. A failed rebuild is shown as an error page.\n"
+    "  check   validate and audit every filing: do the tables add up, does the narrative say what\n"
+    "          the tables say? Lists every finding with rule, cells, expected and found values.\n"
+    "          Exit 1 on any error-level finding (or invalid filing), 0 otherwise. `build` runs the\n"
+    "          same audit and shows it on the site; a finding never blocks publishing.\n"
     "\n"
     "Options:\n"
     "  --data DIR        filings: DIR/<code>-<county>/<year>/<slug>.json   (default: data)\n"
@@ -34,9 +40,10 @@ const char* const kHelp =
     "  --jobs N          worker threads, 0 = one per core                    (default: 0)\n"
     "  --host HOST       serve: address to bind                              (default: 127.0.0.1)\n"
     "  --port PORT       serve: port                                         (default: 8080)\n"
+    "  --format FORMAT   check: text or json                                  (default: text)\n"
     "  --quiet           no progress output on stderr\n"
     "\n"
-    "Exit codes: 0 success, 1 invalid input (problems listed on stderr), 2 usage error.\n";
+    "Exit codes: 0 success, 1 invalid input or (check) audit errors, 2 usage error.\n";
 
 struct Parsed {
     std::string command;
@@ -57,11 +64,11 @@ extern "C" void on_signal(int) {
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args) {
-    if (args.empty()) return usage_error("a command is required (build or serve)");
+    if (args.empty()) return usage_error("a command is required (build, serve or check)");
     Parsed p;
     static const std::map<std::string, bool> options = {
         {"--data", true}, {"--out", true}, {"--base-url", true}, {"--templates", true}, {"--assets", true},
-        {"--jobs", true}, {"--host", true}, {"--port", true}, {"--quiet", false}};
+        {"--jobs", true}, {"--host", true}, {"--port", true}, {"--format", true}, {"--quiet", false}};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") {
@@ -96,8 +103,8 @@ int run_cli(const std::vector<std::string>& args) {
         }
         p.values[name] = value;
     }
-    if (p.command != "build" && p.command != "serve")
-        return usage_error(p.command.empty() ? "a command is required (build or serve)" : "unknown command '" + p.command + "'");
+    if (p.command != "build" && p.command != "serve" && p.command != "check")
+        return usage_error(p.command.empty() ? "a command is required (build, serve or check)" : "unknown command '" + p.command + "'");
 
     BuildOptions b;
     auto get = [&](const char* k, std::string& into) { if (auto it = p.values.find(k); it != p.values.end()) into = it->second; };
@@ -118,6 +125,27 @@ int run_cli(const std::vector<std::string>& args) {
     if (!b.base_url.empty() && b.base_url.rfind("https://", 0) != 0 && b.base_url.rfind("http://", 0) != 0)
         return usage_error("--base-url must be an absolute http(s) URL");
     if (!p.quiet) b.log = [](const std::string& line) { std::cerr << line << "\n"; };
+
+    if (p.command == "check") {
+        std::string format = "text";
+        get("--format", format);
+        if (format != "text" && format != "json") return usage_error("--format takes text or json");
+        for (const char* o : {"--out", "--host", "--port", "--base-url"})
+            if (p.values.count(o)) return usage_error(std::string(o) + " does not belong to 'check'");
+        try {
+            Site site(b);
+            site.check();
+            std::cout << (format == "json" ? check_report_json(site.filings(), site.audits())
+                                           : check_report_text(site.filings(), site.audits()));
+            for (const auto& a : site.audits())
+                if (a.count(Severity::Error) > 0) return 1;
+            return 0;
+        } catch (const BuildFailed& e) {
+            std::cerr << "gongkai: " << e.problems().size() << " problem(s) in the input:\n";
+            for (const auto& pr : e.problems().items()) std::cerr << "  " << pr.to_string() << "\n";
+            return 1;
+        }
+    }
 
     if (p.command == "build") {
         if (p.values.count("--host") || p.values.count("--port")) return usage_error("--host and --port belong to 'serve'");

@@ -19,7 +19,8 @@ json sortable_share(const MaybeMoney& part, const MaybeMoney& whole) {
 
 }  // namespace
 
-json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy) {
+json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy,
+                 const std::map<std::string, const AuditReport*>& audits) {
     json v;
     v["root"] = root_prefix(2);
     v["title"] = cy.county_name + " " + std::to_string(cy.year) + "年度部门决算总览";
@@ -40,6 +41,7 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
     });
 
     json rows = json::array();
+    json findings = json::array();
     json chart_names = json::array(), chart_basic = json::array(), chart_project = json::array();
     for (const auto& d : cy.departments) {
         const auto& s = d.summary;
@@ -54,7 +56,23 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
                 break;
             }
         }
-        rows.push_back({{"name", d.filing->department_name}, {"link", d.filing->slug + "/"},
+        json quality = {{"text", "—"}, {"sort", ""}};
+        if (auto it = audits.find(d.filing->slug); it != audits.end() && it->second) {
+            const AuditReport& a = *it->second;
+            int errors = a.count(Severity::Error), warnings = a.count(Severity::Warning);
+            // Sorts by errors first, then warnings; the share of rules passed is shown beside.
+            quality = {{"text", std::to_string(a.rules_passed()) + "/" + std::to_string(a.rules_applied()) + " 条规则通过"},
+                       {"errors", errors}, {"warnings", warnings}, {"clean", errors == 0 && warnings == 0},
+                       {"sort", std::to_string(errors * 1000 + warnings)}};
+            for (const auto& fd : a.findings) {
+                if (fd.severity == Severity::Info) continue;
+                json fv = finding_view(fd, d.filing->slug + "/index.html");
+                fv["department"] = d.filing->department_name;
+                fv["department_link"] = d.filing->slug + "/index.html#audit";
+                findings.push_back(fv);
+            }
+        }
+        rows.push_back({{"name", d.filing->department_name}, {"link", d.filing->slug + "/"}, {"quality", quality},
                         {"synthetic", d.filing->synthetic},
                         {"cells", json::array({sortable(s.total_expenditure), sortable(s.basic), sortable(s.project),
                                                sortable_share(s.project, s.total_expenditure), sortable(s.personnel),
@@ -66,6 +84,8 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
         chart_project.push_back(money_number(s.project));
     }
     v["departments"] = rows;
+    v["findings"] = findings;
+    v["has_findings"] = !findings.empty();
 
     json class_rows = json::array();
     json class_series = json::array();

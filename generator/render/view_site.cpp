@@ -1,6 +1,7 @@
 #include <map>
 #include <set>
 
+#include "audit/rule_catalog.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
@@ -41,6 +42,15 @@ json glossary_view(const std::vector<const Filing*>& filings) {
     }
     for (auto& u : untitled) items.push_back(std::move(u));
     return {{"root", "../"}, {"title", "名词解释"}, {"items", items}, {"synthetic", false}};
+}
+
+json rules_view() {
+    json rules = json::array();
+    for (const auto& r : rule_catalog())
+        rules.push_back({{"id", r.id}, {"title_zh", r.title_zh}, {"title_en", r.title_en}, {"scope", r.scope}, {"reads", r.reads},
+                         {"tolerance", r.tolerance}, {"severity", severity_id(r.severity)}, {"severity_label", severity_label(r.severity)},
+                         {"explanation", r.explanation}});
+    return {{"root", "../"}, {"title", "数据核验规则"}, {"rules", rules}, {"count", rules.size()}, {"synthetic", false}};
 }
 
 json not_found_view(const std::string& base_url) {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/finding.hpp"
 #include "compute/county_aggregate.hpp"
 #include "compute/year_over_year.hpp"
 
@@ -27,11 +28,21 @@ struct CountyIndexEntry {
 };
 
 // The department page: headline figures, charts, the nine tables, narrative figures, overview.
-nlohmann::json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy);
+// The 数据核验 section shows `audit`; its cells are highlighted in the tables.
+nlohmann::json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy,
+                               const AuditReport& audit);
 
 // The county-year dashboard: totals, the sortable department table, charts by department and class.
 // `yoy` holds, per department slug, its year-over-year comparison where known.
-nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy);
+// `audits` holds, per department slug, its audit report (disclosure quality column and findings table).
+nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy,
+                           const std::map<std::string, const AuditReport*>& audits);
+
+// The page that lists and explains every audit rule.
+nlohmann::json rules_view();
+
+// One finding as a view object; `link_prefix` is prepended to cell anchors ("" on the department page).
+nlohmann::json finding_view(const Finding& f, const std::string& link_prefix);
 
 // The home page: the counties and years available.
 nlohmann::json home_view(const std::vector<CountyIndexEntry>& counties, bool synthetic);

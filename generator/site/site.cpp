@@ -6,6 +6,7 @@
 
 #include <boost/filesystem.hpp>
 
+#include "audit/audit.hpp"
 #include "compute/county_aggregate.hpp"
 #include "compute/year_over_year.hpp"
 #include "load/data_dir.hpp"
@@ -37,7 +38,8 @@ void Site::step(const char* name, Step&& fn) {
 
 BuildReport Site::build() {
     step("load and validate filings", [&] { load_inputs(); });
-    step("cross-file checks", [&] { check_inputs(); });
+    step("cross-file checks", [&] { check_inputs(); check_output_location(); });
+    step("audit filings", [&] { audit_filings(); });
     step("compute and render pages", [&] { render_pages(); });
     step("collect static assets", [&] { add_static_files(); });
     step("write site", [&] { write_output(); });
@@ -47,6 +49,13 @@ BuildReport Site::build() {
 void Site::check() {
     load_inputs();
     check_inputs();
+    audit_filings();
+}
+
+// Every filing is audited independently (in parallel); findings never block publishing.
+void Site::audit_filings() {
+    audits_.assign(filings_.size(), {});
+    parallel_for(filings_.size(), options_.jobs, [&](unsigned, std::size_t i) { audits_[i] = audit_filing(filings_[i]); });
 }
 
 // Reads every county.json and filing; decoding runs in parallel, one problem list per file so that
@@ -85,6 +94,11 @@ void Site::load_inputs() {
 void Site::check_inputs() {
     ProblemList problems;
     check_corpus(counties_, filings_, problems);
+    if (!problems.empty()) throw BuildFailed(problems);
+}
+
+void Site::check_output_location() {
+    ProblemList problems;
     // Replacing --out deletes what it holds, and writing into an input folder would feed the output back
     // in: the two must not overlap in either direction, also through symbolic links.
     if (options_.out_dir.empty()) problems.add({"", "", "an output folder", "an empty path", "--out"});
@@ -155,22 +169,28 @@ void Site::render_pages() {
     jobs.push_back({"glossary/index.html", [all](TemplateSet& t) { return t.render("glossary", glossary_view(all)); }});
     page_paths.push_back("glossary/");
     std::string base_url = options_.base_url;
+    jobs.push_back({"audit-rules/index.html", [](TemplateSet& t) { return t.render("audit-rules", rules_view()); }});
+    page_paths.push_back("audit-rules/");
     jobs.push_back({"404.html", [base_url](TemplateSet& t) { return t.render("not-found", not_found_view(base_url), false); }});
 
     for (const auto& cy : county_years) {
         std::map<std::string, std::optional<YearOverYear>> cy_yoy;
+        std::map<std::string, const AuditReport*> cy_audits;
         for (const auto& d : cy.departments) {
             std::size_t i = by_department_year.at({d.filing->county_dir, d.filing->slug, d.filing->year});
             cy_yoy[d.filing->slug] = yoy[i];
+            cy_audits[d.filing->slug] = &audits_[i];
         }
         std::string path = county_year_path(cy.county_dir, cy.year);
-        jobs.push_back({path + "index.html", [&cy, cy_yoy](TemplateSet& t) { return t.render("county", county_view(cy, cy_yoy)); }});
+        jobs.push_back({path + "index.html", [&cy, cy_yoy, cy_audits](TemplateSet& t) {
+                            return t.render("county", county_view(cy, cy_yoy, cy_audits));
+                        }});
         page_paths.push_back(path);
     }
     for (std::size_t i = 0; i < filings_.size(); ++i) {
         std::string path = department_path(filings_[i]);
         jobs.push_back({path + "index.html", [this, i, &summaries, &yoy](TemplateSet& t) {
-                            return t.render("department", department_view(filings_[i], summaries[i], yoy[i]));
+                            return t.render("department", department_view(filings_[i], summaries[i], yoy[i], audits_[i]));
                         }});
         page_paths.push_back(path);
         outputs_.push_back({path + filings_[i].slug + ".json", filing_files_[i].bytes});

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/finding.hpp"
 #include "error/problem.hpp"
 #include "load/json_file.hpp"
 #include "model/filing.hpp"
@@ -43,12 +44,18 @@ public:
     // on any failure the previous contents of --out are left untouched.
     BuildReport build();
 
-    // Loads and validates only (no rendering, nothing written); throws BuildFailed on problems.
+    // Loads, validates and audits only (no rendering, nothing written); throws BuildFailed on problems.
     void check();
+
+    // After build() or check(): the filings (sorted by path) and their audit reports, index for index.
+    const std::vector<Filing>& filings() const { return filings_; }
+    const std::vector<AuditReport>& audits() const { return audits_; }
 
 private:
     void load_inputs();
     void check_inputs();
+    void check_output_location();
+    void audit_filings();
     void render_pages();
     void add_static_files();
     void write_output();
@@ -60,6 +67,7 @@ private:
     BuildReport report_;
     std::vector<JsonFile> filing_files_;
     std::vector<Filing> filings_;
+    std::vector<AuditReport> audits_;
     std::vector<County> counties_;
     std::vector<OutputFile> outputs_;
     std::vector<std::pair<std::string, std::string>> copies_;  // source file, output path

@@ -1,0 +1,209 @@
+#include "audit/auditor.hpp"
+
+#include <algorithm>
+
+#include "model/money.hpp"
+
+namespace gongkai {
+
+namespace {
+
+std::string short_table_name(TableKind k) {
+    switch (k) {
+        case TableKind::IncomeExpenditureSummary: return "收入支出决算总表";
+        case TableKind::Income: return "收入决算表";
+        case TableKind::Expenditure: return "支出决算表";
+        case TableKind::FiscalSummary: return "财政拨款收入支出决算总表";
+        case TableKind::GeneralBudgetExpenditure: return "一般公共预算财政拨款支出决算表";
+        case TableKind::BasicExpenditure: return "基本支出明细表";
+        case TableKind::GovernmentFund: return "政府性基金表";
+        case TableKind::StateCapital: return "国有资本经营表";
+        case TableKind::ThreePublic: return "“三公”经费表";
+    }
+    return "";
+}
+
+std::int64_t abs64(std::int64_t v) { return v < 0 ? -v : v; }
+
+// Floor/ceil of a*100*1e6/b for a >= 0, b > 0, in millionths of a percent.
+std::int64_t ratio_floor(std::int64_t a, std::int64_t b) { return static_cast<std::int64_t>((static_cast<__int128>(a) * 100 * kMicro) / b); }
+std::int64_t ratio_ceil(std::int64_t a, std::int64_t b) {
+    __int128 n = static_cast<__int128>(a) * 100 * kMicro;
+    return static_cast<std::int64_t>((n + b - 1) / b);
+}
+
+}  // namespace
+
+std::int64_t half_unit(int decimals) {
+    if (decimals >= 6) return 0;
+    std::int64_t h = kMicro / 2;
+    for (int i = 0; i < decimals; ++i) h /= 10;
+    return h;
+}
+
+// A percentage figure's text, with exactly one "%".
+static std::string pct_of(const Term& t) {
+    std::string s = term_text(t);
+    return s.size() && s.back() == '%' ? s : s + "%";
+}
+
+std::string term_text(const Term& t) {
+    if (t.refs.size() == 1 && !t.refs[0].printed.empty()) return t.refs[0].printed;
+    if (t.blank) return "空白";
+    int decimals = 2;
+    if (t.half == 0) decimals = 2;
+    return format_micro(t.micro, decimals);
+}
+
+std::optional<Term> Auditor::cell(TableKind kind, const std::string& block_id, const std::string& row_id,
+                                  const std::string& column) const {
+    const Table* t = f_.table(kind);
+    if (!t) return std::nullopt;
+    const Block* b = t->block(block_id);
+    if (!b) return std::nullopt;
+    const Row* r = b->row_by_key(row_id);
+    if (!r) r = b->row_by_code(row_id);
+    int ci = b->column_index(column);
+    if (!r || ci < 0) return std::nullopt;
+    std::size_t bi = static_cast<std::size_t>(b - t->blocks.data());
+    std::size_t ri = static_cast<std::size_t>(r - b->rows.data());
+    const Cell& c = r->cells[static_cast<std::size_t>(ci)];
+    Term term;
+    std::string row_label = r->name.empty() ? row_id : r->name;
+    if (!r->code.empty()) row_label = r->code + " " + r->name;
+    term.label = short_table_name(kind) + "“" + row_label + "”" + b->columns[static_cast<std::size_t>(ci)].label;
+    CellRef ref{std::string(table_kind_id(kind)), block_id, r->code.empty() ? r->key : r->code, column, term.label,
+                c ? c->printed : "", std::string(table_kind_id(kind)) + "-" + block_id + "-" + (r->code.empty() ? r->key : r->code),
+                t->pointer + "/blocks/" + std::to_string(bi) + "/rows/" + std::to_string(ri) + "/values/" + column};
+    term.refs.push_back(ref);
+    if (c) {
+        term.micro = c->micro;
+        // A zero printed without decimals ("0") is a stated nothing, not a rounded value.
+        term.half = (c->micro == 0 && c->decimals == 0) ? 0 : half_unit(c->decimals);
+    } else {
+        term.blank = true;
+    }
+    return term;
+}
+
+std::vector<const Row*> Auditor::coded_rows(TableKind kind, const std::string& block_id) const {
+    std::vector<const Row*> out;
+    const Table* t = f_.table(kind);
+    const Block* b = t ? t->block(block_id) : nullptr;
+    if (!b) return out;
+    for (const auto& r : b->rows)
+        if (!r.code.empty()) out.push_back(&r);
+    return out;
+}
+
+Term Auditor::figure_term(std::size_t index) const {
+    const Figure& fig = f_.figures[index];
+    Term t;
+    t.micro = fig.value.micro;
+    t.half = (fig.value.micro == 0 && fig.value.decimals == 0) ? 0 : half_unit(fig.value.decimals);
+    t.label = fig.section.empty() ? std::string("情况说明所述") : "情况说明（" + fig.section + "）所述";
+    t.refs.push_back({"narrative", fig.metric, fig.code, "value", t.label, fig.value.printed + fig.unit, "fig-" + std::to_string(index),
+                      "/narrative/figures/" + std::to_string(index)});
+    return t;
+}
+
+Term Auditor::add(const std::vector<Term>& parts, const std::string& label) {
+    Term sum;
+    sum.label = label;
+    sum.blank = true;
+    for (const auto& p : parts) {
+        sum.micro += p.micro;
+        sum.half += p.half;
+        sum.blank = sum.blank && p.blank;
+        sum.refs.insert(sum.refs.end(), p.refs.begin(), p.refs.end());
+    }
+    return sum;
+}
+
+void Auditor::cover(const std::string& rule, const std::vector<const Term*>& terms) {
+    ++report_.checks_by_rule[rule];
+    for (const Term* t : terms)
+        for (const auto& r : t->refs)
+            if (r.table != "narrative" && !r.printed.empty()) report_.covered_cells.insert(cell_key(r.table, r.block, r.row, r.column));
+}
+
+void Auditor::pass(const std::string& rule, const std::vector<const Term*>& terms) { cover(rule, terms); }
+
+void Auditor::flag(const std::string& rule, Severity severity, std::string message, std::vector<CellRef> cells,
+                   std::string expected, std::string found, std::string sentence) {
+    ++report_.checks_by_rule[rule];
+    report_.failed_rules.insert(rule);
+    report_.findings.push_back({rule, severity, std::move(message), std::move(expected), std::move(found), "", std::move(cells),
+                                std::move(sentence)});
+}
+
+void Auditor::check_sum(const std::string& rule, const Term& total, const std::vector<Term>& parts, const std::string& what) {
+    std::vector<const Term*> all{&total};
+    for (const auto& p : parts) all.push_back(&p);
+    cover(rule, all);
+    Term sum = add(parts, "");
+    std::int64_t tol = total.half + sum.half;
+    std::int64_t diff = total.micro - sum.micro;
+    if (abs64(diff) <= tol) return;
+    report_.failed_rules.insert(rule);
+    std::vector<CellRef> cells = total.refs;
+    cells.insert(cells.end(), sum.refs.begin(), sum.refs.end());
+    int rounded = (total.half > 0) + static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const Term& t) { return t.half > 0; }));
+    std::string tolerance = "±" + format_micro(tol, 4) + "（" + std::to_string(rounded) + " 个四舍五入的印刷数）";
+    std::string found = term_text(total);
+    std::string expected = format_micro(sum.micro, 2) + "（各项之和）";
+    std::string message = what + "：" + total.label + " 为 " + found + "，各项之和为 " + format_micro(sum.micro, 2) + "，相差 " +
+                          format_micro(abs64(diff), 2) + "，超出四舍五入可解释的范围 " + tolerance + "。";
+    report_.findings.push_back({rule, rule_info(rule).severity, message, expected, found, tolerance, cells, ""});
+}
+
+void Auditor::check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what, const std::string& sentence) {
+    cover(rule, {&a, &b});
+    bool same_precision = a.half == b.half;
+    std::int64_t tol = same_precision ? 0 : a.half + b.half;
+    std::int64_t diff = a.micro - b.micro;
+    if (abs64(diff) <= tol) return;
+    report_.failed_rules.insert(rule);
+    std::vector<CellRef> cells = a.refs;
+    cells.insert(cells.end(), b.refs.begin(), b.refs.end());
+    std::string tolerance = tol == 0 ? "须完全一致" : "±" + format_micro(tol, 4);
+    std::string message = what + "：" + a.label + " 为 " + term_text(a) + "，而 " + b.label + " 为 " + term_text(b) + "，相差 " +
+                          format_micro(abs64(diff), 2) + "（" + tolerance + "）。";
+    report_.findings.push_back({rule, rule_info(rule).severity, message, term_text(b), term_text(a), tolerance, cells, sentence});
+}
+
+void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
+                          const std::string& sentence) {
+    cover(rule, {&pct, &part, &whole});
+    std::vector<CellRef> cells = pct.refs;
+    cells.insert(cells.end(), part.refs.begin(), part.refs.end());
+    cells.insert(cells.end(), whole.refs.begin(), whole.refs.end());
+    std::int64_t whole_lo = whole.micro - whole.half, whole_hi = whole.micro + whole.half;
+    std::int64_t part_lo = std::max<std::int64_t>(0, part.micro - part.half), part_hi = part.micro + part.half;
+    if (whole_lo <= 0) {
+        // A share of nothing: only "0%" of a zero part is harmless; anything else cannot be computed.
+        if (pct.micro == 0 && part.micro == 0) {
+            report_.findings.push_back({rule, Severity::Info,
+                                        what + "：" + whole.label + " 为 " + term_text(whole) + "，比例无从计算，说明中写作 " + pct_of(pct) + "。",
+                                        "无法计算", pct_of(pct), "", cells, sentence});
+            return;
+        }
+        report_.failed_rules.insert(rule);
+        report_.findings.push_back({rule, rule_info(rule).severity,
+                                    what + "：" + whole.label + " 为 " + term_text(whole) + "，无法得出 " + pct_of(pct) + "。",
+                                    "无法计算", pct_of(pct), "", cells, sentence});
+        return;
+    }
+    std::int64_t lo = ratio_floor(part_lo, whole_hi), hi = ratio_ceil(part_hi, whole_lo);
+    if (pct.micro + pct.half >= lo && pct.micro - pct.half <= hi) return;
+    report_.failed_rules.insert(rule);
+    std::int64_t mid = *percent_micro(part.micro, whole.micro);
+    std::string expected = format_micro(mid, 2) + "%（" + term_text(part) + " ÷ " + term_text(whole) + "）";
+    std::string message = what + "：说明中为 " + pct_of(pct) + "，由 " + part.label + "（" + term_text(part) + "）÷ " + whole.label +
+                          "（" + term_text(whole) + "）算得 " + format_micro(mid, 2) + "%，考虑四舍五入的可能范围为 " + format_micro(lo, 2) +
+                          "%–" + format_micro(hi, 2) + "%。";
+    report_.findings.push_back({rule, rule_info(rule).severity, message, expected, pct_of(pct), "区间 " + format_micro(lo, 2) + "%–" + format_micro(hi, 2) + "%",
+                                cells, sentence});
+}
+
+}  // namespace gongkai

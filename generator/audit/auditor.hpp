@@ -1,0 +1,69 @@
+#pragma once
+// The audit's working state for one filing: typed access to cells and figures as rounding-aware terms,
+// and the three kinds of check every rule is made of (sum, same value, ratio). Each check records the
+// cells it read (coverage) and, when the numbers disagree beyond what rounding explains, a Finding.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/finding.hpp"
+#include "audit/rule_catalog.hpp"
+#include "model/filing.hpp"
+
+namespace gongkai {
+
+// A number taking part in a check: its value, the largest rounding error it can carry, and its cells.
+struct Term {
+    std::int64_t micro = 0;
+    std::int64_t half = 0;  // half a unit of the last printed digit; 0 for a blank cell (exactly nothing)
+    bool blank = false;
+    std::vector<CellRef> refs;
+    std::string label;  // zh-CN, for messages
+};
+
+// Half a unit in the last printed digit, in millionths ("1577.61" -> 5000).
+std::int64_t half_unit(int decimals);
+
+class Auditor {
+public:
+    explicit Auditor(const Filing& f) : f_(f) {}
+
+    const Filing& filing() const { return f_; }
+
+    // A table cell as a term; nullopt when the table, block, row or column does not exist.
+    // A blank cell is a term with value 0 and no rounding error.
+    std::optional<Term> cell(TableKind kind, const std::string& block, const std::string& row, const std::string& column) const;
+    // Every coded row of a block, in printed order.
+    std::vector<const Row*> coded_rows(TableKind kind, const std::string& block) const;
+    // A narrative figure as a term (amounts converted to 万元 when printed in 元 is NOT done here).
+    Term figure_term(std::size_t index) const;
+
+    // Sum of terms; the label lists the parts.
+    static Term add(const std::vector<Term>& parts, const std::string& label);
+
+    // total == Σ parts within the summed rounding tolerance.
+    void check_sum(const std::string& rule, const Term& total, const std::vector<Term>& parts, const std::string& what);
+    // a == b: exact when printed with the same decimals, else within the sum of their half units.
+    void check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what,
+                    const std::string& sentence = {});
+    // pct == part / whole × 100 within interval arithmetic on all three.
+    void check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
+                     const std::string& sentence = {});
+    // Records a finding directly (for checks that are not arithmetic, such as direction words).
+    void flag(const std::string& rule, Severity severity, std::string message, std::vector<CellRef> cells,
+              std::string expected = {}, std::string found = {}, std::string sentence = {});
+    // Records that a rule ran one check (and the cells it read) without a finding.
+    void pass(const std::string& rule, const std::vector<const Term*>& terms);
+
+    AuditReport take_report() { return std::move(report_); }
+
+private:
+    void cover(const std::string& rule, const std::vector<const Term*>& terms);
+    const Filing& f_;
+    AuditReport report_;
+};
+
+// "1577.61" style text of a term's value, with the printed precision where there is one.
+std::string term_text(const Term& t);
+
+}  // namespace gongkai

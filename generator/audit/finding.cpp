@@ -1,0 +1,31 @@
+#include "audit/finding.hpp"
+
+namespace gongkai {
+
+std::string severity_id(Severity s) {
+    switch (s) {
+        case Severity::Error: return "error";
+        case Severity::Warning: return "warning";
+        default: return "info";
+    }
+}
+
+std::string severity_label(Severity s) {
+    switch (s) {
+        case Severity::Error: return "错误";
+        case Severity::Warning: return "警告";
+        default: return "提示";
+    }
+}
+
+int AuditReport::count(Severity s) const {
+    int n = 0;
+    for (const auto& f : findings) n += f.severity == s;
+    return n;
+}
+
+std::string cell_key(const std::string& table, const std::string& block, const std::string& row, const std::string& column) {
+    return table + "/" + block + "/" + row + "/" + column;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,298 @@
+// Narrative rules: every figure stated in the 情况说明 is recomputed from the tables where it can be —
+// amounts, shares, completion rates, year-over-year changes, direction words, parts and wholes, units.
+#include <map>
+
+#include "audit/rules.hpp"
+#include "model/money.hpp"
+
+namespace gongkai {
+
+namespace {
+
+using K = TableKind;
+
+struct CellAddress {
+    K kind;
+    const char* block;
+    std::string row;
+    const char* column;
+};
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// 三公 item names of the metric vocabulary -> rows of the 三公 table.
+const std::map<std::string, std::string>& three_public_rows() {
+    static const std::map<std::string, std::string> rows = {
+        {"total", "total"}, {"abroad", "abroad"}, {"vehicle", "vehicle_subtotal"},
+        {"vehicle_purchase", "vehicle_purchase"}, {"vehicle_operation", "vehicle_operation"}, {"reception", "reception"}};
+    return rows;
+}
+
+// The table cell an amount metric states, if the tables publish it.
+std::optional<CellAddress> table_address(const std::string& metric, const std::string& code) {
+    static const std::map<std::string, CellAddress> fixed = {
+        {"total.amount", {K::IncomeExpenditureSummary, "income", "grand_total", "amount"}},
+        {"income.total", {K::IncomeExpenditureSummary, "income", "total_income", "amount"}},
+        {"expenditure.total", {K::IncomeExpenditureSummary, "expenditure", "total_expenditure", "amount"}},
+        {"fiscal.total", {K::FiscalSummary, "income", "grand_total", "amount"}},
+        {"gb.total", {K::GeneralBudgetExpenditure, "main", "total", "total"}},
+        {"gb.actual", {K::GeneralBudgetExpenditure, "main", "total", "total"}},
+        {"basic.total", {K::GeneralBudgetExpenditure, "main", "total", "basic"}},
+        {"basic.personnel.amount", {K::BasicExpenditure, "main", "personnel_total", "amount"}},
+        {"basic.public.amount", {K::BasicExpenditure, "main", "public_total", "amount"}},
+        {"operating_cost.amount", {K::BasicExpenditure, "main", "public_total", "amount"}},
+    };
+    if (auto it = fixed.find(metric); it != fixed.end()) return it->second;
+    for (const char* src : {"fiscal", "higher_subsidy", "business", "operating", "affiliated", "other"})
+        if (metric == std::string("income.") + src + ".amount") return CellAddress{K::Income, "main", "total", src};
+    for (const char* kind : {"basic", "project", "to_higher", "operating", "affiliated_subsidy"})
+        if (metric == std::string("expenditure.") + kind + ".amount") return CellAddress{K::Expenditure, "main", "total", kind};
+    if ((metric == "gb.class.amount" || metric == "gb.item.actual") && !code.empty())
+        return CellAddress{K::GeneralBudgetExpenditure, "main", code, "total"};
+    if (metric.rfind("three_public.", 0) == 0) {
+        for (const auto& [item, row] : three_public_rows()) {
+            if (metric == "three_public." + item + ".budget") return CellAddress{K::ThreePublic, "main", row, "budget"};
+            if (metric == "three_public." + item + ".actual") return CellAddress{K::ThreePublic, "main", row, "actual"};
+        }
+    }
+    return std::nullopt;
+}
+
+int direction_group(const std::string& d) {
+    if (d == "增加" || d == "增长" || d == "上升") return 1;
+    if (d == "减少" || d == "下降") return -1;
+    if (d == "持平") return 0;
+    return 2;  // none or a comparison word
+}
+
+class NarrativeAudit {
+public:
+    explicit NarrativeAudit(Auditor& a) : a_(a), f_(a.filing()) {}
+
+    void run() {
+        for (std::size_t i = 0; i < f_.figures.size(); ++i) {
+            const Figure& fig = f_.figures[i];
+            if (fig.unit == "万元" || fig.unit == "元") amount(i);
+            if (ends_with(fig.metric, ".share")) share(i);
+            if (ends_with(fig.metric, ".completion")) completion(i);
+        }
+        year_over_year();
+        parts_and_wholes();
+        counts();
+    }
+
+private:
+    std::optional<Term> table_term(const std::string& metric, const std::string& code) const {
+        auto addr = table_address(metric, code);
+        if (!addr) return std::nullopt;
+        return a_.cell(addr->kind, addr->block, addr->row, addr->column);
+    }
+
+    // The first figure with this metric (and code) as a term, amounts in 万元 only.
+    std::optional<Term> figure_term(const std::string& metric, const std::string& code = {}) const {
+        for (std::size_t i = 0; i < f_.figures.size(); ++i) {
+            const Figure& g = f_.figures[i];
+            if (g.metric == metric && (code.empty() || g.code == code) && g.unit != "元") return a_.figure_term(i);
+        }
+        return std::nullopt;
+    }
+
+    // An operand of a derived figure (share, rate, change): as the narrative itself states it where it
+    // does, else from the tables. Each stated amount is compared with the tables once (n-amount), so a
+    // wrong amount is not reported again through every percentage computed from it.
+    std::optional<Term> operand(const std::string& metric, const std::string& code = {}) const {
+        if (auto t = figure_term(metric, code)) return t;
+        return table_term(metric, code);
+    }
+
+    void amount(std::size_t i) {
+        const Figure& fig = f_.figures[i];
+        auto table = table_term(fig.metric, fig.code);
+        Term stated = a_.figure_term(i);
+        if (fig.unit == "元") {
+            // 元 in a 万元 document: flagged when the number is the table's 万元 figure, or too small to be 元.
+            bool matches_table = table && std::llabs(table->micro - stated.micro) <= table->half + stated.half;
+            if (matches_table || stated.micro < 10'000 * kMicro) {
+                std::vector<CellRef> cells = stated.refs;
+                if (table) cells.insert(cells.end(), table->refs.begin(), table->refs.end());
+                std::string why = matches_table ? "，与" + table->label + "（" + term_text(*table) + " 万元）的数值相同" : "，以元计与部门决算的量级不符";
+                a_.flag("n-unit", matches_table ? Severity::Error : Severity::Warning,
+                        "单位疑误：说明中写作 " + fig.value.printed + " 元" + why + "，应为万元。", cells, fig.value.printed + " 万元",
+                        fig.value.printed + " 元", fig.sentence);
+                return;
+            }
+            a_.pass("n-unit", {&stated});
+            if (!table) return;
+            stated.micro /= 10'000;  // a plausible 元 amount, compared in 万元
+            stated.half /= 10'000;
+        }
+        if (!table) return;
+        std::string rule = fig.metric == "operating_cost.amount" ? "n-operating-cost" : "n-amount";
+        a_.check_same(rule, stated, *table, "说明中的金额应与表中一致", fig.sentence);
+    }
+
+    void share(std::size_t i) {
+        const Figure& fig = f_.figures[i];
+        std::string base = fig.metric.substr(0, fig.metric.size() - 6);  // without ".share"
+        std::optional<Term> part, whole;
+        if (base.rfind("income.", 0) == 0) {
+            part = operand(base + ".amount");
+            whole = operand("income.total");
+        } else if (base.rfind("expenditure.", 0) == 0) {
+            part = operand(base + ".amount");
+            whole = operand("expenditure.total");
+        } else if (base == "gb") {
+            part = operand("gb.total");
+            whole = operand("expenditure.total");
+        } else if (base == "gb.class") {
+            part = operand("gb.class.amount", fig.code);
+            whole = operand("gb.total");
+        } else if (base == "basic.personnel" || base == "basic.public") {
+            part = operand(base + ".amount");
+            whole = operand("basic.total");
+        } else if (base.rfind("three_public.", 0) == 0) {
+            part = operand(base + ".actual");
+            whole = operand("three_public.total.actual");
+        } else if (base == "procurement.sme") {
+            part = figure_term("procurement.sme.amount");
+            whole = figure_term("procurement.total");
+        } else if (base == "procurement.small_micro") {
+            part = figure_term("procurement.small_micro.amount");
+            whole = figure_term("procurement.sme.amount");
+        }
+        if (part && whole) a_.check_ratio("n-share", a_.figure_term(i), *part, *whole, "说明中的占比应等于部分除以整体", fig.sentence);
+    }
+
+    void completion(std::size_t i) {
+        const Figure& fig = f_.figures[i];
+        std::string base = fig.metric.substr(0, fig.metric.size() - 11);  // without ".completion"
+        std::optional<Term> actual, budget;
+        if (base == "gb") {
+            actual = operand("gb.actual");
+            if (!actual) actual = operand("gb.total");
+            budget = figure_term("gb.budget");
+        } else if (base == "gb.item") {
+            actual = figure_term("gb.item.actual", fig.code);
+            budget = figure_term("gb.item.budget", fig.code);
+        } else if (base.rfind("three_public.", 0) == 0) {
+            actual = operand(base + ".actual");
+            budget = operand(base + ".budget");
+        }
+        Term pct = a_.figure_term(i);
+        if (actual && budget) a_.check_ratio("n-completion", pct, *actual, *budget, "完成预算的比例应等于决算数除以预算数", fig.sentence);
+        // Comparison words: 小于 needs a rate below 100%, 大于 above.
+        if (fig.direction == "小于" || fig.direction == "大于" || fig.direction == "等于") {
+            std::int64_t hundred = 100 * kMicro;
+            bool ok = fig.direction == "小于" ? pct.micro - pct.half < hundred
+                      : fig.direction == "大于" ? pct.micro + pct.half > hundred
+                                                : std::llabs(pct.micro - hundred) <= pct.half;
+            if (ok) a_.pass("n-direction", {&pct});
+            else
+                a_.flag("n-direction", Severity::Error, "说明称决算数“" + fig.direction + "”预算数，但完成率为 " + fig.value.printed + "%。",
+                        pct.refs, fig.direction == "小于" ? "低于 100%" : "高于 100%", fig.value.printed + "%", fig.sentence);
+        }
+    }
+
+    void year_over_year() {
+        std::map<std::string, std::pair<int, int>> groups;  // prefix -> (change index, pct index)
+        for (std::size_t i = 0; i < f_.figures.size(); ++i) {
+            const std::string& m = f_.figures[i].metric;
+            if (ends_with(m, ".yoy_change") && f_.figures[i].unit == "万元") groups[m.substr(0, m.size() - 11)].first = static_cast<int>(i) + 1;
+            if (ends_with(m, ".yoy_pct")) groups[m.substr(0, m.size() - 8)].second = static_cast<int>(i) + 1;
+        }
+        for (const auto& [prefix, idx] : groups) {
+            if (!idx.first || !idx.second) continue;
+            const Figure& change = f_.figures[static_cast<std::size_t>(idx.first - 1)];
+            const Figure& pct = f_.figures[static_cast<std::size_t>(idx.second - 1)];
+            Term change_t = a_.figure_term(static_cast<std::size_t>(idx.first - 1));
+            Term pct_t = a_.figure_term(static_cast<std::size_t>(idx.second - 1));
+            int dc = direction_group(change.direction), dp = direction_group(pct.direction);
+            if (dc <= 1 && dp <= 1 && dc != dp) {
+                std::vector<CellRef> cells = change_t.refs;
+                cells.insert(cells.end(), pct_t.refs.begin(), pct_t.refs.end());
+                a_.flag("n-yoy", Severity::Error,
+                        "与上年比较的方向自相矛盾：增减额写作“" + change.direction + change.value.printed + "万元”，增减率写作“" + pct.direction +
+                            pct.value.printed + "%”。",
+                        cells, "同一方向", change.direction + " / " + pct.direction, change.sentence);
+                continue;
+            }
+            std::optional<Term> current;
+            if (prefix == "total") current = operand("total.amount");
+            else if (prefix == "fiscal") current = operand("fiscal.total");
+            else if (prefix == "gb") current = operand("gb.total");
+            else if (prefix == "operating_cost") current = figure_term("operating_cost.amount");
+            else if (prefix.rfind("three_public.", 0) == 0) current = operand(prefix + ".actual");
+            if (!current) continue;
+            // Prior year = current ∓ change; the rate is change / prior.
+            Term prior = *current;
+            prior.micro = dc < 0 ? current->micro + change_t.micro : current->micro - change_t.micro;
+            prior.half = current->half + change_t.half;
+            prior.refs.insert(prior.refs.end(), change_t.refs.begin(), change_t.refs.end());
+            prior.label = "由本年数与增减额推得的上年数";
+            a_.check_ratio("n-yoy", pct_t, change_t, prior, "增减率应等于增减额除以上年数", pct.sentence);
+        }
+    }
+
+    void parts_and_wholes() {
+        auto total = figure_term("procurement.total");
+        std::vector<Term> parts;
+        for (const char* p : {"procurement.goods", "procurement.works", "procurement.services"})
+            if (auto t = figure_term(p)) parts.push_back(*t);
+        if (total && parts.size() == 3) a_.check_sum("n-part-whole", *total, parts, "政府采购总额应等于货物、工程、服务之和");
+        auto not_above = [&](const std::optional<Term>& part, const std::optional<Term>& whole, const std::string& what) {
+            if (!part || !whole) return;
+            if (part->micro - part->half <= whole->micro + whole->half) {
+                a_.pass("n-part-whole", {&*part, &*whole});
+                return;
+            }
+            std::vector<CellRef> cells = part->refs;
+            cells.insert(cells.end(), whole->refs.begin(), whole->refs.end());
+            a_.flag("n-part-whole", Severity::Error,
+                    what + "：" + part->label + "（" + term_text(*part) + "）大于 " + whole->label + "（" + term_text(*whole) + "）。", cells,
+                    "不超过 " + term_text(*whole), term_text(*part), f_.figures[std::stoul(part->refs[0].anchor.substr(4))].sentence);
+        };
+        not_above(figure_term("procurement.small_micro.amount"), figure_term("procurement.sme.amount"), "授予小微企业的金额是授予中小企业金额的一部分");
+        not_above(figure_term("procurement.sme.amount"), total, "授予中小企业的金额是政府采购总额的一部分");
+        if (auto vehicles = figure_term("assets.vehicles.total")) {
+            std::vector<Term> kinds;
+            for (const char* k : {"ministerial", "head", "confidential", "emergency", "law_enforcement", "special", "retiree", "other"})
+                if (auto t = figure_term(std::string("assets.vehicles.") + k)) kinds.push_back(*t);
+            if (!kinds.empty()) a_.check_sum("n-part-whole", *vehicles, kinds, "车辆总数应等于各类车辆之和");
+        }
+    }
+
+    Term count_term(int value, const std::string& label, const std::string& pointer) const {
+        Term t;
+        t.micro = static_cast<std::int64_t>(value) * kMicro;
+        t.label = label;
+        t.refs.push_back({"overview", "", "", "", label, std::to_string(value), "overview", pointer});
+        return t;
+    }
+
+    void counts() {
+        const Overview& o = f_.overview;
+        if (o.staff_authorized_total && !o.staff_authorized.empty()) {
+            std::vector<Term> parts;
+            for (std::size_t i = 0; i < o.staff_authorized.size(); ++i)
+                parts.push_back(count_term(o.staff_authorized[i].count, "概况中的" + o.staff_authorized[i].type,
+                                           "/overview/staffing/authorized/" + std::to_string(i) + "/count"));
+            a_.check_sum("n-counts", count_term(*o.staff_authorized_total, "概况中的人员编制总数", "/overview/staffing/authorized_total"), parts,
+                         "人员编制总数应等于各类编制之和");
+        }
+        if (o.vehicles_actual)
+            if (auto v = figure_term("assets.vehicles.total"))
+                a_.check_same("n-counts", count_term(*o.vehicles_actual, "概况中的实有车辆数", "/overview/vehicles/actual"), *v,
+                              "概况中的实有车辆数应与国有资产情况中的车辆总数一致");
+    }
+
+    Auditor& a_;
+    const Filing& f_;
+};
+
+}  // namespace
+
+void audit_narrative(Auditor& a) { NarrativeAudit(a).run(); }
+
+}  // namespace gongkai

@@ -1,0 +1,211 @@
+// Rules inside one table and across tables: row identities, code hierarchies, balances, and the
+// same figure printed in two tables. Each check cites the cells it reads (see rule_catalog.cpp).
+#include <unordered_map>
+
+#include "audit/rules.hpp"
+
+namespace gongkai {
+
+namespace {
+
+using K = TableKind;
+
+std::vector<Term> present(const Auditor& a, K kind, const std::string& block, const std::vector<std::string>& rows,
+                          const std::string& column) {
+    std::vector<Term> out;
+    for (const auto& r : rows)
+        if (auto t = a.cell(kind, block, r, column)) out.push_back(*t);
+    return out;
+}
+
+std::vector<Term> present_columns(const Auditor& a, K kind, const std::string& block, const std::string& row,
+                                  const std::vector<std::string>& columns) {
+    std::vector<Term> out;
+    for (const auto& c : columns)
+        if (auto t = a.cell(kind, block, row, c)) out.push_back(*t);
+    return out;
+}
+
+std::string row_id(const Row& r) { return r.code.empty() ? r.key : r.code; }
+
+void sum_if(Auditor& a, const std::string& rule, const std::optional<Term>& total, const std::vector<Term>& parts,
+            const std::string& what) {
+    if (total && !parts.empty()) a.check_sum(rule, *total, parts, what);
+}
+
+void same_if(Auditor& a, const std::string& rule, const std::optional<Term>& x, const std::optional<Term>& y, const std::string& what) {
+    if (x && y) a.check_same(rule, *x, *y, what);
+}
+
+// Each row of a block: its total column against the sum of the other columns.
+void row_sums(Auditor& a, const std::string& rule, K kind, const std::string& total_col, const std::vector<std::string>& parts,
+              const std::string& what) {
+    const Table* t = a.filing().table(kind);
+    const Block* b = t ? t->block("main") : nullptr;
+    if (!b) return;
+    for (const auto& r : b->rows) {
+        if (r.code.empty() && r.key != "total") continue;
+        sum_if(a, rule, a.cell(kind, "main", row_id(r), total_col), present_columns(a, kind, "main", row_id(r), parts), what);
+    }
+}
+
+// 合计 = Σ类, 类 = Σ款, 款 = Σ项 in every column, by code prefix.
+void hierarchy(Auditor& a, K kind, const std::string& total_key) {
+    const Table* t = a.filing().table(kind);
+    const Block* b = t ? t->block("main") : nullptr;
+    if (!b) return;
+    std::unordered_map<std::string, std::vector<std::string>> children;
+    std::vector<std::string> classes;
+    for (const auto& r : b->rows) {
+        if (r.code.size() == 3) classes.push_back(r.code);
+        else if (r.code.size() == 5 || r.code.size() == 7) children[r.code.substr(0, r.code.size() - 2)].push_back(r.code);
+    }
+    for (const auto& col : b->columns) {
+        if (!classes.empty())
+            sum_if(a, "function-hierarchy", a.cell(kind, "main", total_key, col.id), present(a, kind, "main", classes, col.id),
+                   "合计应等于各类之和");
+        for (const auto& [parent, kids] : children)
+            sum_if(a, "function-hierarchy", a.cell(kind, "main", parent, col.id), present(a, kind, "main", kids, col.id),
+                   parent.size() == 3 ? "类应等于其下各款之和" : "款应等于其下各项之和");
+    }
+}
+
+}  // namespace
+
+void audit_tables(Auditor& a) {
+    const Filing& f = a.filing();
+    // 01 收入支出决算总表
+    sum_if(a, "t01-income-total", a.cell(K::IncomeExpenditureSummary, "income", "total_income", "amount"),
+           present(a, K::IncomeExpenditureSummary, "income",
+                   {"general_budget", "government_fund", "state_capital", "higher_subsidy", "business", "operating", "affiliated", "other"},
+                   "amount"),
+           "本年收入合计应等于各项收入之和");
+    {
+        std::vector<std::string> classes;
+        for (const Row* r : a.coded_rows(K::IncomeExpenditureSummary, "expenditure")) classes.push_back(r->code);
+        sum_if(a, "t01-expenditure-total", a.cell(K::IncomeExpenditureSummary, "expenditure", "total_expenditure", "amount"),
+               present(a, K::IncomeExpenditureSummary, "expenditure", classes, "amount"), "本年支出合计应等于各类支出之和");
+    }
+    auto income_grand = a.cell(K::IncomeExpenditureSummary, "income", "grand_total", "amount");
+    auto expenditure_grand = a.cell(K::IncomeExpenditureSummary, "expenditure", "grand_total", "amount");
+    sum_if(a, "t01-grand-totals", income_grand,
+           present(a, K::IncomeExpenditureSummary, "income", {"total_income", "use_non_fiscal_balance", "opening_balance"}, "amount"),
+           "收入总计应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和");
+    sum_if(a, "t01-grand-totals", expenditure_grand,
+           present(a, K::IncomeExpenditureSummary, "expenditure", {"total_expenditure", "balance_distribution", "closing_balance"}, "amount"),
+           "支出总计应等于本年支出合计、结余分配与年末结转和结余之和");
+    same_if(a, "t01-grand-totals", income_grand, expenditure_grand, "收入总计应等于支出总计");
+
+    // 02, 03, 05 row identities and the function-code hierarchy.
+    row_sums(a, "t02-row-sum", K::Income, "total", {"fiscal", "higher_subsidy", "business", "operating", "affiliated", "other"},
+             "本年收入合计应等于各来源之和");
+    row_sums(a, "t03-row-sum", K::Expenditure, "total", {"basic", "project", "to_higher", "operating", "affiliated_subsidy"},
+             "本年支出合计应等于各类支出之和");
+    row_sums(a, "t05-row-sum", K::GeneralBudgetExpenditure, "total", {"basic", "project"}, "合计应等于基本支出与项目支出之和");
+    for (K k : {K::Income, K::Expenditure, K::GeneralBudgetExpenditure, K::GovernmentFund, K::StateCapital}) hierarchy(a, k, "total");
+
+    // 04 财政拨款收入支出决算总表
+    auto income = [&](const char* key) { return a.cell(K::FiscalSummary, "income", key, "amount"); };
+    sum_if(a, "t04-sums", income("total_income"), present(a, K::FiscalSummary, "income", {"general_budget", "government_fund", "state_capital"}, "amount"),
+           "本年收入合计应等于三类财政拨款之和");
+    sum_if(a, "t04-sums", income("opening_balance"),
+           present(a, K::FiscalSummary, "income", {"opening_general_budget", "opening_government_fund", "opening_state_capital"}, "amount"),
+           "年初财政拨款结转和结余应等于其三项之和");
+    sum_if(a, "t04-sums", income("grand_total"), present(a, K::FiscalSummary, "income", {"total_income", "opening_balance"}, "amount"),
+           "收入总计应等于本年收入合计与年初结转和结余之和");
+    if (const Table* t04 = f.table(K::FiscalSummary); t04 && t04->block("expenditure")) {
+        const Block& b = *t04->block("expenditure");
+        for (const auto& r : b.rows) {
+            if (r.key == "blank") continue;
+            sum_if(a, "t04-sums", a.cell(K::FiscalSummary, "expenditure", row_id(r), "total"),
+                   present_columns(a, K::FiscalSummary, "expenditure", row_id(r), {"general_budget", "government_fund", "state_capital"}),
+                   "支出栏每行合计应等于三类财政拨款之和");
+        }
+        std::vector<std::string> classes;
+        for (const Row* r : a.coded_rows(K::FiscalSummary, "expenditure")) classes.push_back(r->code);
+        for (const auto& col : b.columns) {
+            sum_if(a, "t04-sums", a.cell(K::FiscalSummary, "expenditure", "total_expenditure", col.id),
+                   present(a, K::FiscalSummary, "expenditure", classes, col.id), "本年支出合计应等于各类支出之和");
+            sum_if(a, "t04-sums", a.cell(K::FiscalSummary, "expenditure", "grand_total", col.id),
+                   present(a, K::FiscalSummary, "expenditure", {"total_expenditure", "closing_balance"}, col.id),
+                   "支出总计应等于本年支出合计与年末结转和结余之和");
+        }
+        same_if(a, "t04-sums", income("grand_total"), a.cell(K::FiscalSummary, "expenditure", "grand_total", "total"), "收入总计应等于支出总计");
+    }
+
+    // 06 基本支出明细表
+    if (const Table* t06 = f.table(K::BasicExpenditure); t06 && t06->block("main")) {
+        std::unordered_map<std::string, std::vector<std::string>> items;
+        for (const Row* r : a.coded_rows(K::BasicExpenditure, "main"))
+            if (r->code.size() == 5) items[r->code.substr(0, 3)].push_back(r->code);
+        for (const Row* r : a.coded_rows(K::BasicExpenditure, "main")) {
+            if (r->code.size() != 3 || !items.count(r->code)) continue;
+            sum_if(a, "t06-economic-hierarchy", a.cell(K::BasicExpenditure, "main", r->code, "amount"),
+                   present(a, K::BasicExpenditure, "main", items[r->code], "amount"), "经济分类的类应等于其下各款之和");
+        }
+        sum_if(a, "t06-personnel-public", a.cell(K::BasicExpenditure, "main", "personnel_total", "amount"),
+               present(a, K::BasicExpenditure, "main", {"301", "303"}, "amount"), "人员经费合计应等于 301 与 303 之和");
+        sum_if(a, "t06-personnel-public", a.cell(K::BasicExpenditure, "main", "public_total", "amount"),
+               present(a, K::BasicExpenditure, "main", {"302", "307", "310", "399"}, "amount"), "公用经费合计应等于 302、307、310、399 之和");
+    }
+
+    // 09 “三公”经费
+    for (const char* col : {"budget", "actual"}) {
+        std::string side = std::string(col) == "budget" ? "预算数" : "决算数";
+        sum_if(a, "t09-three-public", a.cell(K::ThreePublic, "main", "total", col),
+               present(a, K::ThreePublic, "main", {"abroad", "vehicle_subtotal", "reception"}, col),
+               "“三公”经费" + side + "合计应等于出国、公务用车小计与接待之和");
+        sum_if(a, "t09-three-public", a.cell(K::ThreePublic, "main", "vehicle_subtotal", col),
+               present(a, K::ThreePublic, "main", {"vehicle_purchase", "vehicle_operation"}, col),
+               "公务用车" + side + "小计应等于购置费与运行维护费之和");
+    }
+
+    // Across tables.
+    same_if(a, "x01-02", a.cell(K::IncomeExpenditureSummary, "income", "total_income", "amount"), a.cell(K::Income, "main", "total", "total"),
+            "总表的本年收入合计应与收入决算表合计一致");
+    sum_if(a, "x01-02", a.cell(K::Income, "main", "total", "fiscal"),
+           present(a, K::IncomeExpenditureSummary, "income", {"general_budget", "government_fund", "state_capital"}, "amount"),
+           "收入决算表的财政拨款收入应等于总表三类财政拨款收入之和");
+    for (const char* src : {"higher_subsidy", "business", "operating", "affiliated", "other"})
+        same_if(a, "x01-02", a.cell(K::IncomeExpenditureSummary, "income", src, "amount"), a.cell(K::Income, "main", "total", src),
+                "总表的该项收入应与收入决算表合计行一致");
+    same_if(a, "x01-03", a.cell(K::IncomeExpenditureSummary, "expenditure", "total_expenditure", "amount"),
+            a.cell(K::Expenditure, "main", "total", "total"), "总表的本年支出合计应与支出决算表合计一致");
+    for (const Row* r : a.coded_rows(K::IncomeExpenditureSummary, "expenditure")) {
+        auto in03 = a.cell(K::Expenditure, "main", r->code, "total");
+        auto in01 = a.cell(K::IncomeExpenditureSummary, "expenditure", r->code, "amount");
+        if (in01 && !in03 && !in01->blank) {
+            Term zero;
+            zero.blank = true;
+            zero.label = "支出决算表（无“" + r->code + "”行）";
+            a.check_same("x01-03", *in01, zero, "总表列出的该类支出在支出决算表中没有对应行");
+        } else {
+            same_if(a, "x01-03", in01, in03, "总表的该类支出应与支出决算表一致");
+        }
+    }
+    for (const char* src : {"general_budget", "government_fund", "state_capital"})
+        same_if(a, "x04-01", a.cell(K::FiscalSummary, "income", src, "amount"), a.cell(K::IncomeExpenditureSummary, "income", src, "amount"),
+                "两张总表中的该类财政拨款收入应一致");
+    same_if(a, "x04-05", a.cell(K::FiscalSummary, "expenditure", "total_expenditure", "general_budget"),
+            a.cell(K::GeneralBudgetExpenditure, "main", "total", "total"), "一般公共预算财政拨款支出合计在两表中应一致");
+    for (const Row* r : a.coded_rows(K::FiscalSummary, "expenditure")) {
+        auto in04 = a.cell(K::FiscalSummary, "expenditure", r->code, "general_budget");
+        auto in05 = a.cell(K::GeneralBudgetExpenditure, "main", r->code, "total");
+        if (in04 && in05) a.check_same("x04-05", *in04, *in05, "该类一般公共预算财政拨款支出在两表中应一致");
+    }
+    sum_if(a, "x05-06", a.cell(K::GeneralBudgetExpenditure, "main", "total", "basic"),
+           present(a, K::BasicExpenditure, "main", {"personnel_total", "public_total"}, "amount"),
+           "一般公共预算财政拨款基本支出应等于人员经费与公用经费之和");
+
+    for (K k : {K::GovernmentFund, K::StateCapital}) {
+        const Table* t = f.table(k);
+        if (!t || !t->is_empty()) continue;
+        if (t->empty_explanation.empty() && t->notes.empty())
+            a.flag("empty-table-explained", Severity::Warning, t->title + "没有数据，也没有说明为何无数据。",
+                   {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer}});
+        else
+            a.pass("empty-table-explained", {});
+    }
+}
+
+}  // namespace gongkai
