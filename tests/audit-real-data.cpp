@@ -1,0 +1,130 @@
+// The audit on the real filings: it finds their real inconsistencies (read from the source documents)
+// and nothing else; and a mutation test shows that every cell some published identity covers is checked.
+#include <doctest/doctest.h>
+
+#include <iostream>
+#include <set>
+#include <tuple>
+
+#include "audit/audit.hpp"
+#include "test_support.hpp"
+
+using namespace gongkai;
+using namespace gongkai::test;
+
+namespace {
+
+using Expected = std::tuple<std::string, std::string, std::string>;  // severity, rule, pointers of the cells
+
+std::multiset<Expected> findings_of(const Filing& f) {
+    std::multiset<Expected> out;
+    for (const auto& fd : audit_filing(f).findings) {
+        std::string pointers;
+        for (const auto& c : fd.cells) pointers += (pointers.empty() ? "" : " ") + c.pointer;
+        out.insert({severity_id(fd.severity), fd.rule, pointers});
+    }
+    return out;
+}
+
+// Signature of all findings, to tell whether a change to the input changed what the audit says.
+std::multiset<std::string> signature(const AuditReport& r) {
+    std::multiset<std::string> out;
+    for (const auto& fd : r.findings) out.insert(fd.rule + "|" + fd.message);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("湘潭县人民政府办公室 2024: exactly its real inconsistencies") {
+    Filing f = real_filing(kXiangtanFiling);
+    std::multiset<Expected> expected = {
+        // 公开09表: 公务用车 小计 预算 43.2, but 购置 0 + 运行维护 0.
+        {"error", "t09-three-public", "/tables/8/blocks/0/rows/2/values/budget /tables/8/blocks/0/rows/3/values/budget /tables/8/blocks/0/rows/4/values/budget"},
+        // 公开09表: 决算 合计 25.8, but 出国 0 + 小计 0 + 接待 0.
+        {"error", "t09-three-public", "/tables/8/blocks/0/rows/0/values/actual /tables/8/blocks/0/rows/1/values/actual /tables/8/blocks/0/rows/2/values/actual /tables/8/blocks/0/rows/5/values/actual"},
+        // 公开09表: 决算 小计 0, but 运行维护费 25.8.
+        {"error", "t09-three-public", "/tables/8/blocks/0/rows/2/values/actual /tables/8/blocks/0/rows/3/values/actual /tables/8/blocks/0/rows/4/values/actual"},
+        // 五（三）1: 行政运行 支出决算 976.59, the table's 2010301 is 739.57 (976.59 is the whole 20103).
+        {"error", "n-amount", "/narrative/figures/48 /tables/4/blocks/0/rows/3/values/total"},
+        // 五（三）2: 抚恤 支出决算 291.52, the table's 20808 is 86.19 (291.52 is the whole class 208).
+        {"error", "n-amount", "/narrative/figures/51 /tables/4/blocks/0/rows/9/values/total"},
+        // 七（一）: “预算为43.2元” — 万元 in the table.
+        {"error", "n-unit", "/narrative/figures/66 /tables/8/blocks/0/rows/0/values/budget"},
+        // 七（一）: 公务接待费 “完成预算的0%” of a budget of 0 (a note, not an error).
+        {"info", "n-completion", "/narrative/figures/73 /narrative/figures/72 /narrative/figures/71"},
+        // 七（一）, 七（二） twice: 公务用车 决算 25.8, the table's 小计 决算 is 0.
+        {"error", "n-amount", "/narrative/figures/75 /tables/8/blocks/0/rows/2/values/actual"},
+        {"error", "n-amount", "/narrative/figures/83 /tables/8/blocks/0/rows/2/values/actual"},
+        {"error", "n-amount", "/narrative/figures/91 /tables/8/blocks/0/rows/2/values/actual"},
+        // 七（二）3: “公务用车运行维护费 25.8 元”.
+        {"error", "n-unit", "/narrative/figures/93 /tables/8/blocks/0/rows/4/values/actual"},
+        // 十一: 小微 59.57 “占授予中小企业合同金额的87.28%” of 8.68.
+        {"error", "n-share", "/narrative/figures/105 /narrative/figures/104 /narrative/figures/102"},
+        // 五（一）: “增加55.31万元，减少5.53%”.
+        {"error", "n-yoy", "/narrative/figures/31 /narrative/figures/32"},
+        // 十一: 小微企业 59.57 larger than 中小企业 8.68.
+        {"error", "n-part-whole", "/narrative/figures/104 /narrative/figures/102"},
+    };
+    auto found = findings_of(f);
+    CHECK(found == expected);
+    for (const auto& e : found)
+        if (!expected.count(e)) MESSAGE("unexpected: " << std::get<1>(e) << " " << std::get<2>(e));
+    for (const auto& e : expected)
+        if (!found.count(e)) MESSAGE("missed: " << std::get<1>(e) << " " << std::get<2>(e));
+}
+
+TEST_CASE("上海市普陀区财政局 2024: exactly its real inconsistencies") {
+    Filing f = real_filing(kPutuoFiling);
+    std::multiset<Expected> expected = {
+        // 收入支出决算总表 八、社会保障和就业支出 326.71; 支出决算表 208 326.72.
+        {"error", "x01-03", "/tables/0/blocks/1/rows/7/values/amount /tables/2/blocks/0/rows/7/values/total"},
+        // 财政拨款收入支出决算总表 326.71; 一般公共预算财政拨款支出决算表 208 326.72.
+        {"error", "x04-05", "/tables/3/blocks/1/rows/7/values/general_budget /tables/4/blocks/0/rows/6/values/total"},
+        // 四: “财政拨款收入支出总计0.3万元”; the table's 总计 is 2,961.68.
+        {"error", "n-amount", "/narrative/figures/13 /tables/3/blocks/0/rows/31/values/amount"},
+        // 五（二）: 一般公共服务支出 2106.66 “占71.73%” of 2940.05 (71.65%).
+        {"error", "n-share", "/narrative/figures/20 /narrative/figures/19 /narrative/figures/14"},
+        // 七（一）: “完成预算的0%” where the 三公 table prints no budget (notes).
+        {"info", "n-completion", "/narrative/figures/59 /narrative/figures/58 /tables/6/blocks/0/rows/1/values/budget"},
+        {"info", "n-completion", "/narrative/figures/61 /narrative/figures/60 /tables/6/blocks/0/rows/2/values/budget"},
+    };
+    auto found = findings_of(f);
+    CHECK(found == expected);
+    for (const auto& e : found)
+        if (!expected.count(e)) MESSAGE("unexpected: " << std::get<1>(e) << " " << std::get<2>(e));
+}
+
+TEST_CASE("mutation: every table cell an identity covers is caught when perturbed by +1.00") {
+    std::size_t total_unnoticed = 0;
+    for (const char* rel : {kXiangtanFiling, kPutuoFiling}) {
+        Filing base = real_filing(rel);
+        AuditReport baseline = audit_filing(base);
+        auto base_sig = signature(baseline);
+        std::size_t perturbed = 0;
+        std::vector<std::string> unnoticed;
+        for (std::size_t ti = 0; ti < base.tables.size(); ++ti)
+            for (std::size_t bi = 0; bi < base.tables[ti].blocks.size(); ++bi)
+                for (std::size_t ri = 0; ri < base.tables[ti].blocks[bi].rows.size(); ++ri)
+                    for (std::size_t ci = 0; ci < base.tables[ti].blocks[bi].rows[ri].cells.size(); ++ci) {
+                        const Table& t = base.tables[ti];
+                        const Block& b = t.blocks[bi];
+                        const Row& r = b.rows[ri];
+                        if (!r.cells[ci]) continue;
+                        Filing mutant = base;
+                        Decimal& d = *mutant.tables[ti].blocks[bi].rows[ri].cells[ci];
+                        d.micro += kMicro;  // +1.00 万元
+                        d.printed = format_micro(d.micro, d.decimals);
+                        ++perturbed;
+                        std::string key = cell_key(std::string(table_kind_id(t.kind)), b.id, r.code.empty() ? r.key : r.code, b.columns[ci].id);
+                        bool caught = signature(audit_filing(mutant)) != base_sig;
+                        if (baseline.covered_cells.count(key)) CHECK_MESSAGE(caught, "a covered cell went unnoticed: " << rel << " " << key);
+                        if (!caught) unnoticed.push_back(key);
+                    }
+        total_unnoticed += unnoticed.size();
+        std::cout << "mutation test " << rel << ": " << perturbed << " cells perturbed, " << unnoticed.size()
+                  << " unnoticed (no published identity covers them):\n";
+        for (const auto& u : unnoticed) std::cout << "  " << u << "\n";
+        CHECK(perturbed > 100);
+    }
+    std::cout << "mutation test: " << total_unnoticed << " perturbed cells unnoticed in all\n";
+}

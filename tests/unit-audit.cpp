@@ -1,0 +1,319 @@
+// The audit rules (audit/): every rule with a small hand-made filing that passes and one that fails,
+// and the rounding tolerance that must never flag what rounding explains.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "audit/audit.hpp"
+#include "audit/rule_catalog.hpp"
+#include "test_support.hpp"
+
+using namespace gongkai;
+
+namespace {
+
+using K = TableKind;
+
+struct RowSpec {
+    std::string id;  // a code if it starts with a digit, else a key
+    std::vector<std::optional<std::string>> values;
+    std::string name = "";
+};
+
+// Adds (or replaces) a block of a table in a hand-made filing.
+void put(Filing& f, K kind, const std::string& block, const std::vector<std::string>& columns, const std::vector<RowSpec>& rows) {
+    Table* t = nullptr;
+    for (auto& x : f.tables)
+        if (x.kind == kind) t = &x;
+    if (!t) {
+        f.tables.push_back({});
+        t = &f.tables.back();
+        t->kind = kind;
+        t->title = std::string(table_kind_id(kind));
+        t->pointer = "/tables/" + std::to_string(f.tables.size() - 1);
+    }
+    Block b;
+    b.id = block;
+    for (const auto& c : columns) b.columns.push_back({c, c});
+    for (const auto& r : rows) {
+        Row row;
+        (std::isdigit(static_cast<unsigned char>(r.id[0])) ? row.code : row.key) = r.id;
+        row.name = r.name.empty() ? r.id : r.name;
+        for (const auto& v : r.values) row.cells.push_back(v ? parse_decimal(*v) : std::nullopt);
+        b.rows.push_back(row);
+    }
+    for (auto& x : t->blocks)
+        if (x.id == block) {
+            x = b;
+            return;
+        }
+    t->blocks.push_back(b);
+}
+
+void say(Filing& f, const std::string& metric, const std::string& value, const std::string& unit, const std::string& code = {},
+         const std::string& direction = {}) {
+    f.figures.push_back({metric, code, *parse_decimal(value), unit, direction, "一", "测试句子：" + metric + " " + value + unit});
+}
+
+Filing blank() {
+    Filing f;
+    f.path = "test.json";
+    f.kind = "决算";
+    f.unit = "万元";
+    return f;
+}
+
+std::set<std::string> failing_rules_seen;
+
+// The rules with at least one finding of error or warning severity.
+std::set<std::string> failed(const Filing& f) {
+    std::set<std::string> out;
+    for (const auto& fd : audit_filing(f).findings)
+        if (fd.severity != Severity::Info) out.insert(fd.rule);
+    return out;
+}
+
+void expect_pass(const Filing& f, const std::string& rule) {
+    AuditReport r = audit_filing(f);
+    CHECK_MESSAGE(r.checks_by_rule.count(rule) == 1, rule << " did not run");
+    CHECK_MESSAGE(failed(f).count(rule) == 0, rule << " flagged a consistent filing");
+}
+
+void expect_fail(const Filing& f, const std::string& rule) {
+    CHECK_MESSAGE(failed(f).count(rule) == 1, rule << " missed an inconsistency");
+    failing_rules_seen.insert(rule);
+}
+
+}  // namespace
+
+TEST_CASE("rounding: differences that rounding explains are never flagged") {
+    Filing f = blank();
+    // 0.33 + 0.33 + 0.33 = 0.99 against a printed total of 1.00: three rounded parts and a rounded total
+    // allow up to ±0.02.
+    put(f, K::GeneralBudgetExpenditure, "main", {"total", "basic", "project"},
+        {{"total", {"1.00", "0.99", std::nullopt}}, {"201", {"0.33", "0.33", std::nullopt}}, {"208", {"0.33", "0.33", std::nullopt}},
+         {"221", {"0.33", "0.33", std::nullopt}}});
+    expect_pass(f, "function-hierarchy");
+    put(f, K::GeneralBudgetExpenditure, "main", {"total", "basic", "project"},
+        {{"total", {"1.03", "1.03", std::nullopt}}, {"201", {"0.33", "0.33", std::nullopt}}, {"208", {"0.33", "0.33", std::nullopt}},
+         {"221", {"0.33", "0.33", std::nullopt}}});
+    expect_fail(f, "function-hierarchy");
+}
+
+TEST_CASE("t01: income total, expenditure total, grand totals") {
+    Filing f = blank();
+    put(f, K::IncomeExpenditureSummary, "income", {"amount"},
+        {{"general_budget", {"100.00"}}, {"other", {"5.00"}}, {"total_income", {"105.00"}}, {"opening_balance", {"10.00"}},
+         {"grand_total", {"115.00"}}});
+    put(f, K::IncomeExpenditureSummary, "expenditure", {"amount"},
+        {{"201", {"60.00"}}, {"208", {"40.00"}}, {"total_expenditure", {"100.00"}}, {"closing_balance", {"15.00"}}, {"grand_total", {"115.00"}}});
+    expect_pass(f, "t01-income-total");
+    expect_pass(f, "t01-expenditure-total");
+    expect_pass(f, "t01-grand-totals");
+    Filing g = f;
+    put(g, K::IncomeExpenditureSummary, "income", {"amount"},
+        {{"general_budget", {"100.00"}}, {"other", {"5.00"}}, {"total_income", {"106.00"}}, {"opening_balance", {"10.00"}},
+         {"grand_total", {"115.00"}}});
+    expect_fail(g, "t01-income-total");
+    expect_fail(g, "t01-grand-totals");
+    g = f;
+    put(g, K::IncomeExpenditureSummary, "expenditure", {"amount"},
+        {{"201", {"60.00"}}, {"208", {"41.00"}}, {"total_expenditure", {"100.00"}}, {"closing_balance", {"15.00"}}, {"grand_total", {"115.00"}}});
+    expect_fail(g, "t01-expenditure-total");
+}
+
+TEST_CASE("t02, t03, t05: row identities") {
+    Filing f = blank();
+    put(f, K::Income, "main", {"total", "fiscal", "other"}, {{"total", {"105.00", "100.00", "5.00"}}, {"201", {"105.00", "100.00", "5.00"}}});
+    put(f, K::Expenditure, "main", {"total", "basic", "project"}, {{"total", {"100.00", "70.00", "30.00"}}, {"201", {"100.00", "70.00", "30.00"}}});
+    put(f, K::GeneralBudgetExpenditure, "main", {"total", "basic", "project"}, {{"total", {"100.00", "70.00", "30.00"}}, {"201", {"100.00", "70.00", "30.00"}}});
+    for (const char* r : {"t02-row-sum", "t03-row-sum", "t05-row-sum"}) expect_pass(f, r);
+    Filing g = f;
+    put(g, K::Income, "main", {"total", "fiscal", "other"}, {{"total", {"105.00", "100.00", "5.00"}}, {"201", {"105.00", "100.00", "6.00"}}});
+    expect_fail(g, "t02-row-sum");
+    g = f;
+    put(g, K::Expenditure, "main", {"total", "basic", "project"}, {{"total", {"100.00", "70.00", "30.00"}}, {"201", {"100.00", "71.00", "30.00"}}});
+    expect_fail(g, "t03-row-sum");
+    g = f;
+    put(g, K::GeneralBudgetExpenditure, "main", {"total", "basic", "project"}, {{"total", {"100.00", "70.00", "31.00"}}, {"201", {"100.00", "70.00", "30.00"}}});
+    expect_fail(g, "t05-row-sum");
+}
+
+TEST_CASE("function-hierarchy: 类 = Σ款, 款 = Σ项") {
+    Filing f = blank();
+    put(f, K::Expenditure, "main", {"total"},
+        {{"total", {"30.00"}}, {"201", {"30.00"}}, {"20103", {"30.00"}}, {"2010301", {"20.00"}}, {"2010302", {"10.00"}}});
+    expect_pass(f, "function-hierarchy");
+    put(f, K::Expenditure, "main", {"total"},
+        {{"total", {"30.00"}}, {"201", {"30.00"}}, {"20103", {"30.00"}}, {"2010301", {"20.00"}}, {"2010302", {"11.00"}}});
+    expect_fail(f, "function-hierarchy");
+}
+
+TEST_CASE("t04: rows, columns and totals of the fiscal summary") {
+    Filing f = blank();
+    put(f, K::FiscalSummary, "income", {"amount"},
+        {{"general_budget", {"100.00"}}, {"total_income", {"100.00"}}, {"opening_balance", {"5.00"}}, {"opening_general_budget", {"5.00"}},
+         {"grand_total", {"105.00"}}});
+    put(f, K::FiscalSummary, "expenditure", {"total", "general_budget"},
+        {{"201", {"100.00", "100.00"}}, {"total_expenditure", {"100.00", "100.00"}}, {"closing_balance", {"5.00", "5.00"}},
+         {"grand_total", {"105.00", "105.00"}}});
+    expect_pass(f, "t04-sums");
+    put(f, K::FiscalSummary, "expenditure", {"total", "general_budget"},
+        {{"201", {"100.00", "99.00"}}, {"total_expenditure", {"100.00", "100.00"}}, {"closing_balance", {"5.00", "5.00"}},
+         {"grand_total", {"105.00", "105.00"}}});
+    expect_fail(f, "t04-sums");
+}
+
+TEST_CASE("t06: economic hierarchy, personnel and public funds; x05-06") {
+    Filing f = blank();
+    put(f, K::BasicExpenditure, "main", {"amount"},
+        {{"301", {"80.00"}}, {"30101", {"50.00"}}, {"30102", {"30.00"}}, {"302", {"15.00"}}, {"30201", {"15.00"}},
+         {"303", {"5.00"}}, {"30305", {"5.00"}}, {"personnel_total", {"85.00"}}, {"public_total", {"15.00"}}});
+    put(f, K::GeneralBudgetExpenditure, "main", {"total", "basic", "project"}, {{"total", {"100.00", "100.00", std::nullopt}}});
+    expect_pass(f, "t06-economic-hierarchy");
+    expect_pass(f, "t06-personnel-public");
+    expect_pass(f, "x05-06");
+    Filing g = f;
+    put(g, K::BasicExpenditure, "main", {"amount"},
+        {{"301", {"81.00"}}, {"30101", {"50.00"}}, {"30102", {"30.00"}}, {"302", {"15.00"}}, {"30201", {"15.00"}},
+         {"303", {"5.00"}}, {"30305", {"5.00"}}, {"personnel_total", {"85.00"}}, {"public_total", {"16.00"}}});
+    expect_fail(g, "t06-economic-hierarchy");
+    expect_fail(g, "t06-personnel-public");
+    expect_fail(g, "x05-06");
+}
+
+TEST_CASE("t09: 三公 total and vehicle subtotal, budget and actual") {
+    Filing f = blank();
+    put(f, K::ThreePublic, "main", {"budget", "actual"},
+        {{"total", {"10.00", "8.00"}}, {"abroad", {"0", "0"}}, {"vehicle_subtotal", {"6.00", "5.00"}}, {"vehicle_purchase", {"0", "0"}},
+         {"vehicle_operation", {"6.00", "5.00"}}, {"reception", {"4.00", "3.00"}}});
+    expect_pass(f, "t09-three-public");
+    put(f, K::ThreePublic, "main", {"budget", "actual"},
+        {{"total", {"10.00", "8.00"}}, {"abroad", {"0", "0"}}, {"vehicle_subtotal", {"6.00", "0"}}, {"vehicle_purchase", {"0", "0"}},
+         {"vehicle_operation", {"6.00", "5.00"}}, {"reception", {"4.00", "3.00"}}});
+    expect_fail(f, "t09-three-public");
+}
+
+TEST_CASE("across tables: 01-02, 01-03, 04-01, 04-05") {
+    Filing f = blank();
+    put(f, K::IncomeExpenditureSummary, "income", {"amount"}, {{"general_budget", {"100.00"}}, {"total_income", {"100.00"}}});
+    put(f, K::IncomeExpenditureSummary, "expenditure", {"amount"}, {{"201", {"100.00"}}, {"total_expenditure", {"100.00"}}});
+    put(f, K::Income, "main", {"total", "fiscal"}, {{"total", {"100.00", "100.00"}}});
+    put(f, K::Expenditure, "main", {"total"}, {{"total", {"100.00"}}, {"201", {"100.00"}}});
+    put(f, K::FiscalSummary, "income", {"amount"}, {{"general_budget", {"100.00"}}});
+    put(f, K::FiscalSummary, "expenditure", {"total", "general_budget"}, {{"201", {"100.00", "100.00"}}, {"total_expenditure", {"100.00", "100.00"}}});
+    put(f, K::GeneralBudgetExpenditure, "main", {"total"}, {{"total", {"100.00"}}, {"201", {"100.00"}}});
+    for (const char* r : {"x01-02", "x01-03", "x04-01", "x04-05"}) expect_pass(f, r);
+    Filing g = f;
+    put(g, K::Income, "main", {"total", "fiscal"}, {{"total", {"100.00", "99.00"}}});
+    expect_fail(g, "x01-02");
+    g = f;
+    put(g, K::Expenditure, "main", {"total"}, {{"total", {"100.00"}}, {"201", {"100.01"}}});
+    expect_fail(g, "x01-03");
+    g = f;
+    put(g, K::FiscalSummary, "income", {"amount"}, {{"general_budget", {"100.01"}}});
+    expect_fail(g, "x04-01");
+    g = f;
+    put(g, K::FiscalSummary, "expenditure", {"total", "general_budget"}, {{"201", {"99.99", "99.99"}}, {"total_expenditure", {"100.00", "100.00"}}});
+    expect_fail(g, "x04-05");
+}
+
+TEST_CASE("empty tables carry their explanation") {
+    Filing f = blank();
+    put(f, K::GovernmentFund, "main", {"total"}, {{"total", {std::nullopt}}});
+    f.tables.back().empty_explanation = "本单位无政府性基金收支，故本表无数据。";
+    expect_pass(f, "empty-table-explained");
+    f.tables.back().empty_explanation.clear();
+    expect_fail(f, "empty-table-explained");
+}
+
+TEST_CASE("narrative amounts, units and the operating-cost rule") {
+    Filing f = blank();
+    put(f, K::IncomeExpenditureSummary, "income", {"amount"}, {{"grand_total", {"1577.61"}}});
+    put(f, K::ThreePublic, "main", {"budget", "actual"}, {{"total", {"43.2", "25.8"}}});
+    put(f, K::BasicExpenditure, "main", {"amount"}, {{"public_total", {"52.061"}}});
+    say(f, "total.amount", "1577.61", "万元");
+    say(f, "three_public.total.budget", "43.2", "万元");
+    say(f, "operating_cost.amount", "52.06", "万元");  // 52.061 printed with fewer decimals: consistent
+    expect_pass(f, "n-amount");
+    expect_pass(f, "n-operating-cost");
+    Filing g = f;
+    g.figures[0].value = *parse_decimal("1577.62");
+    g.figures[2].value = *parse_decimal("50.00");
+    expect_fail(g, "n-amount");
+    expect_fail(g, "n-operating-cost");
+    g = f;
+    g.figures[1].unit = "元";  // “预算为43.2元”
+    expect_fail(g, "n-unit");
+    say(f, "meeting.amount", "35000", "元");  // a plausible amount in 元 is fine
+    expect_pass(f, "n-unit");
+}
+
+TEST_CASE("narrative shares and completion rates, with direction words") {
+    Filing f = blank();
+    put(f, K::IncomeExpenditureSummary, "expenditure", {"amount"}, {{"total_expenditure", {"1577.61"}}});
+    put(f, K::Expenditure, "main", {"total", "basic"}, {{"total", {"1577.61", "1310.87"}}});
+    say(f, "expenditure.basic.share", "83.1", "%");  // 1310.87 / 1577.61 = 83.09%, printed with one decimal
+    say(f, "gb.item.budget", "1109.57", "万元", "2010301");
+    say(f, "gb.item.actual", "976.59", "万元", "2010301");
+    say(f, "gb.item.completion", "88.02", "%", "2010301", "小于");
+    expect_pass(f, "n-share");
+    expect_pass(f, "n-completion");
+    expect_pass(f, "n-direction");
+    Filing g = f;
+    g.figures[0].value = *parse_decimal("83.2");
+    g.figures[3].value = *parse_decimal("98.02");
+    g.figures[3].direction = "大于";
+    expect_fail(g, "n-share");
+    expect_fail(g, "n-completion");
+    expect_fail(g, "n-direction");
+}
+
+TEST_CASE("year-over-year: rate, amount and direction agree") {
+    Filing f = blank();
+    put(f, K::IncomeExpenditureSummary, "income", {"amount"}, {{"grand_total", {"1577.61"}}});
+    say(f, "total.yoy_change", "92.38", "万元", "", "减少");
+    say(f, "total.yoy_pct", "5.53", "%", "", "减少");  // 92.38 / (1577.61 + 92.38)
+    expect_pass(f, "n-yoy");
+    Filing g = f;
+    g.figures[0].direction = "增加";  // “增加55.31万元，减少5.53%”
+    expect_fail(g, "n-yoy");
+    g = f;
+    g.figures[1].value = *parse_decimal("5.86");  // the rate of a 92.38 decrease against the current year, not the prior
+    expect_fail(g, "n-yoy");
+}
+
+TEST_CASE("parts never exceed their whole; counts agree") {
+    Filing f = blank();
+    say(f, "procurement.total", "68.25", "万元");
+    say(f, "procurement.goods", "42.61", "万元");
+    say(f, "procurement.works", "0", "万元");
+    say(f, "procurement.services", "25.64", "万元");
+    say(f, "procurement.sme.amount", "59.57", "万元");
+    say(f, "procurement.small_micro.amount", "8.68", "万元");
+    say(f, "assets.vehicles.total", "9", "辆");
+    say(f, "assets.vehicles.head", "1", "辆");
+    say(f, "assets.vehicles.confidential", "8", "辆");
+    f.overview.vehicles_actual = 9;
+    f.overview.staff_authorized_total = 81;
+    f.overview.staff_authorized = {{"行政编制", 48}, {"工勤编制", 16}, {"事业编制", 17}};
+    expect_pass(f, "n-part-whole");
+    expect_pass(f, "n-counts");
+    Filing g = f;
+    std::swap(g.figures[4].value, g.figures[5].value);  // 小微 larger than 中小: as printed in 湘潭县
+    expect_fail(g, "n-part-whole");
+    g = f;
+    g.overview.staff_authorized_total = 80;
+    expect_fail(g, "n-counts");
+}
+
+TEST_CASE("every rule of the catalog has a failing case above, and is documented") {
+    for (const auto& r : rule_catalog()) {
+        CHECK_MESSAGE(failing_rules_seen.count(r.id) == 1, "no failing test case for rule " << r.id);
+        CHECK(!r.title_zh.empty());
+        CHECK(!r.title_en.empty());
+        CHECK(!r.explanation.empty());
+        CHECK(!r.tolerance.empty());
+        CHECK(!r.reads.empty());
+    }
+}
