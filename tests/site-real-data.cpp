@@ -3,6 +3,7 @@
 
 #include <regex>
 
+#include "audit/rule_catalog.hpp"
 #include "test_support.hpp"
 #include "validate/decode_filing.hpp"
 
@@ -157,4 +158,21 @@ TEST_CASE("no sitemap without --base-url") {
     Site(options_for(source_dir() + "/data", d / "site")).build();
     auto files = list_files(d / "site");
     CHECK(std::find(files.begin(), files.end(), "sitemap.xml") == files.end());
+}
+
+TEST_CASE("the audit is on the site: 数据核验 with highlighted cells, quality column, rules page") {
+    std::string dept = site().page(kXiangtanPage);
+    CHECK(dept.find("id=\"audit\"") != std::string::npos);
+    CHECK(dept.find("条规则中") != std::string::npos);
+    // The 三公 table's 小计 决算 cell is named by a finding: highlighted, and linked from the finding.
+    CHECK(dept.find("id=\"three_public-main-vehicle_subtotal--actual\" class=\"num flagged\"") != std::string::npos);
+    CHECK(dept.find("href=\"#three_public-main-vehicle_subtotal--actual\"") != std::string::npos);
+    // A consistent cell is not highlighted.
+    CHECK(dept.find("id=\"expenditure-main-total--total\" class=\"num\"") != std::string::npos);
+    std::string county = site().page("430321-xiangtan/2024/index.html");
+    CHECK(county.find("数据核验（错误/警告）") != std::string::npos);
+    CHECK(county.find("id=\"findings\"") != std::string::npos);
+    CHECK(county.find("href=\"county-government-office/index.html#audit\"") != std::string::npos);
+    std::string rules = site().page("audit-rules/index.html");
+    for (const auto& r : rule_catalog()) CHECK_MESSAGE(rules.find("id=\"rule-" + r.id + "\"") != std::string::npos, r.id);
 }
