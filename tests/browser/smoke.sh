@@ -33,5 +33,7 @@ check_page "430321-xiangtan/2024/county-government-office/index.html" 4
 check_page "310107-putuo/2024/finance-bureau/index.html" 4
 check_page "310107-putuo/2024/index.html" 2
 check_page "430321-xiangtan/2024/index.html" 2
+check_page "audit-rules/index.html" 0
+check_page "index.html" 0
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
