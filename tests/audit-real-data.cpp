@@ -62,6 +62,8 @@ TEST_CASE("湘潭县人民政府办公室 2024: exactly its real inconsistencies
         {"error", "n-share", "/narrative/figures/105 /narrative/figures/104 /narrative/figures/102"},
         // 五（一）: “增加55.31万元，减少5.53%”.
         {"error", "n-yoy", "/narrative/figures/31 /narrative/figures/32"},
+        // 七（一）: “减少16.76万元，减少39.38%,增加的主要原因是……”.
+        {"error", "n-yoy", "/narrative/figures/77 /narrative/figures/78"},
         // 十一: 小微企业 59.57 larger than 中小企业 8.68.
         {"error", "n-part-whole", "/narrative/figures/104 /narrative/figures/102"},
     };

@@ -279,6 +279,9 @@ TEST_CASE("year-over-year: rate, amount and direction agree") {
     g.figures[0].direction = "增加";  // “增加55.31万元，减少5.53%”
     expect_fail(g, "n-yoy");
     g = f;
+    g.figures[0].sentence = "与上年相比减少92.38万元，减少5.53%，增加的主要原因是人员增加。";
+    expect_fail(g, "n-yoy");
+    g = f;
     g.figures[1].value = *parse_decimal("5.86");  // the rate of a 92.38 decrease against the current year, not the prior
     expect_fail(g, "n-yoy");
 }

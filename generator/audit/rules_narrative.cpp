@@ -67,6 +67,19 @@ int direction_group(const std::string& d) {
     return 2;  // none or a comparison word
 }
 
+// The phrase that explains a change in the opposite direction of `direction`, if the sentence has one.
+const char* reversed_reason(const std::string& sentence, int direction) {
+    static const char* const up[] = {"增加的主要原因", "增长的主要原因", "上升的主要原因"};
+    static const char* const down[] = {"减少的主要原因", "下降的主要原因"};
+    if (direction < 0)
+        for (const char* p : up)
+            if (sentence.find(p) != std::string::npos) return p;
+    if (direction > 0)
+        for (const char* p : down)
+            if (sentence.find(p) != std::string::npos) return p;
+    return nullptr;
+}
+
 class NarrativeAudit {
 public:
     explicit NarrativeAudit(Auditor& a) : a_(a), f_(a.filing()) {}
@@ -217,6 +230,14 @@ private:
                             pct.value.printed + "%”。",
                         cells, "同一方向", change.direction + " / " + pct.direction, change.sentence);
                 continue;
+            }
+            // The explanation's own words must not reverse the direction (“减少16.76万元……增加的主要原因是”).
+            if (const char* reversed = reversed_reason(change.sentence, dc)) {
+                std::vector<CellRef> cells = change_t.refs;
+                cells.insert(cells.end(), pct_t.refs.begin(), pct_t.refs.end());
+                a_.flag("n-yoy", Severity::Error,
+                        "与上年比较的方向自相矛盾：数字为“" + change.direction + change.value.printed + "万元”，原因却写作“" + reversed + "”。",
+                        cells, change.direction, reversed, change.sentence);
             }
             std::optional<Term> current;
             if (prefix == "total") current = operand("total.amount");
