@@ -16,8 +16,8 @@ check_page() {
     --disable-sync --no-first-run --user-data-dir="$work/profile" --enable-logging=stderr --v=0 \
     --virtual-time-budget=5000 --window-size=1280,2000 --dump-dom "file://$work/site/$rel" >"$dom" 2>"$log" || true
   local charts svgs
-  charts=$(grep -o 'class="chart"' "$dom" | wc -l)
-  svgs=$(grep -o '<svg' "$dom" | wc -l)
+  charts=$( (grep -o 'class="chart"' "$dom" || true) | wc -l)
+  svgs=$( (grep -o '<svg' "$dom" || true) | wc -l)
   if [ "$charts" -ge "$min_charts" ] && [ "$svgs" -ge "$charts" ]; then
     echo "ok: $rel ($charts charts, $svgs svg)"; pass=$((pass+1))
   else
