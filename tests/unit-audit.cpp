@@ -218,6 +218,16 @@ TEST_CASE("across tables: 01-02, 01-03, 04-01, 04-05") {
     expect_fail(g, "x04-05");
 }
 
+TEST_CASE("t07-08: row spending and balances of the fund tables") {
+    Filing f = blank();
+    put(f, K::GovernmentFund, "main", {"opening_balance", "income", "total", "basic", "project", "closing_balance"},
+        {{"total", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}, {"2120801", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}});
+    expect_pass(f, "t07-08-rows");
+    put(f, K::GovernmentFund, "main", {"opening_balance", "income", "total", "basic", "project", "closing_balance"},
+        {{"total", {"5.00", "20.00", "18.00", "3.00", "15.00", "8.00"}}, {"2120801", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}});
+    expect_fail(f, "t07-08-rows");
+}
+
 TEST_CASE("empty tables carry their explanation") {
     Filing f = blank();
     put(f, K::GovernmentFund, "main", {"total"}, {{"total", {std::nullopt}}});
@@ -308,6 +318,68 @@ TEST_CASE("parts never exceed their whole; counts agree") {
     g = f;
     g.overview.staff_authorized_total = 80;
     expect_fail(g, "n-counts");
+}
+
+TEST_CASE("tables printed in 元 keep their own precision") {
+    Filing f = blank();
+    put(f, K::ThreePublic, "main", {"budget", "actual"},
+        {{"total", {"258123.45", "258123.45"}}, {"abroad", {"0", "0"}}, {"vehicle_subtotal", {"258123.45", "258123.45"}},
+         {"vehicle_purchase", {"0", "0"}}, {"vehicle_operation", {"258123.45", "258123.45"}}, {"reception", {"0", "0"}}});
+    // What the decoder does for a table in 元: millionths of 万元, printed precision counted in 万元.
+    for (auto& b : f.tables.back().blocks)
+        for (auto& r : b.rows)
+            for (auto& c : r.cells)
+                if (c) c->micro /= 10'000, c->decimals += 4;
+    say(f, "three_public.total.actual", "25.81", "万元");  // 258123.45 元 rounded to 万元
+    expect_pass(f, "n-amount");
+    expect_pass(f, "t09-three-public");
+    f.tables.back().blocks[0].rows[2].cells[1]->micro += 10'000;  // 小计 决算 off by 100 元
+    expect_fail(f, "t09-three-public");
+}
+
+TEST_CASE("huge values never overflow or crash the audit") {
+    Filing f = blank();
+    std::vector<RowSpec> rows = {{"301", {"999999999999.99"}}};
+    for (int i = 0; i < 12; ++i) rows.push_back({"301" + std::string(i < 10 ? "0" : "") + std::to_string(i), {"999999999999.99"}});
+    put(f, K::BasicExpenditure, "main", {"amount"}, rows);
+    expect_fail(f, "t06-economic-hierarchy");
+    say(f, "procurement.sme.amount", "0.01", "万元");
+    say(f, "procurement.small_micro.amount", "999999999999", "万元");
+    say(f, "procurement.small_micro.share", "50", "%");
+    CHECK_NOTHROW(audit_filing(f));
+    CHECK(failed(f).count("n-share") == 1);
+}
+
+TEST_CASE("the 项 of a missing 款 count towards their 类; unnamed lines count in their column") {
+    Filing f = blank();
+    put(f, K::GeneralBudgetExpenditure, "main", {"total"}, {{"total", {"30.00"}}, {"201", {"30.00"}}, {"2010301", {"20.00"}}, {"2010302", {"11.00"}}});
+    expect_fail(f, "function-hierarchy");
+    Filing g = blank();
+    put(g, K::IncomeExpenditureSummary, "income", {"amount"},
+        {{"general_budget", {"100.00"}}, {"blank", {"500.00"}}, {"total_income", {"100.00"}}});
+    expect_fail(g, "t01-income-total");
+}
+
+TEST_CASE("the printed 注 describing a table does not explain why it is empty; 持平 needs no change") {
+    Filing f = blank();
+    put(f, K::StateCapital, "main", {"total"}, {{"total", {std::nullopt}}});
+    f.tables.back().notes = {"注：本表反映部门本年度国有资本经营预算财政拨款支出情况。"};
+    expect_fail(f, "empty-table-explained");
+    f.tables.back().notes.push_back("说明：我单位没有使用国有资本经营预算安排的支出，故本表无数据。");
+    expect_pass(f, "empty-table-explained");
+    Filing g = blank();
+    put(g, K::IncomeExpenditureSummary, "income", {"amount"}, {{"grand_total", {"100.00"}}});
+    say(g, "total.yoy_change", "3.00", "万元", "", "持平");
+    say(g, "total.yoy_pct", "3.00", "%", "", "持平");
+    expect_fail(g, "n-yoy");
+}
+
+TEST_CASE("small amounts stated in 元 are not unit errors") {
+    Filing f = blank();
+    put(f, K::ThreePublic, "main", {"budget", "actual"}, {{"reception", {"0.30", "0.24"}}});
+    say(f, "three_public.reception.actual", "2350", "元");
+    expect_pass(f, "n-unit");
+    expect_pass(f, "n-amount");
 }
 
 TEST_CASE("every rule of the catalog has a failing case above, and is documented") {

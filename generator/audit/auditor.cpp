@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <limits>
+#include <map>
+
 #include "model/money.hpp"
 
 namespace gongkai {
@@ -23,14 +26,20 @@ std::string short_table_name(TableKind k) {
     return "";
 }
 
-std::int64_t abs64(std::int64_t v) { return v < 0 ? -v : v; }
+using Wide = __int128;  // sums and ratios of up to thousands of amounts below 10^18 millionths never overflow
 
-// Floor/ceil of a*100*1e6/b for a >= 0, b > 0, in millionths of a percent.
-std::int64_t ratio_floor(std::int64_t a, std::int64_t b) { return static_cast<std::int64_t>((static_cast<__int128>(a) * 100 * kMicro) / b); }
-std::int64_t ratio_ceil(std::int64_t a, std::int64_t b) {
-    __int128 n = static_cast<__int128>(a) * 100 * kMicro;
-    return static_cast<std::int64_t>((n + b - 1) / b);
+Wide abs_wide(Wide v) { return v < 0 ? -v : v; }
+
+std::int64_t clamp64(Wide v) {
+    constexpr Wide hi = std::numeric_limits<std::int64_t>::max(), lo = std::numeric_limits<std::int64_t>::min();
+    return static_cast<std::int64_t>(v > hi ? hi : v < lo ? lo : v);
 }
+
+// Floor/ceil of a*100*1e6/b for a >= 0, b > 0, in millionths of a percent (clamped to int64).
+std::int64_t ratio_floor(Wide a, Wide b) { return clamp64((a * 100 * kMicro) / b); }
+std::int64_t ratio_ceil(Wide a, Wide b) { return clamp64((a * 100 * kMicro + b - 1) / b); }
+
+std::string wide_text(Wide v) { return format_micro(clamp64(v), 2); }
 
 }  // namespace
 
@@ -53,6 +62,22 @@ std::string term_text(const Term& t) {
     int decimals = 2;
     if (t.half == 0) decimals = 2;
     return format_micro(t.micro, decimals);
+}
+
+int Auditor::table_precision(const Table& t) const {
+    auto it = precision_.find(&t);
+    if (it != precision_.end()) return it->second;
+    // The most common number of decimals among the table's non-zero cells (ties: the smaller).
+    std::map<int, int> counts;
+    for (const auto& b : t.blocks)
+        for (const auto& r : b.rows)
+            for (const auto& c : r.cells)
+                if (c && c->micro != 0) ++counts[c->decimals];
+    int best = 0, best_count = 0;
+    for (const auto& [d, n] : counts)
+        if (n > best_count) best = d, best_count = n;
+    precision_[&t] = best;
+    return best;
 }
 
 std::optional<Term> Auditor::cell(TableKind kind, const std::string& block_id, const std::string& row_id,
@@ -78,8 +103,10 @@ std::optional<Term> Auditor::cell(TableKind kind, const std::string& block_id, c
     term.refs.push_back(ref);
     if (c) {
         term.micro = c->micro;
-        // A zero printed without decimals ("0") is a stated nothing, not a rounded value.
-        term.half = (c->micro == 0 && c->decimals == 0) ? 0 : half_unit(c->decimals);
+        // A zero printed without decimals ("0") is a stated nothing, not a rounded value. A number printed
+        // with fewer decimals than the table usually has ("8" among "0.64", "6.68") had its zeros dropped:
+        // it is as precise as the table.
+        term.half = (c->micro == 0 && c->decimals == 0) ? 0 : half_unit(std::max(c->decimals, table_precision(*t)));
     } else {
         term.blank = true;
     }
@@ -111,12 +138,15 @@ Term Auditor::add(const std::vector<Term>& parts, const std::string& label) {
     Term sum;
     sum.label = label;
     sum.blank = true;
+    Wide micro = 0, half = 0;
     for (const auto& p : parts) {
-        sum.micro += p.micro;
-        sum.half += p.half;
+        micro += p.micro;
+        half += p.half;
         sum.blank = sum.blank && p.blank;
         sum.refs.insert(sum.refs.end(), p.refs.begin(), p.refs.end());
     }
+    sum.micro = clamp64(micro);
+    sum.half = clamp64(half);
     return sum;
 }
 
@@ -141,35 +171,58 @@ void Auditor::check_sum(const std::string& rule, const Term& total, const std::v
     std::vector<const Term*> all{&total};
     for (const auto& p : parts) all.push_back(&p);
     cover(rule, all);
-    Term sum = add(parts, "");
-    std::int64_t tol = total.half + sum.half;
-    std::int64_t diff = total.micro - sum.micro;
-    if (abs64(diff) <= tol) return;
+    Wide sum_micro = 0, tol = total.half;
+    std::vector<CellRef> part_refs;
+    for (const auto& p : parts) {
+        sum_micro += p.micro;
+        tol += p.half;
+        part_refs.insert(part_refs.end(), p.refs.begin(), p.refs.end());
+    }
+    Wide diff = static_cast<Wide>(total.micro) - sum_micro;
+    if (abs_wide(diff) <= tol) return;
     report_.failed_rules.insert(rule);
     std::vector<CellRef> cells = total.refs;
-    cells.insert(cells.end(), sum.refs.begin(), sum.refs.end());
+    cells.insert(cells.end(), part_refs.begin(), part_refs.end());
     int rounded = (total.half > 0) + static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const Term& t) { return t.half > 0; }));
-    std::string tolerance = "±" + format_micro(tol, 4) + "（" + std::to_string(rounded) + " 个四舍五入的印刷数）";
+    std::string tolerance = "±" + format_micro(clamp64(tol), 4) + "（" + std::to_string(rounded) + " 个四舍五入的印刷数）";
     std::string found = term_text(total);
-    std::string expected = format_micro(sum.micro, 2) + "（各项之和）";
-    std::string message = what + "：" + total.label + " 为 " + found + "，各项之和为 " + format_micro(sum.micro, 2) + "，相差 " +
-                          format_micro(abs64(diff), 2) + "，超出四舍五入可解释的范围 " + tolerance + "。";
+    std::string expected = wide_text(sum_micro) + "（各项之和）";
+    std::string message = what + "：" + total.label + " 为 " + found + "，各项之和为 " + wide_text(sum_micro) + "，相差 " +
+                          wide_text(abs_wide(diff)) + "，超出四舍五入可解释的范围 " + tolerance + "。";
     report_.findings.push_back({rule, rule_info(rule).severity, message, expected, found, tolerance, cells, ""});
 }
 
-void Auditor::check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what, const std::string& sentence) {
+void Auditor::check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what, const std::string& sentence,
+                         std::optional<Severity> severity_override) {
+    Severity severity = severity_override.value_or(rule_info(rule).severity);
     cover(rule, {&a, &b});
     bool same_precision = a.half == b.half;
-    std::int64_t tol = same_precision ? 0 : a.half + b.half;
-    std::int64_t diff = a.micro - b.micro;
-    if (abs64(diff) <= tol) return;
-    report_.failed_rules.insert(rule);
+    Wide tol = same_precision ? 0 : static_cast<Wide>(a.half) + b.half;
+    Wide diff = static_cast<Wide>(a.micro) - b.micro;
+    if (abs_wide(diff) <= tol) return;
+    if (severity != Severity::Info) report_.failed_rules.insert(rule);
     std::vector<CellRef> cells = a.refs;
     cells.insert(cells.end(), b.refs.begin(), b.refs.end());
-    std::string tolerance = tol == 0 ? "须完全一致" : "±" + format_micro(tol, 4);
+    std::string tolerance = tol == 0 ? "须完全一致" : "±" + format_micro(clamp64(tol), 4);
     std::string message = what + "：" + a.label + " 为 " + term_text(a) + "，而 " + b.label + " 为 " + term_text(b) + "，相差 " +
-                          format_micro(abs64(diff), 2) + "（" + tolerance + "）。";
-    report_.findings.push_back({rule, rule_info(rule).severity, message, term_text(b), term_text(a), tolerance, cells, sentence});
+                          wide_text(abs_wide(diff)) + "（" + tolerance + "）。";
+    report_.findings.push_back({rule, severity, message, term_text(b), term_text(a), tolerance, cells, sentence});
+}
+
+RatioRange ratio_range(const Term& part, const Term& whole) {
+    RatioRange r;
+    Wide whole_lo = static_cast<Wide>(whole.micro) - whole.half, whole_hi = static_cast<Wide>(whole.micro) + whole.half;
+    Wide part_lo = std::max<Wide>(0, static_cast<Wide>(part.micro) - part.half), part_hi = static_cast<Wide>(part.micro) + part.half;
+    if (whole_lo <= 0 || part.micro < 0) return r;
+    r.defined = true;
+    r.lo = ratio_floor(part_lo, whole_hi);
+    r.hi = ratio_ceil(part_hi, whole_lo);
+    r.mid = percent_micro(part.micro, whole.micro).value_or(r.lo);
+    return r;
+}
+
+bool ratio_matches(const Term& pct, const RatioRange& r) {
+    return r.defined && static_cast<Wide>(pct.micro) + pct.half >= r.lo && static_cast<Wide>(pct.micro) - pct.half <= r.hi;
 }
 
 void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
@@ -178,9 +231,8 @@ void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& 
     std::vector<CellRef> cells = pct.refs;
     cells.insert(cells.end(), part.refs.begin(), part.refs.end());
     cells.insert(cells.end(), whole.refs.begin(), whole.refs.end());
-    std::int64_t whole_lo = whole.micro - whole.half, whole_hi = whole.micro + whole.half;
-    std::int64_t part_lo = std::max<std::int64_t>(0, part.micro - part.half), part_hi = part.micro + part.half;
-    if (whole_lo <= 0) {
+    RatioRange range = ratio_range(part, whole);
+    if (!range.defined) {
         // A share of nothing: only "0%" of a zero part is harmless; anything else cannot be computed.
         if (pct.micro == 0 && part.micro == 0) {
             report_.findings.push_back({rule, Severity::Info,
@@ -194,16 +246,24 @@ void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& 
                                     "无法计算", pct_of(pct), "", cells, sentence});
         return;
     }
-    std::int64_t lo = ratio_floor(part_lo, whole_hi), hi = ratio_ceil(part_hi, whole_lo);
-    if (pct.micro + pct.half >= lo && pct.micro - pct.half <= hi) return;
+    if (ratio_matches(pct, range)) return;
     report_.failed_rules.insert(rule);
-    std::int64_t mid = *percent_micro(part.micro, whole.micro);
-    std::string expected = format_micro(mid, 2) + "%（" + term_text(part) + " ÷ " + term_text(whole) + "）";
+    std::string expected = format_micro(range.mid, 2) + "%（" + term_text(part) + " ÷ " + term_text(whole) + "）";
     std::string message = what + "：说明中为 " + pct_of(pct) + "，由 " + part.label + "（" + term_text(part) + "）÷ " + whole.label +
-                          "（" + term_text(whole) + "）算得 " + format_micro(mid, 2) + "%，考虑四舍五入的可能范围为 " + format_micro(lo, 2) +
-                          "%–" + format_micro(hi, 2) + "%。";
-    report_.findings.push_back({rule, rule_info(rule).severity, message, expected, pct_of(pct), "区间 " + format_micro(lo, 2) + "%–" + format_micro(hi, 2) + "%",
-                                cells, sentence});
+                          "（" + term_text(whole) + "）算得 " + format_micro(range.mid, 2) + "%，考虑四舍五入的可能范围为 " +
+                          format_micro(range.lo, 2) + "%–" + format_micro(range.hi, 2) + "%。";
+    report_.findings.push_back({rule, rule_info(rule).severity, message, expected, pct_of(pct),
+                                "区间 " + format_micro(range.lo, 2) + "%–" + format_micro(range.hi, 2) + "%", cells, sentence});
+}
+
+bool Auditor::names_failed_table_cell(const Term& t) const {
+    for (const auto& fd : report_.findings) {
+        if (fd.severity != Severity::Error || fd.rule.rfind("n-", 0) == 0) continue;
+        for (const auto& c : fd.cells)
+            for (const auto& r : t.refs)
+                if (c.pointer == r.pointer) return true;
+    }
+    return false;
 }
 
 }  // namespace gongkai

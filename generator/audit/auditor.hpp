@@ -2,6 +2,7 @@
 // The audit's working state for one filing: typed access to cells and figures as rounding-aware terms,
 // and the three kinds of check every rule is made of (sum, same value, ratio). Each check records the
 // cells it read (coverage) and, when the numbers disagree beyond what rounding explains, a Finding.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,15 @@ struct Term {
 // Half a unit in the last printed digit, in millionths ("1577.61" -> 5000).
 std::int64_t half_unit(int decimals);
 
+// The range a ratio part/whole (in millionths of a percent) can take given the rounding of both.
+struct RatioRange {
+    bool defined = false;  // false when the whole may be zero or less
+    std::int64_t lo = 0, hi = 0, mid = 0;
+};
+RatioRange ratio_range(const Term& part, const Term& whole);
+// True when the printed percentage (± its own rounding) meets the range.
+bool ratio_matches(const Term& pct, const RatioRange& range);
+
 class Auditor {
 public:
     explicit Auditor(const Filing& f) : f_(f) {}
@@ -45,7 +55,7 @@ public:
     void check_sum(const std::string& rule, const Term& total, const std::vector<Term>& parts, const std::string& what);
     // a == b: exact when printed with the same decimals, else within the sum of their half units.
     void check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what,
-                    const std::string& sentence = {});
+                    const std::string& sentence = {}, std::optional<Severity> severity = std::nullopt);
     // pct == part / whole × 100 within interval arithmetic on all three.
     void check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
                      const std::string& sentence = {});
@@ -57,7 +67,13 @@ public:
 
     AuditReport take_report() { return std::move(report_); }
 
+    // True when an error of a table rule already names this term's cell (so the cell itself is in doubt).
+    bool names_failed_table_cell(const Term& t) const;
+
 private:
+    // The usual number of decimals of a table's printed amounts (cached).
+    int table_precision(const Table& t) const;
+    mutable std::map<const Table*, int> precision_;
     void cover(const std::string& rule, const std::vector<const Term*>& terms);
     const Filing& f_;
     AuditReport report_;

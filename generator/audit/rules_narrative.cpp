@@ -125,25 +125,33 @@ private:
         auto table = table_term(fig.metric, fig.code);
         Term stated = a_.figure_term(i);
         if (fig.unit == "元") {
-            // 元 in a 万元 document: flagged when the number is the table's 万元 figure, or too small to be 元.
-            bool matches_table = table && std::llabs(table->micro - stated.micro) <= table->half + stated.half;
-            if (matches_table || stated.micro < 10'000 * kMicro) {
+            // 元 in a 万元 document is a slip when the number is the table's 万元 figure; otherwise the amount
+            // is compared in 万元 (small amounts such as a 接待费 of 2350 元 are legitimately stated in 元).
+            if (table && std::llabs(table->micro - stated.micro) <= table->half + stated.half && table->micro != 0) {
                 std::vector<CellRef> cells = stated.refs;
-                if (table) cells.insert(cells.end(), table->refs.begin(), table->refs.end());
-                std::string why = matches_table ? "，与" + table->label + "（" + term_text(*table) + " 万元）的数值相同" : "，以元计与部门决算的量级不符";
-                a_.flag("n-unit", matches_table ? Severity::Error : Severity::Warning,
-                        "单位疑误：说明中写作 " + fig.value.printed + " 元" + why + "，应为万元。", cells, fig.value.printed + " 万元",
-                        fig.value.printed + " 元", fig.sentence);
+                cells.insert(cells.end(), table->refs.begin(), table->refs.end());
+                a_.flag("n-unit", Severity::Error,
+                        "单位疑误：说明中写作 " + fig.value.printed + " 元，与" + table->label + "（" + term_text(*table) +
+                            " 万元）的数值相同，应为万元。",
+                        cells, fig.value.printed + " 万元", fig.value.printed + " 元", fig.sentence);
                 return;
             }
             a_.pass("n-unit", {&stated});
             if (!table) return;
-            stated.micro /= 10'000;  // a plausible 元 amount, compared in 万元
+            stated.micro /= 10'000;  // compared in 万元
             stated.half /= 10'000;
         }
         if (!table) return;
+        // When a table rule already shows that very cell to be wrong, the disagreement is noted, not
+        // counted again as an error of the narrative.
+        std::optional<Severity> severity;
+        std::string what = "说明中的金额应与表中一致";
+        if (a_.names_failed_table_cell(*table)) {
+            severity = Severity::Info;
+            what = "说明中的金额与表中该单元格不一致，而该单元格本身已被表内规则判定有误";
+        }
         std::string rule = fig.metric == "operating_cost.amount" ? "n-operating-cost" : "n-amount";
-        a_.check_same(rule, stated, *table, "说明中的金额应与表中一致", fig.sentence);
+        a_.check_same(rule, stated, *table, what, fig.sentence, severity);
     }
 
     void share(std::size_t i) {
@@ -201,10 +209,11 @@ private:
             bool ok = fig.direction == "小于" ? pct.micro - pct.half < hundred
                       : fig.direction == "大于" ? pct.micro + pct.half > hundred
                                                 : std::llabs(pct.micro - hundred) <= pct.half;
+            const char* expected = fig.direction == "小于" ? "低于 100%" : fig.direction == "大于" ? "高于 100%" : "等于 100%";
             if (ok) a_.pass("n-direction", {&pct});
             else
                 a_.flag("n-direction", Severity::Error, "说明称决算数“" + fig.direction + "”预算数，但完成率为 " + fig.value.printed + "%。",
-                        pct.refs, fig.direction == "小于" ? "低于 100%" : "高于 100%", fig.value.printed + "%", fig.sentence);
+                        pct.refs, expected, fig.value.printed + "%", fig.sentence);
         }
     }
 
@@ -222,6 +231,28 @@ private:
             Term change_t = a_.figure_term(static_cast<std::size_t>(idx.first - 1));
             Term pct_t = a_.figure_term(static_cast<std::size_t>(idx.second - 1));
             int dc = direction_group(change.direction), dp = direction_group(pct.direction);
+            std::optional<Term> current;
+            if (prefix == "total") current = operand("total.amount");
+            else if (prefix == "fiscal") current = operand("fiscal.total");
+            else if (prefix == "gb") current = operand("gb.total");
+            else if (prefix == "operating_cost") current = figure_term("operating_cost.amount");
+            else if (prefix.rfind("three_public.", 0) == 0) current = operand(prefix + ".actual");
+            // Prior year = current ∓ change; the rate is change / prior.
+            auto prior_for = [&](int direction) {
+                Term prior = *current;
+                prior.micro = direction < 0 ? current->micro + change_t.micro : current->micro - change_t.micro;
+                prior.half = current->half + change_t.half;
+                prior.refs.insert(prior.refs.end(), change_t.refs.begin(), change_t.refs.end());
+                prior.label = "由本年数与增减额推得的上年数";
+                return prior;
+            };
+            if ((dc == 0 && change_t.micro != 0) || (dp == 0 && pct_t.micro != 0)) {
+                std::vector<CellRef> cells = change_t.refs;
+                cells.insert(cells.end(), pct_t.refs.begin(), pct_t.refs.end());
+                a_.flag("n-yoy", Severity::Error, "说明称与上年“持平”，却给出了 " + change.value.printed + " 万元、" + pct.value.printed + "% 的变动。",
+                        cells, "变动为 0", change.value.printed + "万元", change.sentence);
+                continue;
+            }
             if (dc <= 1 && dp <= 1 && dc != dp) {
                 std::vector<CellRef> cells = change_t.refs;
                 cells.insert(cells.end(), pct_t.refs.begin(), pct_t.refs.end());
@@ -229,6 +260,15 @@ private:
                         "与上年比较的方向自相矛盾：增减额写作“" + change.direction + change.value.printed + "万元”，增减率写作“" + pct.direction +
                             pct.value.printed + "%”。",
                         cells, "同一方向", change.direction + " / " + pct.direction, change.sentence);
+                // Whichever direction was meant, the rate must still fit the amount.
+                if (current && !ratio_matches(pct_t, ratio_range(change_t, prior_for(-1))) &&
+                    !ratio_matches(pct_t, ratio_range(change_t, prior_for(1)))) {
+                    RatioRange down = ratio_range(change_t, prior_for(-1)), up = ratio_range(change_t, prior_for(1));
+                    a_.flag("n-yoy", Severity::Error,
+                            "增减率与增减额不符：" + change.value.printed + "万元 相对于上年数，减少时应为 " + format_micro(down.mid, 2) +
+                                "%，增加时应为 " + format_micro(up.mid, 2) + "%，说明中为 " + pct.value.printed + "%。",
+                            cells, format_micro(down.mid, 2) + "% 或 " + format_micro(up.mid, 2) + "%", pct.value.printed + "%", pct.sentence);
+                }
                 continue;
             }
             // The explanation's own words must not reverse the direction (“减少16.76万元……增加的主要原因是”).
@@ -239,20 +279,8 @@ private:
                         "与上年比较的方向自相矛盾：数字为“" + change.direction + change.value.printed + "万元”，原因却写作“" + reversed + "”。",
                         cells, change.direction, reversed, change.sentence);
             }
-            std::optional<Term> current;
-            if (prefix == "total") current = operand("total.amount");
-            else if (prefix == "fiscal") current = operand("fiscal.total");
-            else if (prefix == "gb") current = operand("gb.total");
-            else if (prefix == "operating_cost") current = figure_term("operating_cost.amount");
-            else if (prefix.rfind("three_public.", 0) == 0) current = operand(prefix + ".actual");
             if (!current) continue;
-            // Prior year = current ∓ change; the rate is change / prior.
-            Term prior = *current;
-            prior.micro = dc < 0 ? current->micro + change_t.micro : current->micro - change_t.micro;
-            prior.half = current->half + change_t.half;
-            prior.refs.insert(prior.refs.end(), change_t.refs.begin(), change_t.refs.end());
-            prior.label = "由本年数与增减额推得的上年数";
-            a_.check_ratio("n-yoy", pct_t, change_t, prior, "增减率应等于增减额除以上年数", pct.sentence);
+            a_.check_ratio("n-yoy", pct_t, change_t, prior_for(dc), "增减率应等于增减额除以上年数", pct.sentence);
         }
     }
 

@@ -28,6 +28,26 @@ std::vector<Term> present_columns(const Auditor& a, K kind, const std::string& b
 
 std::string row_id(const Row& r) { return r.code.empty() ? r.key : r.code; }
 
+// Values printed on lines without a name still count: they are part of the column they stand in.
+void add_unnamed_lines(const Auditor& a, K kind, const std::string& block, const std::string& column, std::vector<Term>& parts) {
+    const Table* t = a.filing().table(kind);
+    const Block* b = t ? t->block(block) : nullptr;
+    if (!b) return;
+    int ci = b->column_index(column);
+    for (std::size_t i = 0; ci >= 0 && i < b->rows.size(); ++i) {
+        const Row& r = b->rows[i];
+        if (r.key != "blank" || !r.cells[static_cast<std::size_t>(ci)]) continue;
+        Term term;
+        term.micro = r.cells[static_cast<std::size_t>(ci)]->micro;
+        term.half = half_unit(r.cells[static_cast<std::size_t>(ci)]->decimals);
+        term.label = "无名称的第 " + std::to_string(i + 1) + " 行";
+        term.refs.push_back({std::string(table_kind_id(kind)), block, "blank", column, term.label, r.cells[static_cast<std::size_t>(ci)]->printed,
+                             std::string(table_kind_id(kind)) + "-" + block + "-blank-" + std::to_string(i),
+                             t->pointer + "/blocks/" + std::to_string(b - t->blocks.data()) + "/rows/" + std::to_string(i) + "/values/" + column});
+        parts.push_back(term);
+    }
+}
+
 void sum_if(Auditor& a, const std::string& rule, const std::optional<Term>& total, const std::vector<Term>& parts,
             const std::string& what) {
     if (total && !parts.empty()) a.check_sum(rule, *total, parts, what);
@@ -56,9 +76,21 @@ void hierarchy(Auditor& a, K kind, const std::string& total_key) {
     if (!b) return;
     std::unordered_map<std::string, std::vector<std::string>> children;
     std::vector<std::string> classes;
+    std::unordered_map<std::string, bool> listed;
+    for (const auto& r : b->rows)
+        if (!r.code.empty()) listed[r.code] = true;
     for (const auto& r : b->rows) {
-        if (r.code.size() == 3) classes.push_back(r.code);
-        else if (r.code.size() == 5 || r.code.size() == 7) children[r.code.substr(0, r.code.size() - 2)].push_back(r.code);
+        if (r.code.size() == 3) {
+            classes.push_back(r.code);
+            continue;
+        }
+        if (r.code.size() != 5 && r.code.size() != 7) continue;
+        // The nearest ancestor that is printed: a 项 whose 款 row is missing counts towards its 类.
+        for (std::size_t len = r.code.size() - 2; len >= 3; len -= 2)
+            if (listed.count(r.code.substr(0, len))) {
+                children[r.code.substr(0, len)].push_back(r.code);
+                break;
+            }
     }
     for (const auto& col : b->columns) {
         if (!classes.empty())
@@ -75,16 +107,19 @@ void hierarchy(Auditor& a, K kind, const std::string& total_key) {
 void audit_tables(Auditor& a) {
     const Filing& f = a.filing();
     // 01 收入支出决算总表
-    sum_if(a, "t01-income-total", a.cell(K::IncomeExpenditureSummary, "income", "total_income", "amount"),
-           present(a, K::IncomeExpenditureSummary, "income",
-                   {"general_budget", "government_fund", "state_capital", "higher_subsidy", "business", "operating", "affiliated", "other"},
-                   "amount"),
-           "本年收入合计应等于各项收入之和");
     {
+        auto sources = present(a, K::IncomeExpenditureSummary, "income",
+                               {"general_budget", "government_fund", "state_capital", "higher_subsidy", "business", "operating", "affiliated", "other"},
+                               "amount");
+        add_unnamed_lines(a, K::IncomeExpenditureSummary, "income", "amount", sources);
+        sum_if(a, "t01-income-total", a.cell(K::IncomeExpenditureSummary, "income", "total_income", "amount"), sources,
+               "本年收入合计应等于各项收入之和");
         std::vector<std::string> classes;
         for (const Row* r : a.coded_rows(K::IncomeExpenditureSummary, "expenditure")) classes.push_back(r->code);
-        sum_if(a, "t01-expenditure-total", a.cell(K::IncomeExpenditureSummary, "expenditure", "total_expenditure", "amount"),
-               present(a, K::IncomeExpenditureSummary, "expenditure", classes, "amount"), "本年支出合计应等于各类支出之和");
+        auto spending = present(a, K::IncomeExpenditureSummary, "expenditure", classes, "amount");
+        add_unnamed_lines(a, K::IncomeExpenditureSummary, "expenditure", "amount", spending);
+        sum_if(a, "t01-expenditure-total", a.cell(K::IncomeExpenditureSummary, "expenditure", "total_expenditure", "amount"), spending,
+               "本年支出合计应等于各类支出之和");
     }
     auto income_grand = a.cell(K::IncomeExpenditureSummary, "income", "grand_total", "amount");
     auto expenditure_grand = a.cell(K::IncomeExpenditureSummary, "expenditure", "grand_total", "amount");
@@ -104,10 +139,30 @@ void audit_tables(Auditor& a) {
     row_sums(a, "t05-row-sum", K::GeneralBudgetExpenditure, "total", {"basic", "project"}, "合计应等于基本支出与项目支出之和");
     for (K k : {K::Income, K::Expenditure, K::GeneralBudgetExpenditure, K::GovernmentFund, K::StateCapital}) hierarchy(a, k, "total");
 
+    // 07 and 08: 小计 = 基本 + 项目 on every row (also 合计 and 无), and the balance of each row.
+    for (K k : {K::GovernmentFund, K::StateCapital}) {
+        const Table* t = f.table(k);
+        const Block* b = t ? t->block("main") : nullptr;
+        if (!b) continue;
+        for (const auto& r : b->rows) {
+            std::string id = row_id(r);
+            sum_if(a, "t07-08-rows", a.cell(k, "main", id, "total"), present_columns(a, k, "main", id, {"basic", "project"}),
+                   "本年支出小计应等于基本支出与项目支出之和");
+            auto inflow = present_columns(a, k, "main", id, {"opening_balance", "income"});
+            auto outflow = present_columns(a, k, "main", id, {"total", "closing_balance"});
+            if (inflow.size() == 2 && outflow.size() == 2)
+                a.check_sum("t07-08-rows", Auditor::add(inflow, "年初结转和结余与本年收入之和"), outflow,
+                            "年初结转和结余加本年收入应等于本年支出加年末结转和结余");
+        }
+    }
+
     // 04 财政拨款收入支出决算总表
     auto income = [&](const char* key) { return a.cell(K::FiscalSummary, "income", key, "amount"); };
-    sum_if(a, "t04-sums", income("total_income"), present(a, K::FiscalSummary, "income", {"general_budget", "government_fund", "state_capital"}, "amount"),
-           "本年收入合计应等于三类财政拨款之和");
+    {
+        auto parts = present(a, K::FiscalSummary, "income", {"general_budget", "government_fund", "state_capital"}, "amount");
+        add_unnamed_lines(a, K::FiscalSummary, "income", "amount", parts);
+        sum_if(a, "t04-sums", income("total_income"), parts, "本年收入合计应等于三类财政拨款之和（含无名称行中的数）");
+    }
     sum_if(a, "t04-sums", income("opening_balance"),
            present(a, K::FiscalSummary, "income", {"opening_general_budget", "opening_government_fund", "opening_state_capital"}, "amount"),
            "年初财政拨款结转和结余应等于其三项之和");
@@ -124,8 +179,12 @@ void audit_tables(Auditor& a) {
         std::vector<std::string> classes;
         for (const Row* r : a.coded_rows(K::FiscalSummary, "expenditure")) classes.push_back(r->code);
         for (const auto& col : b.columns) {
-            sum_if(a, "t04-sums", a.cell(K::FiscalSummary, "expenditure", "total_expenditure", col.id),
-                   present(a, K::FiscalSummary, "expenditure", classes, col.id), "本年支出合计应等于各类支出之和");
+            auto spending = present(a, K::FiscalSummary, "expenditure", classes, col.id);
+            add_unnamed_lines(a, K::FiscalSummary, "expenditure", col.id, spending);
+            sum_if(a, "t04-sums", a.cell(K::FiscalSummary, "expenditure", "total_expenditure", col.id), spending, "本年支出合计应等于各类支出之和");
+            sum_if(a, "t04-sums", a.cell(K::FiscalSummary, "expenditure", "closing_balance", col.id),
+                   present(a, K::FiscalSummary, "expenditure", {"closing_general_budget", "closing_government_fund", "closing_state_capital"}, col.id),
+                   "年末财政拨款结转和结余应等于其三项之和");
             sum_if(a, "t04-sums", a.cell(K::FiscalSummary, "expenditure", "grand_total", col.id),
                    present(a, K::FiscalSummary, "expenditure", {"total_expenditure", "closing_balance"}, col.id),
                    "支出总计应等于本年支出合计与年末结转和结余之和");
@@ -191,7 +250,14 @@ void audit_tables(Auditor& a) {
     for (const Row* r : a.coded_rows(K::FiscalSummary, "expenditure")) {
         auto in04 = a.cell(K::FiscalSummary, "expenditure", r->code, "general_budget");
         auto in05 = a.cell(K::GeneralBudgetExpenditure, "main", r->code, "total");
-        if (in04 && in05) a.check_same("x04-05", *in04, *in05, "该类一般公共预算财政拨款支出在两表中应一致");
+        if (in04 && !in05 && !in04->blank && f.table(K::GeneralBudgetExpenditure)) {
+            Term zero;
+            zero.blank = true;
+            zero.label = "一般公共预算财政拨款支出决算表（无“" + r->code + "”行）";
+            a.check_same("x04-05", *in04, zero, "财政拨款总表列出的该类支出在一般公共预算财政拨款支出决算表中没有对应行");
+        } else if (in04 && in05) {
+            a.check_same("x04-05", *in04, *in05, "该类一般公共预算财政拨款支出在两表中应一致");
+        }
     }
     sum_if(a, "x05-06", a.cell(K::GeneralBudgetExpenditure, "main", "total", "basic"),
            present(a, K::BasicExpenditure, "main", {"personnel_total", "public_total"}, "amount"),
@@ -200,7 +266,10 @@ void audit_tables(Auditor& a) {
     for (K k : {K::GovernmentFund, K::StateCapital}) {
         const Table* t = f.table(k);
         if (!t || !t->is_empty()) continue;
-        if (t->empty_explanation.empty() && t->notes.empty())
+        // The printed 注 that describes the table ("本表反映……") is not an explanation of why it is empty.
+        bool explained = !t->empty_explanation.empty();
+        for (const auto& n : t->notes) explained = explained || n.find("无") != std::string::npos || n.find("没有") != std::string::npos;
+        if (!explained)
             a.flag("empty-table-explained", Severity::Warning, t->title + "没有数据，也没有说明为何无数据。",
                    {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer}});
         else

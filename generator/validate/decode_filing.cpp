@@ -214,6 +214,7 @@ private:
                 return std::nullopt;
             }
             d->micro /= 10'000;  // 元 -> 万元 (exact: 1 元 = 100 millionths of 万元)
+            d->decimals += 4;    // the same printed precision, counted in 万元 (0.01 元 = 0.000001 万元)
         }
         return d;
     }
