@@ -102,6 +102,22 @@ void hierarchy(Auditor& a, K kind, const std::string& total_key) {
     }
 }
 
+// A function class of a summary table against the same class in a detail table (its "total" column); a
+// class the summary prints with an amount but the detail table lacks is compared with nothing.
+void class_in_other_table(Auditor& a, const std::string& rule, const std::optional<Term>& summary, K detail_kind,
+                          const std::string& code, const std::string& detail_name, const std::string& what) {
+    if (!summary || !a.filing().table(detail_kind)) return;
+    auto detail = a.cell(detail_kind, "main", code, "total");
+    if (detail) {
+        a.check_same(rule, *summary, *detail, what);
+    } else if (!summary->blank) {
+        Term none;
+        none.blank = true;
+        none.label = detail_name + "（无“" + code + "”行）";
+        a.check_same(rule, *summary, none, "该类支出在" + detail_name + "中没有对应行");
+    }
+}
+
 }  // namespace
 
 void audit_tables(Auditor& a) {
@@ -230,35 +246,17 @@ void audit_tables(Auditor& a) {
                 "总表的该项收入应与收入决算表合计行一致");
     same_if(a, "x01-03", a.cell(K::IncomeExpenditureSummary, "expenditure", "total_expenditure", "amount"),
             a.cell(K::Expenditure, "main", "total", "total"), "总表的本年支出合计应与支出决算表合计一致");
-    for (const Row* r : a.coded_rows(K::IncomeExpenditureSummary, "expenditure")) {
-        auto in03 = a.cell(K::Expenditure, "main", r->code, "total");
-        auto in01 = a.cell(K::IncomeExpenditureSummary, "expenditure", r->code, "amount");
-        if (in01 && !in03 && !in01->blank) {
-            Term zero;
-            zero.blank = true;
-            zero.label = "支出决算表（无“" + r->code + "”行）";
-            a.check_same("x01-03", *in01, zero, "总表列出的该类支出在支出决算表中没有对应行");
-        } else {
-            same_if(a, "x01-03", in01, in03, "总表的该类支出应与支出决算表一致");
-        }
-    }
+    for (const Row* r : a.coded_rows(K::IncomeExpenditureSummary, "expenditure"))
+        class_in_other_table(a, "x01-03", a.cell(K::IncomeExpenditureSummary, "expenditure", r->code, "amount"), K::Expenditure, r->code,
+                             "支出决算表", "总表的该类支出应与支出决算表一致");
     for (const char* src : {"general_budget", "government_fund", "state_capital"})
         same_if(a, "x04-01", a.cell(K::FiscalSummary, "income", src, "amount"), a.cell(K::IncomeExpenditureSummary, "income", src, "amount"),
                 "两张总表中的该类财政拨款收入应一致");
     same_if(a, "x04-05", a.cell(K::FiscalSummary, "expenditure", "total_expenditure", "general_budget"),
             a.cell(K::GeneralBudgetExpenditure, "main", "total", "total"), "一般公共预算财政拨款支出合计在两表中应一致");
-    for (const Row* r : a.coded_rows(K::FiscalSummary, "expenditure")) {
-        auto in04 = a.cell(K::FiscalSummary, "expenditure", r->code, "general_budget");
-        auto in05 = a.cell(K::GeneralBudgetExpenditure, "main", r->code, "total");
-        if (in04 && !in05 && !in04->blank && f.table(K::GeneralBudgetExpenditure)) {
-            Term zero;
-            zero.blank = true;
-            zero.label = "一般公共预算财政拨款支出决算表（无“" + r->code + "”行）";
-            a.check_same("x04-05", *in04, zero, "财政拨款总表列出的该类支出在一般公共预算财政拨款支出决算表中没有对应行");
-        } else if (in04 && in05) {
-            a.check_same("x04-05", *in04, *in05, "该类一般公共预算财政拨款支出在两表中应一致");
-        }
-    }
+    for (const Row* r : a.coded_rows(K::FiscalSummary, "expenditure"))
+        class_in_other_table(a, "x04-05", a.cell(K::FiscalSummary, "expenditure", r->code, "general_budget"), K::GeneralBudgetExpenditure,
+                             r->code, "一般公共预算财政拨款支出决算表", "该类一般公共预算财政拨款支出在两表中应一致");
     sum_if(a, "x05-06", a.cell(K::GeneralBudgetExpenditure, "main", "total", "basic"),
            present(a, K::BasicExpenditure, "main", {"personnel_total", "public_total"}, "amount"),
            "一般公共预算财政拨款基本支出应等于人员经费与公用经费之和");

@@ -4,15 +4,27 @@
 
 namespace gongkai {
 
+namespace {
+struct Totals {
+    int errors = 0, warnings = 0, notes = 0;
+};
+
+Totals totals_of(const std::vector<AuditReport>& audits) {
+    Totals t;
+    for (const auto& r : audits) {
+        t.errors += r.count(Severity::Error);
+        t.warnings += r.count(Severity::Warning);
+        t.notes += r.count(Severity::Info);
+    }
+    return t;
+}
+}  // namespace
+
 std::string check_report_text(const std::vector<Filing>& filings, const std::vector<AuditReport>& audits) {
     std::string out;
-    int errors = 0, warnings = 0, infos = 0;
     for (std::size_t i = 0; i < filings.size(); ++i) {
         const Filing& f = filings[i];
         const AuditReport& r = audits[i];
-        errors += r.count(Severity::Error);
-        warnings += r.count(Severity::Warning);
-        infos += r.count(Severity::Info);
         out += f.path + ": " + f.county.name + " " + f.department_name + " " + std::to_string(f.year) + "年度: " +
                std::to_string(r.rules_passed()) + "/" + std::to_string(r.rules_applied()) + " rules passed, " +
                std::to_string(r.count(Severity::Error)) + " error(s), " + std::to_string(r.count(Severity::Warning)) + " warning(s)\n";
@@ -23,8 +35,9 @@ std::string check_report_text(const std::vector<Filing>& filings, const std::vec
             if (!fd.sentence.empty()) out += "      原文：" + fd.sentence + "\n";
         }
     }
-    out += std::to_string(filings.size()) + " filing(s): " + std::to_string(errors) + " error(s), " + std::to_string(warnings) +
-           " warning(s), " + std::to_string(infos) + " note(s)\n";
+    Totals t = totals_of(audits);
+    out += std::to_string(filings.size()) + " filing(s): " + std::to_string(t.errors) + " error(s), " + std::to_string(t.warnings) +
+           " warning(s), " + std::to_string(t.notes) + " note(s)\n";
     return out;
 }
 
@@ -32,13 +45,9 @@ std::string check_report_json(const std::vector<Filing>& filings, const std::vec
     nlohmann::ordered_json root;
     root["format"] = "gongkai-check/1";
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    int errors = 0, warnings = 0, infos = 0;
     for (std::size_t i = 0; i < filings.size(); ++i) {
         const Filing& f = filings[i];
         const AuditReport& r = audits[i];
-        errors += r.count(Severity::Error);
-        warnings += r.count(Severity::Warning);
-        infos += r.count(Severity::Info);
         nlohmann::ordered_json findings = nlohmann::ordered_json::array();
         for (const auto& fd : r.findings) {
             nlohmann::ordered_json cells = nlohmann::ordered_json::array();
@@ -54,7 +63,8 @@ std::string check_report_json(const std::vector<Filing>& filings, const std::vec
                         {"rules_applied", r.rules_applied()}, {"rules_passed", r.rules_passed()}, {"findings", findings}});
     }
     root["filings"] = list;
-    root["summary"] = {{"filings", filings.size()}, {"errors", errors}, {"warnings", warnings}, {"notes", infos}};
+    Totals t = totals_of(audits);
+    root["summary"] = {{"filings", filings.size()}, {"errors", t.errors}, {"warnings", t.warnings}, {"notes", t.notes}};
     return root.dump(2) + "\n";
 }
 
