@@ -108,9 +108,54 @@ bool caught(const AuditReport& mutant, const std::multiset<std::string>& baselin
     return false;
 }
 
+TEST_CASE("上海市普陀区规划和自然资源局 2024: exactly its real inconsistencies") {
+    Filing f = real_filing("310107-putuo/2024/planning-and-natural-resources-bureau.json");
+    std::multiset<Expected> expected = {
+        // 总表 卫生健康支出 236.63 and 城乡社区支出 3845.25; 支出决算表 236.64 and 3845.24.
+        {"error", "x01-03", "/tables/0/blocks/1/rows/8/values/amount /tables/2/blocks/0/rows/8/values/total"},
+        {"error", "x01-03", "/tables/0/blocks/1/rows/10/values/amount /tables/2/blocks/0/rows/12/values/total"},
+        // 财政拨款总表 236.63; 一般公共预算支出表 236.64.
+        {"error", "x04-05", "/tables/3/blocks/1/rows/8/values/general_budget /tables/4/blocks/0/rows/7/values/total"},
+        // 五（一）: “占本年支出合计的 99.86%”: 9746.50 ÷ 9759.38 = 99.87%.
+        {"error", "n-share", "/narrative/figures/17 /narrative/figures/16 /narrative/figures/7"},
+        // 五（二） states 236.63 like table 04, where table 05 prints 236.64 (already an x04-05 error): a note.
+        {"info", "n-amount", "/narrative/figures/24 /tables/4/blocks/0/rows/7/values/total"},
+        // 五（三）: “完成年初预算的 95.45%”: 9746.50 ÷ 10210.34 = 95.46%.
+        {"error", "n-completion", "/narrative/figures/34 /narrative/figures/33 /narrative/figures/32"},
+        // 六: 基本支出 5377.64 and 人员经费 4896.98 include non-fiscal money; tables 05/06: 5364.75 and 4884.09.
+        {"error", "n-amount", "/narrative/figures/75 /tables/4/blocks/0/rows/24/values/basic"},
+        {"error", "n-amount", "/narrative/figures/76 /tables/5/blocks/0/rows/65/values/amount"},
+        // 七: completion of a 0.00 budget (notes).
+        {"info", "n-completion", "/narrative/figures/82 /narrative/figures/81 /tables/6/blocks/0/rows/1/values/budget"},
+        {"info", "n-completion", "/narrative/figures/84 /narrative/figures/83 /tables/6/blocks/0/rows/2/values/budget"},
+        // 机关运行经费 142.80 against 公用经费 480.66: the department includes 事业 units, hence a warning.
+        {"warning", "n-operating-cost", "/narrative/figures/123 /tables/5/blocks/0/rows/66/values/amount"},
+    };
+    CHECK(findings_of(f) == expected);
+}
+
+TEST_CASE("中共上海市普陀区委社会工作部 2024: exactly its real inconsistencies") {
+    Filing f = real_filing("310107-putuo/2024/social-work-department.json");
+    std::multiset<Expected> expected = {
+        // 五（二）: 住房保障支出 29.42 “占9.55%” of 307.82 (9.56%).
+        {"error", "n-share", "/narrative/figures/26 /narrative/figures/25 /narrative/figures/14"},
+        // 五（三）: 年初预算 0 万元, “完成年初预算的95.89%”.
+        {"error", "n-completion", "/narrative/figures/30 /narrative/figures/29 /narrative/figures/27"},
+        // 一, 四, 五（一）, 十一（一）: “增长100.00%” from a prior year of 0 (a new unit): warnings.
+        {"warning", "n-yoy", "/narrative/figures/13 /narrative/figures/12 /narrative/figures/11 /narrative/figures/12"},
+        {"warning", "n-yoy", "/narrative/figures/17 /narrative/figures/16 /narrative/figures/14 /narrative/figures/16"},
+        {"warning", "n-yoy", "/narrative/figures/69 /narrative/figures/68 /narrative/figures/67 /narrative/figures/68"},
+        {"warning", "n-yoy", "/narrative/figures/2 /narrative/figures/1 /narrative/figures/0 /narrative/figures/1"},
+        // 十一（二）: 21.07 awarded in reserved projects plus 21.07 in other projects, of 21.07 procurement in all.
+        {"error", "n-part-whole", "/narrative/figures/76 /narrative/figures/78 /narrative/figures/70"},
+    };
+    CHECK(findings_of(f) == expected);
+}
+
 TEST_CASE("mutation: every table cell is caught when perturbed, printed or blank") {
     std::size_t total_unnoticed = 0;
-    for (const char* rel : {kXiangtanFiling, kPutuoFiling}) {
+    for (const char* rel : {kXiangtanFiling, kPutuoFiling, "310107-putuo/2024/planning-and-natural-resources-bureau.json",
+                            "310107-putuo/2024/social-work-department.json"}) {
         Filing base = real_filing(rel);
         auto base_sig = signature(audit_filing(base));
         std::size_t perturbed = 0, blanks = 0;

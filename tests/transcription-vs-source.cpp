@@ -3,6 +3,7 @@
 // value the filing holds for that cell.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -93,27 +94,48 @@ void check_cells(const Filing& f, const std::vector<SourceCell>& cells, const st
 
 }  // namespace
 
-TEST_CASE("湘潭县人民政府办公室 2024: cells match the published text") {
-    std::string source = read_file(disclosures() + "xiangtan-county/2024-county-government-office.txt");
-    std::vector<std::string> lines;
-    std::istringstream in(source);
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
-    Filing f = real_filing(kXiangtanFiling);
-    auto cells = read_cells(source_dir() + "/tests/source-cells/county-government-office.tsv");
-    check_cells(f, cells, [&](const std::string& snippet) {
-        std::string s = unescape_tabs(snippet);
-        for (const auto& l : lines)
-            if (l.find(s) != std::string::npos) return true;
-        return false;
-    });
-}
-
-TEST_CASE("上海市普陀区财政局 2024: cells match the published PDF's text layer") {
-    std::string text;
-    int rc = run_command("pdftotext -raw " + disclosures() + "putuo-district/2024-finance-bureau.pdf - 2>/dev/null", text);
-    REQUIRE_MESSAGE(rc == 0, "pdftotext (poppler-utils) must be installed: " << text.substr(0, 200));
-    std::string flat = collapse_spaces(text);
-    Filing f = real_filing(kPutuoFiling);
-    auto cells = read_cells(source_dir() + "/tests/source-cells/finance-bureau.tsv");
-    check_cells(f, cells, [&](const std::string& snippet) { return flat.find(collapse_spaces(snippet)) != std::string::npos; });
+// Every tests/source-cells/<slug>.tsv is checked against the filing with that slug and the source document
+// its `source.file` names: a .txt line by line, a PDF through its text layer (pdftotext -raw).
+TEST_CASE("every listed cell of every real filing matches the published document") {
+    std::map<std::string, std::string> filing_by_slug;  // slug -> path relative to data/
+    std::string data = source_dir() + "/data/";
+    std::string listing;
+    REQUIRE(run_command("cd " + data + " && find . -path '*/[0-9][0-9][0-9][0-9]/*.json' | sort", listing) == 0);
+    std::istringstream files(listing);
+    for (std::string rel; std::getline(files, rel);) {
+        rel = rel.substr(2);
+        filing_by_slug[rel.substr(rel.rfind('/') + 1, rel.size() - rel.rfind('/') - 6)] = rel;
+    }
+    std::string tsvs;
+    REQUIRE(run_command("ls " + source_dir() + "/tests/source-cells/*.tsv", tsvs) == 0);
+    std::istringstream tsv_list(tsvs);
+    std::size_t checked_filings = 0;
+    for (std::string tsv; std::getline(tsv_list, tsv);) {
+        std::string slug = tsv.substr(tsv.rfind('/') + 1, tsv.size() - tsv.rfind('/') - 5);
+        CAPTURE(slug);
+        REQUIRE_MESSAGE(filing_by_slug.count(slug), "no filing for " << tsv);
+        Filing f = real_filing(filing_by_slug[slug]);
+        REQUIRE(!f.source.file.empty());
+        std::string doc = disclosures() + f.source.file;
+        auto cells = read_cells(tsv);
+        if (doc.size() > 4 && doc.substr(doc.size() - 4) == ".pdf") {
+            std::string text;
+            int rc = run_command("pdftotext -raw " + doc + " - 2>/dev/null", text);
+            REQUIRE_MESSAGE(rc == 0, "pdftotext (poppler-utils) must be installed: " << text.substr(0, 200));
+            std::string flat = collapse_spaces(text);
+            check_cells(f, cells, [&](const std::string& snippet) { return flat.find(collapse_spaces(snippet)) != std::string::npos; });
+        } else {
+            std::vector<std::string> lines;
+            std::istringstream in(read_file(doc));
+            for (std::string l; std::getline(in, l);) lines.push_back(l);
+            check_cells(f, cells, [&](const std::string& snippet) {
+                std::string s = unescape_tabs(snippet);
+                for (const auto& l : lines)
+                    if (l.find(s) != std::string::npos) return true;
+                return false;
+            });
+        }
+        ++checked_filings;
+    }
+    CHECK(checked_filings == filing_by_slug.size());  // every real filing has its list of source cells
 }

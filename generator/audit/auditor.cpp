@@ -240,9 +240,13 @@ void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& 
                                         "无法计算", pct_of(pct), "", cells, sentence});
             return;
         }
+        // “增长100%” from nothing is a common convention for a new unit: a warning, not an error.
+        bool conventional = whole.micro == 0 && part.micro > 0 && pct.micro == 100 * kMicro;
+        Severity severity = conventional ? Severity::Warning : rule_info(rule).severity;
         report_.failed_rules.insert(rule);
-        report_.findings.push_back({rule, rule_info(rule).severity,
-                                    what + "：" + whole.label + " 为 " + term_text(whole) + "，无法得出 " + pct_of(pct) + "。",
+        report_.findings.push_back({rule, severity,
+                                    what + "：" + whole.label + " 为 " + term_text(whole) + "，无法得出 " + pct_of(pct) + "。" +
+                                        (conventional ? "（基数为 0 时比例无从计算；原文按惯例写作 100%。）" : ""),
                                     "无法计算", pct_of(pct), "", cells, sentence});
         return;
     }

@@ -194,9 +194,16 @@ private:
             actual = operand("gb.actual");
             if (!actual) actual = operand("gb.total");
             budget = figure_term("gb.budget");
+        } else if (base == "gb.full_year") {  // against the adjusted full-year budget (全年预算)
+            actual = operand("gb.actual");
+            if (!actual) actual = operand("gb.total");
+            budget = figure_term("gb.full_year.budget");
         } else if (base == "gb.item") {
             actual = figure_term("gb.item.actual", fig.code);
             budget = figure_term("gb.item.budget", fig.code);
+        } else if (base == "gb.item.full_year") {
+            actual = figure_term("gb.item.actual", fig.code);
+            budget = figure_term("gb.item.full_year.budget", fig.code);
         } else if (base.rfind("three_public.", 0) == 0) {
             actual = operand(base + ".actual");
             budget = operand(base + ".budget");
@@ -304,6 +311,11 @@ private:
         };
         not_above(figure_term("procurement.small_micro.amount"), figure_term("procurement.sme.amount"), "授予小微企业的金额是授予中小企业金额的一部分");
         not_above(figure_term("procurement.sme.amount"), total, "授予中小企业的金额是政府采购总额的一部分");
+        // Shanghai: awards to SMEs in reserved projects plus those in other projects are part of all procurement.
+        auto reserved = figure_term("procurement.sme_reserved.awarded"), other = figure_term("procurement.sme_other.awarded");
+        if (reserved && other)
+            not_above(Auditor::add({*reserved, *other}, "面向中小企业预留项目与其他项目中授予中小企业的金额之和"), total,
+                      "授予中小企业的金额（预留项目与其他项目之和）是政府采购总额的一部分");
         if (auto vehicles = figure_term("assets.vehicles.total")) {
             std::vector<Term> kinds;
             for (const char* k : {"ministerial", "head", "confidential", "emergency", "law_enforcement", "special", "retiree", "other"})

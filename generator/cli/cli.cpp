@@ -1,10 +1,13 @@
 #include "cli/cli.hpp"
 
 #include <csignal>
+#include <limits>
+#include <type_traits>
 #include <iostream>
 #include <map>
 
 #include "cli/check_report.hpp"
+#include "synth/synthetic_corpus.hpp"
 #include "serve/preview_server.hpp"
 #include "site/site.hpp"
 
@@ -19,6 +22,7 @@ const char* const kHelp =
     "  gongkai build [--data DIR] [--out DIR] [--base-url URL] [options]\n"
     "  gongkai serve [--data DIR] [--out DIR] [--host 127.0.0.1] [--port 8080] [options]\n"
     "  gongkai check [--data DIR] [--format text|json]\n"
+    "  gongkai synth --out DIR [--counties N] [--departments M] [--years Y] [--seed S] [--inject-errors K]\n"
     "  gongkai --help | --version\n"
     "\n"
     "Commands:\n"
@@ -30,6 +34,9 @@ const char* const kHelp =
     "          the tables say? Lists every finding with rule, cells, expected and found values.\n"
     "          Exit 1 on any error-level finding (or invalid filing), 0 otherwise. `build` runs the\n"
     "          same audit and shows it on the site; a finding never blocks publishing.\n"
+    "  synth   write a corpus of synthetic filings (for demos, tests and benchmarks; never for data/):\n"
+    "          internally consistent, marked \"synthetic\", county codes 99xxxx. --inject-errors K adds K\n"
+    "          inconsistencies and lists them in DIR/.injected-errors.json (ground truth for the audit).\n"
     "\n"
     "Options:\n"
     "  --data DIR        filings: DIR/<code>-<county>/<year>/<slug>.json   (default: data)\n"
@@ -68,7 +75,8 @@ int run_cli(const std::vector<std::string>& args) {
     Parsed p;
     static const std::map<std::string, bool> options = {
         {"--data", true}, {"--out", true}, {"--base-url", true}, {"--templates", true}, {"--assets", true},
-        {"--jobs", true}, {"--host", true}, {"--port", true}, {"--format", true}, {"--quiet", false}};
+        {"--jobs", true}, {"--host", true}, {"--port", true}, {"--format", true}, {"--quiet", false},
+        {"--counties", true}, {"--departments", true}, {"--years", true}, {"--seed", true}, {"--inject-errors", true}};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") {
@@ -103,7 +111,7 @@ int run_cli(const std::vector<std::string>& args) {
         }
         p.values[name] = value;
     }
-    if (p.command != "build" && p.command != "serve" && p.command != "check")
+    if (p.command != "build" && p.command != "serve" && p.command != "check" && p.command != "synth")
         return usage_error(p.command.empty() ? "a command is required (build, serve or check)" : "unknown command '" + p.command + "'");
 
     BuildOptions b;
@@ -125,6 +133,38 @@ int run_cli(const std::vector<std::string>& args) {
     if (!b.base_url.empty() && b.base_url.rfind("https://", 0) != 0 && b.base_url.rfind("http://", 0) != 0)
         return usage_error("--base-url must be an absolute http(s) URL");
     if (!p.quiet) b.log = [](const std::string& line) { std::cerr << line << "\n"; };
+
+    if (p.command == "synth") {
+        SynthOptions so;
+        auto number = [&](const char* flag, long long lo, long long hi, auto& into) -> bool {
+            auto it = p.values.find(flag);
+            if (it == p.values.end()) return true;
+            try {
+                std::size_t used = 0;
+                long long v = std::stoll(it->second, &used);
+                if (used != it->second.size() || v < lo || v > hi) return false;
+                into = static_cast<std::remove_reference_t<decltype(into)>>(v);
+                return true;
+            } catch (const std::exception&) {
+                return false;
+            }
+        };
+        if (!number("--counties", 1, 9999, so.counties)) return usage_error("--counties takes a number from 1 to 9999");
+        if (!number("--departments", 1, 10000, so.departments)) return usage_error("--departments takes a number from 1 to 10000");
+        if (!number("--years", 1, 50, so.years)) return usage_error("--years takes a number from 1 to 50");
+        if (!number("--seed", 0, std::numeric_limits<long long>::max(), so.seed)) return usage_error("--seed takes a non-negative number");
+        if (!number("--inject-errors", 0, 1000000, so.inject_errors)) return usage_error("--inject-errors takes a non-negative number");
+        if (!p.values.count("--out")) return usage_error("synth needs --out DIR");
+        try {
+            std::size_t n = write_synthetic_corpus(so, b.out_dir);
+            if (b.log) b.log("wrote " + std::to_string(n) + " synthetic filings into " + b.out_dir);
+            return 0;
+        } catch (const BuildFailed& e) {
+            std::cerr << "gongkai: synth failed:\n";
+            for (const auto& pr : e.problems().items()) std::cerr << "  " << pr.to_string() << "\n";
+            return 1;
+        }
+    }
 
     if (p.command == "check") {
         std::string format = "text";
