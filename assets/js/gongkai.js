@@ -91,8 +91,21 @@
     });
   }
 
+  // A text box that hides the rows of a table whose text does not contain what is typed.
+  function makeFilter(input) {
+    var table = document.getElementById(input.getAttribute('data-filter-table'));
+    if (!table) return;
+    input.addEventListener('input', function () {
+      var q = input.value.trim().toLowerCase();
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        row.hidden = q !== '' && row.cells[0].textContent.toLowerCase().indexOf(q) < 0;
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     renderCharts();
     document.querySelectorAll('table.sortable').forEach(makeSortable);
+    document.querySelectorAll('input[data-filter-table]').forEach(makeFilter);
   });
 })();

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "compute/function_tree.hpp"
+#include "render/csv_export.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
@@ -79,7 +80,7 @@ json table_view(const Table& t, const std::set<std::string>& flagged) {
             has_codes = has_codes || !r.code.empty();
         }
         blocks.push_back({{"title", b.title.empty() ? (b.id == "income" ? "收入" : b.id == "expenditure" ? "支出" : "") : b.title},
-                          {"columns", cols}, {"rows", rows}, {"has_lines", has_lines}, {"has_codes", has_codes}});
+                          {"columns", cols}, {"rows", rows}, {"has_lines", has_lines}, {"has_codes", has_codes}, {"csv", table_csv_name(t, b)}});
     }
     return {{"anchor", std::string(table_kind_id(t.kind))}, {"number", t.number}, {"title", t.title}, {"unit", t.unit},
             {"blocks", blocks}, {"notes", t.notes}, {"empty_explanation", t.empty_explanation}, {"empty", t.is_empty()}};

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "audit/rule_catalog.hpp"
+#include "model/money.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
@@ -43,6 +44,34 @@ json glossary_view(const std::vector<const Filing*>& filings) {
     for (auto& u : untitled) items.push_back(std::move(u));
     return {{"root", "../"}, {"title", "名词解释"}, {"items", items}, {"synthetic", false}};
 }
+
+std::string site_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    auto num = [](const MaybeMoney& m) { return m ? nlohmann::ordered_json(static_cast<double>(*m) / kMicro) : nlohmann::ordered_json(nullptr); };
+    for (std::size_t i = 0; i < filings.size(); ++i) {
+        const Filing& f = filings[i];
+        const DepartmentSummary& s = summaries[i];
+        MaybeMoney vehicle_operation;
+        for (const auto& l : s.three_public)
+            if (l.key == "vehicle_operation") vehicle_operation = l.actual;
+        nlohmann::ordered_json classes = nlohmann::ordered_json::object();
+        for (const auto& c : s.function_classes) classes[c.code + " " + c.name] = static_cast<double>(c.micro) / kMicro;
+        list.push_back({{"id", f.county_dir + "/" + std::to_string(f.year) + "/" + f.slug},
+                        {"name", f.department_name}, {"county", f.county.name}, {"province", f.county.province}, {"county_code", f.county.code},
+                        {"year", f.year}, {"link", department_path(f)}, {"synthetic", f.synthetic},
+                        {"total", num(s.total_expenditure)}, {"basic", num(s.basic)}, {"project", num(s.project)},
+                        {"personnel", num(s.personnel)}, {"public", num(s.public_funds)},
+                        {"three_public_budget", num(s.three_public_budget)}, {"three_public_actual", num(s.three_public_actual)},
+                        {"vehicle_operation", num(vehicle_operation)},
+                        {"staff", s.staff_actual ? nlohmann::ordered_json(*s.staff_actual) : nlohmann::ordered_json(nullptr)},
+                        {"vehicles", s.vehicles_actual ? nlohmann::ordered_json(*s.vehicles_actual) : nlohmann::ordered_json(nullptr)},
+                        {"classes", classes}});
+    }
+    return nlohmann::ordered_json{{"format", "gongkai-site-index/1"}, {"departments", list}}.dump() + "\n";
+}
+
+json compare_view() { return {{"root", "../"}, {"title", "部门对比"}, {"synthetic", false}}; }
+json search_view() { return {{"root", "../"}, {"title", "搜索"}, {"synthetic", false}}; }
 
 json rules_view() {
     json rules = json::array();

@@ -38,6 +38,13 @@ nlohmann::json department_view(const Filing& f, const DepartmentSummary& s, cons
 nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy,
                            const std::map<std::string, const AuditReport*>& audits);
 
+// The data every client-side page (compare, search) reads: one entry per filing with its headline figures,
+// function classes and link. Serialised deterministically.
+std::string site_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries);
+// The compare page (2–4 departments side by side, selection in the URL) and the search page.
+nlohmann::json compare_view();
+nlohmann::json search_view();
+
 // The page that lists and explains every audit rule.
 nlohmann::json rules_view();
 

@@ -10,6 +10,7 @@
 #include "compute/county_aggregate.hpp"
 #include "compute/year_over_year.hpp"
 #include "load/data_dir.hpp"
+#include "render/csv_export.hpp"
 #include "render/template_set.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
@@ -169,6 +170,13 @@ void Site::render_pages() {
     jobs.push_back({"glossary/index.html", [all](TemplateSet& t) { return t.render("glossary", glossary_view(all)); }});
     page_paths.push_back("glossary/");
     std::string base_url = options_.base_url;
+    outputs_.push_back({"line-items.csv", line_items_csv(filings_)});
+    outputs_.push_back({"datapackage.json", datapackage_json()});
+    outputs_.push_back({"site-index.json", site_index_json(filings_, summaries)});
+    jobs.push_back({"compare/index.html", [](TemplateSet& t) { return t.render("compare", compare_view()); }});
+    page_paths.push_back("compare/");
+    jobs.push_back({"search/index.html", [](TemplateSet& t) { return t.render("search", search_view()); }});
+    page_paths.push_back("search/");
     jobs.push_back({"audit-rules/index.html", [](TemplateSet& t) { return t.render("audit-rules", rules_view()); }});
     page_paths.push_back("audit-rules/");
     jobs.push_back({"404.html", [base_url](TemplateSet& t) { return t.render("not-found", not_found_view(base_url), false); }});
@@ -182,6 +190,7 @@ void Site::render_pages() {
             cy_audits[d.filing->slug] = &audits_[i];
         }
         std::string path = county_year_path(cy.county_dir, cy.year);
+        outputs_.push_back({path + "departments.csv", departments_csv(cy)});
         jobs.push_back({path + "index.html", [&cy, cy_yoy, cy_audits](TemplateSet& t) {
                             return t.render("county", county_view(cy, cy_yoy, cy_audits));
                         }});
@@ -194,6 +203,8 @@ void Site::render_pages() {
                         }});
         page_paths.push_back(path);
         outputs_.push_back({path + filings_[i].slug + ".json", filing_files_[i].bytes});
+        for (const auto& t : filings_[i].tables)
+            for (const auto& b : t.blocks) outputs_.push_back({path + table_csv_name(t, b), table_csv(t, b)});
     }
 
     // Two output files for one path would silently overwrite each other: refuse instead.

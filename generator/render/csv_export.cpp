@@ -1,0 +1,129 @@
+#include "render/csv_export.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "render/view_common.hpp"
+
+namespace gongkai {
+
+std::string csv_line(const std::vector<std::string>& fields) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string& f = fields[i];
+        if (i) out += ',';
+        bool quote = f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+        if (!quote) {
+            out += f;
+            continue;
+        }
+        out += '"';
+        for (char c : f) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += '"';
+    }
+    out += "\r\n";
+    return out;
+}
+
+std::string table_csv_name(const Table& t, const Block& b) {
+    std::string name = "tables/" + std::string(table_kind_id(t.kind));
+    if (b.id != "main") name += "-" + b.id;
+    return name + ".csv";
+}
+
+std::string table_csv(const Table& t, const Block& b) {
+    std::string out = kUtf8Bom;
+    std::vector<std::string> header = {"科目编码", "项目", "行次"};
+    for (const auto& c : b.columns) header.push_back(c.label + "（" + t.unit + "）");
+    out += csv_line(header);
+    for (const auto& r : b.rows) {
+        std::vector<std::string> f = {r.code, r.name, r.line ? std::to_string(*r.line) : ""};
+        // Amounts without thousands separators, exactly as printed otherwise, so that spreadsheets read numbers.
+        for (const auto& c : r.cells) {
+            if (!c) {
+                f.emplace_back();
+                continue;
+            }
+            std::string v = c->printed;
+            v.erase(std::remove(v.begin(), v.end(), ','), v.end());
+            f.push_back(v);
+        }
+        out += csv_line(f);
+    }
+    return out;
+}
+
+std::string departments_csv(const CountyYear& cy) {
+    std::string out = kUtf8Bom;
+    out += csv_line({"部门", "支出合计（万元）", "基本支出（万元）", "项目支出（万元）", "人员经费（万元）", "公用经费（万元）", "“三公”经费决算（万元）",
+                     "“三公”经费预算（万元）", "实有人数"});
+    auto m = [](const MaybeMoney& v) { return v ? format_micro(*v, 2) : std::string(); };
+    for (const auto& d : cy.departments) {
+        const auto& s = d.summary;
+        out += csv_line({d.filing->department_name, m(s.total_expenditure), m(s.basic), m(s.project), m(s.personnel), m(s.public_funds),
+                         m(s.three_public_actual), m(s.three_public_budget), s.staff_actual ? std::to_string(*s.staff_actual) : ""});
+    }
+    return out;
+}
+
+std::string line_items_csv(const std::vector<Filing>& filings) {
+    std::string out = kUtf8Bom;
+    out += csv_line({"county_code", "county", "year", "department", "department_slug", "function_code", "function_name", "level",
+                     "total", "basic", "project", "synthetic"});
+    for (const auto& f : filings) {
+        const Table* t = f.table(TableKind::Expenditure);
+        if (!t || t->is_empty()) t = f.table(TableKind::GeneralBudgetExpenditure);
+        const Block* b = t ? t->block("main") : nullptr;
+        if (!b) continue;
+        for (const auto& r : b->rows) {
+            if (r.code.empty()) continue;
+            auto v = [&](const char* col) {
+                auto c = b->cell(r, col);
+                return c ? format_micro(c->micro, 2) : std::string();
+            };
+            const char* level = r.code.size() == 3 ? "类" : r.code.size() == 5 ? "款" : "项";
+            out += csv_line({f.county.code, f.county.name, std::to_string(f.year), f.department_name, f.slug, r.code, r.name, level,
+                             v("total"), v("basic"), v("project"), f.synthetic ? "true" : "false"});
+        }
+    }
+    return out;
+}
+
+std::string datapackage_json() {
+    using nlohmann::ordered_json;
+    auto field = [](const char* name, const char* type, const char* title) { return ordered_json{{"name", name}, {"type", type}, {"title", title}}; };
+    ordered_json fields = ordered_json::array(
+        {field("county_code", "string", "行政区划代码"), field("county", "string", "县（区）"), field("year", "year", "年度"),
+         field("department", "string", "部门"), field("department_slug", "string", "部门标识"), field("function_code", "string", "支出功能分类科目编码"),
+         field("function_name", "string", "科目名称"), field("level", "string", "层级（类/款/项）"), field("total", "number", "本年支出合计（万元）"),
+         field("basic", "number", "基本支出（万元）"), field("project", "number", "项目支出（万元）"), field("synthetic", "boolean", "示例数据")});
+    ordered_json pkg = {
+        {"profile", "fiscal-data-package"},
+        {"name", "gongkai-final-accounts"},
+        {"title", "部门决算：支出功能分类明细"},
+        {"description", "Expenditure by function code (类/款/项) of every department final account (部门决算) on this site, as published. "
+                        "Amounts in 万元 (10,000 CNY); rows marked synthetic are generated example data."},
+        {"countryCode", "CN"},
+        {"resources", ordered_json::array({{{"name", "line-items"}, {"path", "line-items.csv"}, {"format", "csv"}, {"encoding", "utf-8-sig"},
+                                            {"mediatype", "text/csv"}, {"profile", "tabular-data-resource"},
+                                            {"schema", {{"fields", fields}, {"primaryKey", {"county_code", "year", "department_slug", "function_code"}}}}}})},
+        {"model", {{"measures", {{"total", {{"source", "total"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"},
+                                             {"phase", "executed"}}},
+                                 {"basic", {{"source", "basic"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"}, {"phase", "executed"}}},
+                                 {"project", {{"source", "project"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"}, {"phase", "executed"}}}}},
+                   {"dimensions", {{"administrative", {{"dimensionType", "entity"}, {"primaryKey", {"county_code", "department_slug"}},
+                                                       {"attributes", {{"county_code", {{"source", "county_code"}}}, {"county", {{"source", "county"}}},
+                                                                       {"department_slug", {{"source", "department_slug"}}}, {"department", {{"source", "department"}}}}}}},
+                                   {"functional", {{"dimensionType", "classification"}, {"classificationType", "functional"}, {"primaryKey", {"function_code"}},
+                                                   {"attributes", {{"function_code", {{"source", "function_code"}}}, {"function_name", {{"source", "function_name"}}},
+                                                                   {"level", {{"source", "level"}}}}}}},
+                                   {"date", {{"dimensionType", "datetime"}, {"primaryKey", {"year"}}, {"attributes", {{"year", {{"source", "year"}}}}}}}}}}},
+    };
+    return pkg.dump(2) + "\n";
+}
+
+}  // namespace gongkai

@@ -1,0 +1,28 @@
+#pragma once
+// CSV downloads: every table of every filing, the dashboards' tables, and a flat table of all function-
+// class lines with its Fiscal Data Package descriptor. UTF-8 with a byte-order mark so that Excel opens it.
+#include <string>
+#include <vector>
+
+#include "compute/county_aggregate.hpp"
+#include "model/filing.hpp"
+
+namespace gongkai {
+
+// One CSV line from fields (RFC 4180 quoting), ending in CRLF.
+std::string csv_line(const std::vector<std::string>& fields);
+
+// File name of a table block's CSV within the department folder, e.g. "tables/expenditure.csv".
+std::string table_csv_name(const Table& t, const Block& b);
+// The CSV of one block of a table: code, name, 行次 and the printed columns; blanks stay empty.
+std::string table_csv(const Table& t, const Block& b);
+// The county dashboard's department table as CSV.
+std::string departments_csv(const CountyYear& cy);
+// Every function-code line of every filing's expenditure table (03, else 05), one row per line.
+std::string line_items_csv(const std::vector<Filing>& filings);
+// The Fiscal Data Package descriptor (datapackage.json) for line-items.csv.
+std::string datapackage_json();
+
+inline constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";
+
+}  // namespace gongkai
