@@ -37,7 +37,7 @@ TEST_CASE("a consistent synthetic corpus builds, audits clean and is marked ever
         ++pages;
         CHECK_MESSAGE(read_file(d / ("site/" + rel)).find("示例数据") != std::string::npos, rel);
     }
-    CHECK(pages == 360 + 9 + 1);  // departments, county-years, home
+    CHECK(pages == 360 + 9 + 1 + 2);  // departments, county-years, home, compare, search
 }
 
 TEST_CASE("the same seed gives the same corpus; another seed a different one") {

@@ -70,8 +70,8 @@ std::string site_index_json(const std::vector<Filing>& filings, const std::vecto
     return nlohmann::ordered_json{{"format", "gongkai-site-index/1"}, {"departments", list}}.dump() + "\n";
 }
 
-json compare_view() { return {{"root", "../"}, {"title", "部门对比"}, {"synthetic", false}}; }
-json search_view() { return {{"root", "../"}, {"title", "搜索"}, {"synthetic", false}}; }
+json compare_view(bool synthetic) { return {{"root", "../"}, {"title", "部门对比"}, {"synthetic", synthetic}}; }
+json search_view(bool synthetic) { return {{"root", "../"}, {"title", "搜索"}, {"synthetic", synthetic}}; }
 
 json rules_view() {
     json rules = json::array();

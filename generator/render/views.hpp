@@ -42,8 +42,9 @@ nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std
 // function classes and link. Serialised deterministically.
 std::string site_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries);
 // The compare page (2–4 departments side by side, selection in the URL) and the search page.
-nlohmann::json compare_view();
-nlohmann::json search_view();
+// `synthetic` marks them when the site holds synthetic filings.
+nlohmann::json compare_view(bool synthetic);
+nlohmann::json search_view(bool synthetic);
 
 // The page that lists and explains every audit rule.
 nlohmann::json rules_view();

@@ -173,9 +173,9 @@ void Site::render_pages() {
     outputs_.push_back({"line-items.csv", line_items_csv(filings_)});
     outputs_.push_back({"datapackage.json", datapackage_json()});
     outputs_.push_back({"site-index.json", site_index_json(filings_, summaries)});
-    jobs.push_back({"compare/index.html", [](TemplateSet& t) { return t.render("compare", compare_view()); }});
+    jobs.push_back({"compare/index.html", [any_synthetic](TemplateSet& t) { return t.render("compare", compare_view(any_synthetic)); }});
     page_paths.push_back("compare/");
-    jobs.push_back({"search/index.html", [](TemplateSet& t) { return t.render("search", search_view()); }});
+    jobs.push_back({"search/index.html", [any_synthetic](TemplateSet& t) { return t.render("search", search_view(any_synthetic)); }});
     page_paths.push_back("search/");
     jobs.push_back({"audit-rules/index.html", [](TemplateSet& t) { return t.render("audit-rules", rules_view()); }});
     page_paths.push_back("audit-rules/");
