@@ -115,6 +115,17 @@ TEST_CASE("the county dashboards list their departments with links") {
     CHECK(home.find("href=\"310107-putuo/2024/index.html\"") != std::string::npos);
 }
 
+TEST_CASE("the 普陀区 dashboard compares its three real departments, normalised and among peers") {
+    std::string html = site().page("310107-putuo/2024/index.html");
+    for (const char* d : {"上海市普陀区财政局", "上海市普陀区规划和自然资源局", "中共上海市普陀区委社会工作部"})
+        CHECK_MESSAGE(html.find(d) != std::string::npos, d);
+    CHECK(html.find("id=\"peers\"") != std::string::npos);
+    // 支出合计 307.82, 2940.05, 9759.38: median 2940.05, lower quartile 1623.94; the 财政局 ranks 2nd of 3.
+    auto stats = html.substr(html.find("id=\"peer-stats\""));
+    CHECK(stats.find("<td class=\"num\">1623.94</td><td class=\"num\">2940.05</td>") != std::string::npos);
+    CHECK(html.find("第 2/3") != std::string::npos);
+}
+
 TEST_CASE("year-over-year on 湘潭县 comes from the stated prior-year figures, labelled as such") {
     std::string html = site().page(kXiangtanPage);
     CHECK(html.find("与上年（2023 年度）比较") != std::string::npos);

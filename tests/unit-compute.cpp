@@ -3,6 +3,7 @@
 
 #include "compute/county_aggregate.hpp"
 #include "compute/function_tree.hpp"
+#include "compute/peer_stats.hpp"
 #include "compute/year_over_year.hpp"
 #include "test_support.hpp"
 #include "validate/decode_filing.hpp"
@@ -86,4 +87,17 @@ TEST_CASE("with a prior filing, changes are computed from both years' tables") {
     CHECK(yoy.lines[1].change == wan("77.61"));
     CHECK(format_micro(*yoy.lines[1].pct_micro) == "5.17");
     CHECK(!yoy.lines[0].change);  // an unpublished prior figure gives no change, not a zero
+}
+
+TEST_CASE("peer statistics: quartiles by interpolation, ranks and per-person figures") {
+    auto q = quartiles({wan("9759.38"), wan("307.82"), wan("2940.05")});
+    REQUIRE(q);
+    CHECK(q->median == wan("2940.05"));
+    CHECK(format_micro(q->q1, 2) == "1623.94");  // 307.82 + (2940.05 - 307.82) / 2 = 1623.935
+    CHECK(format_micro(q->q3, 2) == "6349.72");
+    CHECK(q->count == 3);
+    CHECK(!quartiles({}));
+    CHECK(rank_descending({wan("3"), wan("1"), wan("2"), wan("3")}, wan("3")) == 1);
+    CHECK(rank_descending({wan("3"), wan("1"), wan("2"), wan("3")}, wan("1")) == 4);
+    CHECK(format_micro(divide_rounded(wan("1577.61"), 71), 2) == "22.22");
 }

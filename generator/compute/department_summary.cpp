@@ -55,6 +55,7 @@ DepartmentSummary summarize(const Filing& f) {
                 ThreePublicLine line{r.key, r.name, std::nullopt, std::nullopt};
                 if (auto c = b->cell(r, "budget")) line.budget = c->micro;
                 if (auto c = b->cell(r, "actual")) line.actual = c->micro;
+                if (r.key == "vehicle_operation") s.vehicle_operation = line.actual;
                 s.three_public.push_back(line);
             }
         }
@@ -62,6 +63,7 @@ DepartmentSummary summarize(const Filing& f) {
     s.function_classes = rows_with_code_length(t03, 3, "total");
     if (s.function_classes.empty()) s.function_classes = rows_with_code_length(t05, 3, "total");
     s.economic_classes = rows_with_code_length(t06, 3, "amount");
+    if (const Figure* oc = f.figure("operating_cost.amount"); oc && oc->unit == "万元") s.operating_cost = oc->value.micro;
     s.staff_actual = f.overview.staff_actual;
     s.vehicles_actual = f.overview.vehicles_actual;
     return s;

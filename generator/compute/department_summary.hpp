@@ -38,6 +38,8 @@ struct DepartmentSummary {
     std::vector<ThreePublicLine> three_public;
     std::vector<ClassAmount> function_classes;   // 类 rows of 03 (else 05), printed order
     std::vector<ClassAmount> economic_classes;   // 3-digit rows of 06
+    MaybeMoney vehicle_operation;  // 三公 公务用车运行维护费 决算
+    MaybeMoney operating_cost;     // 机关运行经费 as the narrative states it
     std::optional<int> staff_actual;
     std::optional<int> vehicles_actual;
 };

@@ -1,3 +1,6 @@
+#include <functional>
+
+#include "compute/peer_stats.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
@@ -15,6 +18,39 @@ json sortable_share(const MaybeMoney& part, const MaybeMoney& whole) {
     std::optional<std::int64_t> p;
     if (part && whole) p = percent_micro(*part, *whole);
     return {{"text", p ? format_micro(*p, 2) + "%" : "—"}, {"sort", p ? std::to_string(*p) : ""}};
+}
+
+// A measure of the peer comparison: a label, a unit, and the value per department (nullopt = unknown).
+struct PeerMeasure {
+    const char* id;
+    const char* label;
+    const char* unit;
+    std::function<MaybeMoney(const DepartmentSummary&)> value;
+};
+
+MaybeMoney ratio_pct(const MaybeMoney& a, const MaybeMoney& b) {
+    if (!a || !b || *b == 0) return std::nullopt;
+    return percent_micro(*a, *b);
+}
+
+MaybeMoney per(const MaybeMoney& a, const std::optional<int>& n) {
+    if (!a || !n || *n <= 0) return std::nullopt;
+    return divide_rounded(*a, *n);
+}
+
+const std::vector<PeerMeasure>& peer_measures() {
+    static const std::vector<PeerMeasure> m = {
+        {"total", "支出合计", "万元", [](const DepartmentSummary& s) { return s.total_expenditure; }},
+        {"project_share", "项目支出占比", "%", [](const DepartmentSummary& s) { return ratio_pct(s.project, s.total_expenditure); }},
+        {"personnel_share", "人员经费占基本支出比例", "%", [](const DepartmentSummary& s) { return ratio_pct(s.personnel, s.basic); }},
+        {"three_public", "“三公”经费决算", "万元", [](const DepartmentSummary& s) { return s.three_public_actual; }},
+        {"three_public_rate", "“三公”经费预算完成率", "%", [](const DepartmentSummary& s) { return ratio_pct(s.three_public_actual, s.three_public_budget); }},
+        {"operating_cost", "机关运行经费", "万元", [](const DepartmentSummary& s) { return s.operating_cost; }},
+        {"per_staff", "人均支出（按实有人数）", "万元/人", [](const DepartmentSummary& s) { return per(s.total_expenditure, s.staff_actual); }},
+        {"three_public_per_staff", "人均“三公”经费", "万元/人", [](const DepartmentSummary& s) { return per(s.three_public_actual, s.staff_actual); }},
+        {"vehicle_cost", "每辆车运行维护费", "万元/辆", [](const DepartmentSummary& s) { return per(s.vehicle_operation, s.vehicles_actual); }},
+    };
+    return m;
 }
 
 }  // namespace
@@ -105,6 +141,36 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
         class_series.push_back({{"name", d.filing->department_name}, {"stack", "classes"}, {"data", data}});
     }
     v["classes"] = class_rows;
+
+    // Normalised views and where each department sits among its peers.
+    json measures = json::array(), stats = json::array();
+    for (const auto& m : peer_measures()) {
+        std::vector<std::int64_t> values;
+        for (const auto& d : cy.departments)
+            if (auto x = m.value(d.summary)) values.push_back(*x);
+        measures.push_back({{"label", m.label}, {"unit", m.unit}});
+        auto q = quartiles(values);
+        auto text = [](std::int64_t x) { return format_micro(x, 2); };
+        stats.push_back({{"label", m.label}, {"unit", m.unit}, {"count", values.size()},
+                         {"min", q ? text(q->min) : "—"}, {"q1", q ? text(q->q1) : "—"}, {"median", q ? text(q->median) : "—"},
+                         {"q3", q ? text(q->q3) : "—"}, {"max", q ? text(q->max) : "—"}});
+    }
+    json peer_rows = json::array();
+    for (const auto& d : cy.departments) {
+        json cells = json::array();
+        for (const auto& m : peer_measures()) {
+            std::vector<std::int64_t> values;
+            for (const auto& e : cy.departments)
+                if (auto x = m.value(e.summary)) values.push_back(*x);
+            auto x = m.value(d.summary);
+            cells.push_back({{"text", x ? format_micro(*x, 2) : "—"}, {"sort", x ? std::to_string(*x) : ""},
+                             {"rank", x ? "第 " + std::to_string(rank_descending(values, *x)) + "/" + std::to_string(values.size()) : ""}});
+        }
+        peer_rows.push_back({{"name", d.filing->department_name}, {"link", d.filing->slug + "/"}, {"cells", cells}});
+    }
+    v["peer_measures"] = measures;
+    v["peer_rows"] = peer_rows;
+    v["peer_stats"] = stats;
     v["charts"] = json::array({
         {{"id", "by-department"}, {"type", "bar"}, {"title", "各部门支出：基本支出与项目支出（万元）"},
          {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"horizontal", true}, {"categories", chart_names},
