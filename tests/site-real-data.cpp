@@ -187,3 +187,21 @@ TEST_CASE("the audit is on the site: 数据核验 with highlighted cells, qualit
     std::string rules = site().page("audit-rules/index.html");
     for (const auto& r : rule_catalog()) CHECK_MESSAGE(rules.find("id=\"rule-" + r.id + "\"") != std::string::npos, r.id);
 }
+
+TEST_CASE("department over time, function-class and economic-class pages") {
+    std::string dept = site().page(kXiangtanPage);
+    CHECK(dept.find("href=\"../../departments/county-government-office/index.html\"") != std::string::npos);
+    std::string history = site().page("430321-xiangtan/departments/county-government-office/index.html");
+    CHECK(history.find("1577.61") != std::string::npos);
+    CHECK(history.find("href=\"../../2024/county-government-office/index.html\"") != std::string::npos);
+    // 类 208 across the 湘潭县 departments, linked from the dashboard.
+    std::string county = site().page("430321-xiangtan/2024/index.html");
+    CHECK(county.find("href=\"classes/208/index.html\"") != std::string::npos);
+    std::string social = site().page("430321-xiangtan/2024/classes/208/index.html");
+    CHECK(social.find("291.52") != std::string::npos);
+    CHECK(social.find("湘潭县人民政府办公室") != std::string::npos);
+    // Economic classes: only those some department prints get a page and a link.
+    CHECK(county.find("href=\"economic/301/index.html\"") != std::string::npos);
+    CHECK(county.find("economic/30217/") == std::string::npos);  // 公务接待费 is blank in 湘潭县's table 06
+    CHECK(site().page("430321-xiangtan/2024/economic/301/index.html").find("1172.62") != std::string::npos);
+}

@@ -37,7 +37,12 @@ TEST_CASE("a consistent synthetic corpus builds, audits clean and is marked ever
         ++pages;
         CHECK_MESSAGE(read_file(d / ("site/" + rel)).find("示例数据") != std::string::npos, rel);
     }
-    CHECK(pages == 360 + 9 + 1 + 2);  // departments, county-years, home, compare, search
+    CHECK(pages >= 360 + 9 + 1 + 2 + 120);  // departments, county-years, home, compare, search, histories, class pages
+    // A department over three years: its history page follows every code of every year.
+    std::string history = read_file(d / "site/990001-example-1/departments/finance-bureau/index.html");
+    CHECK(history.find(">2022<") != std::string::npos);
+    CHECK(history.find(">2024<") != std::string::npos);
+    CHECK(history.find("chart-history") != std::string::npos);
 }
 
 TEST_CASE("the same seed gives the same corpus; another seed a different one") {

@@ -42,7 +42,7 @@
     return { tooltip: tooltip, legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: horizontal ? valAxis : catAxis, yAxis: horizontal ? catAxis : valAxis,
-      series: d.series.map(function (s) { return { type: 'bar', name: s.name, stack: s.stack, data: s.data }; }) };
+      series: d.series.map(function (s) { return { type: d.type === 'line' ? 'line' : 'bar', name: s.name, stack: s.stack, data: s.data }; }) };
   }
 
   function renderCharts() {

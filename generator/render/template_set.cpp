@@ -32,7 +32,7 @@ TemplateSet TemplateSet::load(const std::string& dir) {
         }
         set.templates_.emplace(p.stem().string(), std::move(m));
     }
-    for (const char* required : {"layout", "home", "county", "department", "glossary", "audit-rules", "compare", "search", "not-found"})
+    for (const char* required : {"layout", "home", "county", "department", "glossary", "audit-rules", "compare", "search", "history", "class", "not-found"})
         if (!set.templates_.count(required))
             problems.add({(fs::path(dir) / (std::string(required) + ".mustache")).string(), "", "this template", "no such file", ""});
     if (!problems.empty()) throw BuildFailed(problems);

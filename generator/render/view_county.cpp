@@ -1,4 +1,5 @@
 #include <functional>
+#include <map>
 
 #include "compute/peer_stats.hpp"
 #include "render/escape.hpp"
@@ -141,6 +142,18 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
         class_series.push_back({{"name", d.filing->department_name}, {"stack", "classes"}, {"data", data}});
     }
     v["classes"] = class_rows;
+    // Key economic classes that some department prints (each has its page).
+    std::map<std::string, std::string> economic;
+    for (const auto& d : cy.departments)
+        if (const Table* t06 = d.filing->table(TableKind::BasicExpenditure); t06 && t06->block("main"))
+            for (const auto& r : t06->block("main")->rows)
+                if ((r.code == "301" || r.code == "302" || r.code == "303" || r.code == "30217" || r.code == "30231") &&
+                    t06->block("main")->cell(r, "amount"))
+                    economic.emplace(r.code, r.name);
+    json economic_links = json::array();
+    for (const auto& [code, name] : economic) economic_links.push_back({{"code", code}, {"name", name}});
+    v["economic"] = economic_links;
+    v["has_economic"] = !economic.empty();
 
     // Normalised views and where each department sits among its peers.
     json measures = json::array(), stats = json::array();

@@ -253,6 +253,7 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
     v["attachments"] = attachments;
     v["has_attachments"] = !attachments.empty();
     v["download"] = f.slug + ".json";
+    v["slug"] = f.slug;
     return v;
 }
 

@@ -38,6 +38,15 @@ nlohmann::json department_view(const Filing& f, const DepartmentSummary& s, cons
 nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy,
                            const std::map<std::string, const AuditReport*>& audits);
 
+// A department over time: every year it filed, trends, and its function codes followed across years
+// (a code missing in a year is marked as not followable there). `years` ascending, with their summaries.
+nlohmann::json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries);
+
+// One function class (类/款, `economic` false) or economic class (`economic` true) across the departments
+// of a county-year; `across_years` holds the county's total for the class in each year it filed.
+nlohmann::json class_view(const CountyYear& cy, const std::string& code, const std::string& name, bool economic,
+                          const std::vector<std::pair<int, std::int64_t>>& across_years);
+
 // The data every client-side page (compare, search) reads: one entry per filing with its headline figures,
 // function classes and link. Serialised deterministically.
 std::string site_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries);

@@ -196,6 +196,63 @@ void Site::render_pages() {
                         }});
         page_paths.push_back(path);
     }
+    // A department over time: one page per county and slug with every year it filed.
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_department;
+    for (std::size_t i = 0; i < filings_.size(); ++i) by_department[{filings_[i].county_dir, filings_[i].slug}].push_back(i);
+    for (auto& [key, idx] : by_department) {
+        std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return filings_[a].year < filings_[b].year; });
+        std::string path = key.first + "/departments/" + key.second + "/";
+        std::vector<const Filing*> years;
+        std::vector<const DepartmentSummary*> sums;
+        for (std::size_t i : idx) {
+            years.push_back(&filings_[i]);
+            sums.push_back(&summaries[i]);
+        }
+        jobs.push_back({path + "index.html", [years, sums](TemplateSet& t) { return t.render("history", history_view(years, sums)); }});
+        page_paths.push_back(path);
+    }
+    // Function classes (类 and 款) and key economic classes across the departments of each county-year.
+    std::map<std::tuple<std::string, bool, std::string>, std::vector<std::pair<int, std::int64_t>>> class_years;
+    std::vector<std::tuple<const CountyYear*, std::string, std::string, bool>> class_pages;
+    for (const auto& cy : county_years) {
+        std::map<std::string, std::string> codes;  // code -> name
+        std::map<std::pair<bool, std::string>, std::int64_t> sums;
+        for (const auto& d : cy.departments) {
+            for (TableKind k : {TableKind::Expenditure, TableKind::GeneralBudgetExpenditure}) {
+                const Table* t = d.filing->table(k);
+                if (!t || t->is_empty() || !t->block("main")) continue;
+                const Block& b = *t->block("main");
+                for (const auto& r : b.rows)
+                    if (r.code.size() == 3 || r.code.size() == 5)
+                        if (auto c = b.cell(r, "total")) {
+                            codes.emplace(r.code, r.name);
+                            sums[{false, r.code}] += c->micro;
+                        }
+                break;
+            }
+            if (const Table* t06 = d.filing->table(TableKind::BasicExpenditure); t06 && t06->block("main"))
+                for (const auto& r : t06->block("main")->rows)
+                    if (r.code == "301" || r.code == "302" || r.code == "303" || r.code == "30217" || r.code == "30231")
+                        if (auto c = t06->block("main")->cell(r, "amount")) {
+                            codes.emplace("e" + r.code, r.name);
+                            sums[{true, r.code}] += c->micro;
+                        }
+        }
+        for (const auto& [code, name] : codes) {
+            bool economic = code[0] == 'e';
+            std::string plain = economic ? code.substr(1) : code;
+            class_pages.emplace_back(&cy, plain, name, economic);
+            class_years[{cy.county_dir, economic, plain}].push_back({cy.year, sums[{economic, plain}]});
+        }
+    }
+    for (const auto& [cy, code, name, economic] : class_pages) {
+        std::string path = county_year_path(cy->county_dir, cy->year) + (economic ? "economic/" : "classes/") + code + "/";
+        auto years = class_years[{cy->county_dir, economic, code}];
+        jobs.push_back({path + "index.html", [cy = cy, code = code, name = name, economic = economic, years](TemplateSet& t) {
+                            return t.render("class", class_view(*cy, code, name, economic, years));
+                        }});
+        page_paths.push_back(path);
+    }
     for (std::size_t i = 0; i < filings_.size(); ++i) {
         std::string path = department_path(filings_[i]);
         jobs.push_back({path + "index.html", [this, i, &summaries, &yoy](TemplateSet& t) {
