@@ -14,6 +14,10 @@ MaybeMoney cell_value(const Table* t, std::string_view block, std::string_view r
     return c->micro;
 }
 
+bool is_key_economic_code(const std::string& code) {
+    return code == "301" || code == "302" || code == "303" || code == "30217" || code == "30231";
+}
+
 static std::vector<ClassAmount> rows_with_code_length(const Table* t, std::size_t len, std::string_view column) {
     std::vector<ClassAmount> out;
     if (!t) return out;

@@ -47,6 +47,10 @@ struct DepartmentSummary {
 // Reads the headline figures of `f`; a figure the filing does not publish stays nullopt.
 DepartmentSummary summarize(const Filing& f);
 
+// Economic classes that get their own page across departments: the 类 of basic spending and the 三公-related
+// items 30217 公务接待费 and 30231 公务用车运行维护费.
+bool is_key_economic_code(const std::string& code);
+
 // Value of a cell found by block id, row key or code, and column id; nullopt when absent or blank.
 MaybeMoney cell_value(const Table* t, std::string_view block, std::string_view row_key_or_code, std::string_view column);
 

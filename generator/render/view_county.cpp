@@ -147,7 +147,7 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
     for (const auto& d : cy.departments)
         if (const Table* t06 = d.filing->table(TableKind::BasicExpenditure); t06 && t06->block("main"))
             for (const auto& r : t06->block("main")->rows)
-                if ((r.code == "301" || r.code == "302" || r.code == "303" || r.code == "30217" || r.code == "30231") &&
+                if (is_key_economic_code(r.code) &&
                     t06->block("main")->cell(r, "amount"))
                     economic.emplace(r.code, r.name);
     json economic_links = json::array();

@@ -232,7 +232,7 @@ void Site::render_pages() {
             }
             if (const Table* t06 = d.filing->table(TableKind::BasicExpenditure); t06 && t06->block("main"))
                 for (const auto& r : t06->block("main")->rows)
-                    if (r.code == "301" || r.code == "302" || r.code == "303" || r.code == "30217" || r.code == "30231")
+                    if (is_key_economic_code(r.code))
                         if (auto c = t06->block("main")->cell(r, "amount")) {
                             codes.emplace("e" + r.code, r.name);
                             sums[{true, r.code}] += c->micro;
