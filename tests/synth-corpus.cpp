@@ -86,3 +86,48 @@ TEST_CASE("the audit finds every injected error, at the cell where it was inject
     for (std::size_t i = 0; i < site.filings().size(); ++i)
         if (!injected.count(site.filings()[i].path)) CHECK(site.audits()[i].findings.empty());
 }
+
+TEST_CASE("code-mapping.json lets a renamed code be followed across years; without it the line is marked") {
+    TempDir d;
+    std::string out;
+    REQUIRE(run_command(std::string(GONGKAI_BINARY) + " synth --quiet --out " + (d / "corpus") + " --departments 1 --years 2 --seed 5", out) == 0);
+    std::string filing = d / "corpus/990001-example-1/2023/government-office.json";
+    std::string code;
+    // Rename the last 项 of the 2023 spending tables, as a classification change would.
+    edit_json(filing, [&](json& j) {
+        for (auto& t : j["tables"])
+            for (auto& b : t["blocks"])
+                for (auto& r : b["rows"])
+                    if (r.contains("code") && r["code"].get<std::string>().size() == 7) code = r["code"].get<std::string>();
+        for (auto& t : j["tables"])
+            for (auto& b : t["blocks"])
+                for (auto& r : b["rows"])
+                    if (r.contains("code") && r["code"] == code) r["code"] = "2290199";
+        for (auto& f : j["narrative"]["figures"])
+            if (f.contains("code") && f["code"] == code) f["code"] = "2290199";
+    });
+    REQUIRE(!code.empty());
+    auto history = [&] {
+        Site(options_for(d / "corpus", d / "site")).build();
+        std::string html = read_file(d / "site/990001-example-1/departments/government-office/index.html");
+        auto row = html.find("<td class=\"code\">" + code + "</td>");
+        REQUIRE(row != std::string::npos);
+        return html.substr(row, html.find("</tr>", row) - row);
+    };
+    std::string unmapped = history();
+    CHECK(unmapped.find("⚠") != std::string::npos);
+    write_file(d / "corpus/code-mapping.json",
+               R"({"format": "gongkai-code-mapping/1", "mappings": [{"from": ["2290199"], "from_year": 2023, "to": ")" + code +
+                   R"(", "note": "test rename"}]})");
+    std::string mapped = history();
+    CHECK(mapped.find("⚠") == std::string::npos);
+    CHECK(mapped.find("原科目 2290199") != std::string::npos);
+    // A broken mapping file is an input problem with its pointer.
+    write_file(d / "corpus/code-mapping.json", R"({"format": "gongkai-code-mapping/1", "mappings": [{"from": ["12"], "from_year": 2023, "to": "201"}]})");
+    try {
+        Site(options_for(d / "corpus", d / "site")).build();
+        FAIL("expected BuildFailed");
+    } catch (const BuildFailed& e) {
+        CHECK(e.problems().items()[0].pointer == "/mappings/0/from/0");
+    }
+}

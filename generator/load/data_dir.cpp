@@ -49,6 +49,10 @@ DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems) {
         if (is_hidden(county) || reject_symlink(county, problems)) continue;
         std::string name = county.filename().string();
         if (!fs::is_directory(county)) {
+            if (name == "code-mapping.json") {
+                layout.code_mapping = county.string();
+                continue;
+            }
             if (county.extension() == ".json")
                 problems.add({county.string(), "", "filings inside <code>-<county>/<year>/ folders", "a JSON file at the top of the data folder", ""});
             continue;

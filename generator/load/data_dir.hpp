@@ -25,6 +25,7 @@ struct CountyPath {
 struct DataLayout {
     std::vector<CountyPath> counties;
     std::vector<FilingPath> filings;
+    std::string code_mapping;  // DIR/code-mapping.json when present (renamed or merged function codes)
 };
 
 // Lists the data folder; misplaced or misnamed entries are recorded as problems, never skipped silently.

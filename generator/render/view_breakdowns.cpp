@@ -1,5 +1,6 @@
 // Pages that follow one thing across departments or years: a department over time, and a function or
 // economic class across the departments of a county-year (and across that county's years).
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -26,7 +27,8 @@ MaybeMoney spending_of(const Filing& f, const std::string& code) {
 
 }  // namespace
 
-json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries) {
+json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries,
+                  const CodeMappings& mappings) {
     const Filing& last = *years.back();
     json v;
     v["root"] = root_prefix(3);
@@ -73,15 +75,40 @@ json history_view(const std::vector<const Filing*>& years, const std::vector<con
             break;
         }
     std::sort(order.begin(), order.end());
+    // A code printed in a year only to be continued under another code (a documented rename or merge)
+    // has no row of its own: its amounts appear under the new code.
+    auto continued_in = [&](const std::string& code, int year) {
+        for (const auto& m : mappings)
+            if (m.from_year == year && std::find(m.from.begin(), m.from.end(), code) != m.from.end()) return true;
+        return false;
+    };
     json codes = json::array();
     int unfollowed = 0;
     for (const auto& code : order) {
+        bool only_continued = true;
+        for (const Filing* f : years)
+            if (spending_of(*f, code) && !continued_in(code, f->year)) only_continued = false;
+        if (only_continued && years.size() > 1) continue;
         json cells = json::array();
         bool gap = false;
         for (std::size_t i = 0; i < years.size(); ++i) {
             auto amount = spending_of(*years[i], code);
+            std::string note;
+            if (!amount)
+                for (const auto& m : mappings) {
+                    if (m.to != code || m.from_year != years[i]->year) continue;
+                    std::int64_t sum = 0;
+                    bool any = false;
+                    for (const auto& from : m.from)
+                        if (auto a = spending_of(*years[i], from)) {
+                            sum += *a;
+                            any = true;
+                            note += (note.empty() ? "原科目 " : "、") + from;
+                        }
+                    if (any) amount = sum;
+                }
             gap = gap || !amount;
-            cells.push_back({{"text", amount ? format_micro(*amount, 2) : "—"}});
+            cells.push_back({{"text", amount ? format_micro(*amount, 2) : "—"}, {"note", note}});
         }
         unfollowed += gap && years.size() > 1;
         codes.push_back({{"code", code}, {"name", names[code]}, {"level", (code.size() - 3) / 2}, {"cells", cells},

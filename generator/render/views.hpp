@@ -10,6 +10,7 @@
 #include "audit/finding.hpp"
 #include "compute/county_aggregate.hpp"
 #include "compute/year_over_year.hpp"
+#include "model/code_mapping.hpp"
 
 namespace gongkai {
 
@@ -40,7 +41,9 @@ nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std
 
 // A department over time: every year it filed, trends, and its function codes followed across years
 // (a code missing in a year is marked as not followable there). `years` ascending, with their summaries.
-nlohmann::json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries);
+// `mappings` (data/code-mapping.json) lets a renamed or merged code continue under its new code.
+nlohmann::json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries,
+                            const CodeMappings& mappings);
 
 // One function class (类/款, `economic` false) or economic class (`economic` true) across the departments
 // of a county-year; `across_years` holds the county's total for the class in each year it filed.

@@ -16,6 +16,7 @@
 #include "render/views.hpp"
 #include "site/parallel.hpp"
 #include "validate/corpus_checks.hpp"
+#include "validate/decode_code_mapping.hpp"
 #include "validate/decode_county.hpp"
 #include "validate/decode_filing.hpp"
 #include "write/staged_output.hpp"
@@ -64,6 +65,9 @@ void Site::audit_filings() {
 void Site::load_inputs() {
     ProblemList problems;
     DataLayout layout = scan_data_dir(options_.data_dir, problems);
+    if (!layout.code_mapping.empty())
+        if (auto f = read_json_file(layout.code_mapping, problems))
+            if (auto m = decode_code_mapping(*f, problems)) code_mappings_ = std::move(*m);
     for (const auto& c : layout.counties) {
         if (auto f = read_json_file(c.path, problems))
             if (auto county = decode_county(*f, c, problems)) counties_.push_back(*county);
@@ -208,7 +212,9 @@ void Site::render_pages() {
             years.push_back(&filings_[i]);
             sums.push_back(&summaries[i]);
         }
-        jobs.push_back({path + "index.html", [years, sums](TemplateSet& t) { return t.render("history", history_view(years, sums)); }});
+        jobs.push_back({path + "index.html", [this, years, sums](TemplateSet& t) {
+                            return t.render("history", history_view(years, sums, code_mappings_));
+                        }});
         page_paths.push_back(path);
     }
     // Function classes (类 and 款) and key economic classes across the departments of each county-year.

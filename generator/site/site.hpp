@@ -8,6 +8,7 @@
 #include "audit/finding.hpp"
 #include "error/problem.hpp"
 #include "load/json_file.hpp"
+#include "model/code_mapping.hpp"
 #include "model/filing.hpp"
 
 namespace gongkai {
@@ -69,6 +70,7 @@ private:
     std::vector<Filing> filings_;
     std::vector<AuditReport> audits_;
     std::vector<County> counties_;
+    CodeMappings code_mappings_;
     std::vector<OutputFile> outputs_;
     std::vector<std::pair<std::string, std::string>> copies_;  // source file, output path
 };
