@@ -87,6 +87,42 @@
           return { type: 'bar', name: s[1], data: ds.map(function (d) { return d[s[0]]; }) };
         })
       });
+      // Spending mix by function class, as shares of each department's total.
+      var classes = [];
+      ds.forEach(function (d) { Object.keys(d.classes).forEach(function (c) { if (classes.indexOf(c) < 0) classes.push(c); }); });
+      classes.sort();
+      var mixTable = document.createElement('table');
+      mixTable.className = 'data';
+      mixTable.id = 'compare-mix';
+      var cap = mixTable.createCaption();
+      cap.textContent = '支出结构：各功能分类（类）占支出合计的比例';
+      var mh = mixTable.createTHead().insertRow();
+      var c0 = document.createElement('th'); c0.scope = 'col'; c0.textContent = '功能分类'; mh.appendChild(c0);
+      ds.forEach(function (d) { var h = document.createElement('th'); h.scope = 'col'; h.className = 'num'; h.textContent = label(d); mh.appendChild(h); });
+      var mb = mixTable.createTBody();
+      classes.forEach(function (c) {
+        var row = mb.insertRow();
+        var h = document.createElement('th'); h.scope = 'row'; h.textContent = c; row.appendChild(h);
+        ds.forEach(function (d) { var cell = row.insertCell(); cell.className = 'num'; var v = d.classes[c]; cell.textContent = v == null || !d.total ? '—' : (100 * v / d.total).toFixed(2) + '%'; });
+      });
+      var mixWrap = document.createElement('div');
+      mixWrap.className = 'table-wrap';
+      mixWrap.appendChild(mixTable);
+      result.appendChild(mixWrap);
+      var mixBox = document.createElement('div');
+      mixBox.className = 'chart';
+      mixBox.setAttribute('role', 'img');
+      mixBox.setAttribute('aria-label', '支出结构对比（数字见上表）');
+      result.appendChild(mixBox);
+      echarts.init(mixBox, null, { renderer: 'svg' }).setOption({
+        tooltip: { trigger: 'axis', confine: true }, legend: { top: 0, type: 'scroll' },
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+        yAxis: { type: 'category', data: ds.map(label), axisLabel: { width: 120, overflow: 'truncate' } },
+        series: classes.map(function (c) {
+          return { type: 'bar', stack: 'mix', name: c, data: ds.map(function (d) { var v = d.classes[c]; return v == null || !d.total ? 0 : +(100 * v / d.total).toFixed(2); }) };
+        })
+      });
     }
   }
 

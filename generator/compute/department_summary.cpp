@@ -70,6 +70,10 @@ DepartmentSummary summarize(const Filing& f) {
     if (const Figure* oc = f.figure("operating_cost.amount"); oc && oc->unit == "万元") s.operating_cost = oc->value.micro;
     s.staff_actual = f.overview.staff_actual;
     s.vehicles_actual = f.overview.vehicles_actual;
+    // Where the 概况 gives no vehicle count, the 国有资产 section's count (车辆总数) is the same fact.
+    if (!s.vehicles_actual)
+        if (const Figure* v = f.figure("assets.vehicles.total"); v && v->value.decimals == 0)
+            s.vehicles_actual = static_cast<int>(v->value.micro / kMicro);
     return s;
 }
 

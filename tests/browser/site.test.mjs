@@ -106,6 +106,7 @@ test('compare: picking departments builds the table and a shareable URL', async 
   assert.equal(url.searchParams.get('d'), '310107-putuo/2024/finance-bureau,430321-xiangtan/2024/county-government-office');
   const headers = await page.locator('#compare-table thead th').allTextContents();
   assert.equal(headers.length, 3);
+  assert.match(await page.locator('#compare-mix').innerText(), /201 一般公共服务支出/);
   await close();
   // The shared URL shows the same comparison.
   const shared = await open(url.pathname.slice(1) + url.search);
