@@ -54,76 +54,70 @@
     while (result.firstChild) result.removeChild(result.firstChild);
     if (chosen.length < 2) return;
     var ds = chosen.map(function (id) { return byId[id]; });
-    var wrap = document.createElement('div');
-    wrap.className = 'table-wrap';
+    result.appendChild(comparisonTable('compare-table', null, '指标', measures, function (m) { return m[1]; }, ds, function (d, m) {
+      var v = value(d, m[0]);
+      return m[0] === 'staff' ? (v == null ? '—' : String(v)) : fmt(v);
+    }));
+    var box = chartBox('所选部门的基本支出、项目支出与“三公”经费对比（数字见上表）');
+    // Spending mix by function class, as shares of each department's total.
+    var classes = [];
+    ds.forEach(function (d) { Object.keys(d.classes).forEach(function (c) { if (classes.indexOf(c) < 0) classes.push(c); }); });
+    classes.sort();
+    function share(d, c) { var v = d.classes[c]; return v == null || !d.total ? null : 100 * v / d.total; }
+    result.appendChild(comparisonTable('compare-mix', '支出结构：各功能分类（类）占支出合计的比例', '功能分类', classes,
+      function (c) { return c; }, ds, function (d, c) { var v = share(d, c); return v == null ? '—' : v.toFixed(2) + '%'; }));
+    var mixBox = chartBox('支出结构对比（数字见上表）');
+    if (typeof echarts === 'undefined') return;
+    if (chart) chart.dispose();
+    chart = echarts.init(box, null, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'axis', confine: true }, legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: ds.map(label), axisLabel: { interval: 0, width: 120, overflow: 'truncate' } },
+      yAxis: { type: 'value' },
+      series: [['basic', '基本支出'], ['project', '项目支出'], ['three_public_actual', '“三公”经费决算']].map(function (s) {
+        return { type: 'bar', name: s[1], data: ds.map(function (d) { return d[s[0]]; }) };
+      })
+    });
+    echarts.init(mixBox, null, { renderer: 'svg' }).setOption({
+      tooltip: { trigger: 'axis', confine: true }, legend: { top: 0, type: 'scroll' },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: ds.map(label), axisLabel: { width: 120, overflow: 'truncate' } },
+      series: classes.map(function (c) {
+        return { type: 'bar', stack: 'mix', name: c, data: ds.map(function (d) { var v = share(d, c); return v == null ? 0 : +v.toFixed(2); }) };
+      })
+    });
+  }
+
+  // A table with the chosen departments as columns and one row per item; every cell is set as text.
+  function comparisonTable(id, caption, corner, items, itemLabel, ds, cellText) {
     var table = document.createElement('table');
     table.className = 'data';
-    table.id = 'compare-table';
-    var thead = table.createTHead().insertRow();
-    var th = document.createElement('th'); th.scope = 'col'; th.textContent = '指标'; thead.appendChild(th);
-    ds.forEach(function (d) { var h = document.createElement('th'); h.scope = 'col'; h.className = 'num'; h.textContent = label(d); thead.appendChild(h); });
+    table.id = id;
+    if (caption) table.createCaption().textContent = caption;
+    var head = table.createTHead().insertRow();
+    var c0 = document.createElement('th'); c0.scope = 'col'; c0.textContent = corner; head.appendChild(c0);
+    ds.forEach(function (d) { var h = document.createElement('th'); h.scope = 'col'; h.className = 'num'; h.textContent = label(d); head.appendChild(h); });
     var body = table.createTBody();
-    measures.forEach(function (m) {
+    items.forEach(function (item) {
       var row = body.insertRow();
-      var h = document.createElement('th'); h.scope = 'row'; h.textContent = m[1]; row.appendChild(h);
-      ds.forEach(function (d) { var c = row.insertCell(); c.className = 'num'; var v = value(d, m[0]); c.textContent = m[0] === 'staff' ? (v == null ? '—' : String(v)) : fmt(v); });
+      var h = document.createElement('th'); h.scope = 'row'; h.textContent = itemLabel(item); row.appendChild(h);
+      ds.forEach(function (d) { var c = row.insertCell(); c.className = 'num'; c.textContent = cellText(d, item); });
     });
+    var wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
     wrap.appendChild(table);
-    result.appendChild(wrap);
+    return wrap;
+  }
+
+  function chartBox(description) {
     var box = document.createElement('div');
     box.className = 'chart';
     box.setAttribute('role', 'img');
-    box.setAttribute('aria-label', '所选部门的基本支出、项目支出与“三公”经费对比（数字见上表）');
+    box.setAttribute('aria-label', description);
     result.appendChild(box);
-    if (typeof echarts !== 'undefined') {
-      if (chart) chart.dispose();
-      chart = echarts.init(box, null, { renderer: 'svg' });
-      chart.setOption({
-        tooltip: { trigger: 'axis', confine: true }, legend: { top: 0 },
-        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: ds.map(label), axisLabel: { interval: 0, width: 120, overflow: 'truncate' } },
-        yAxis: { type: 'value' },
-        series: [['basic', '基本支出'], ['project', '项目支出'], ['three_public_actual', '“三公”经费决算']].map(function (s) {
-          return { type: 'bar', name: s[1], data: ds.map(function (d) { return d[s[0]]; }) };
-        })
-      });
-      // Spending mix by function class, as shares of each department's total.
-      var classes = [];
-      ds.forEach(function (d) { Object.keys(d.classes).forEach(function (c) { if (classes.indexOf(c) < 0) classes.push(c); }); });
-      classes.sort();
-      var mixTable = document.createElement('table');
-      mixTable.className = 'data';
-      mixTable.id = 'compare-mix';
-      var cap = mixTable.createCaption();
-      cap.textContent = '支出结构：各功能分类（类）占支出合计的比例';
-      var mh = mixTable.createTHead().insertRow();
-      var c0 = document.createElement('th'); c0.scope = 'col'; c0.textContent = '功能分类'; mh.appendChild(c0);
-      ds.forEach(function (d) { var h = document.createElement('th'); h.scope = 'col'; h.className = 'num'; h.textContent = label(d); mh.appendChild(h); });
-      var mb = mixTable.createTBody();
-      classes.forEach(function (c) {
-        var row = mb.insertRow();
-        var h = document.createElement('th'); h.scope = 'row'; h.textContent = c; row.appendChild(h);
-        ds.forEach(function (d) { var cell = row.insertCell(); cell.className = 'num'; var v = d.classes[c]; cell.textContent = v == null || !d.total ? '—' : (100 * v / d.total).toFixed(2) + '%'; });
-      });
-      var mixWrap = document.createElement('div');
-      mixWrap.className = 'table-wrap';
-      mixWrap.appendChild(mixTable);
-      result.appendChild(mixWrap);
-      var mixBox = document.createElement('div');
-      mixBox.className = 'chart';
-      mixBox.setAttribute('role', 'img');
-      mixBox.setAttribute('aria-label', '支出结构对比（数字见上表）');
-      result.appendChild(mixBox);
-      echarts.init(mixBox, null, { renderer: 'svg' }).setOption({
-        tooltip: { trigger: 'axis', confine: true }, legend: { top: 0, type: 'scroll' },
-        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-        yAxis: { type: 'category', data: ds.map(label), axisLabel: { width: 120, overflow: 'truncate' } },
-        series: classes.map(function (c) {
-          return { type: 'bar', stack: 'mix', name: c, data: ds.map(function (d) { var v = d.classes[c]; return v == null || !d.total ? 0 : +(100 * v / d.total).toFixed(2); }) };
-        })
-      });
-    }
+    return box;
   }
 
   function start() {
