@@ -14,6 +14,12 @@ MaybeMoney cell_value(const Table* t, std::string_view block, std::string_view r
     return c->micro;
 }
 
+const Block* spending_block(const Filing& f) {
+    for (TableKind k : {TableKind::Expenditure, TableKind::GeneralBudgetExpenditure})
+        if (const Table* t = f.table(k); t && !t->is_empty() && t->block("main")) return t->block("main");
+    return nullptr;
+}
+
 bool is_key_economic_code(const std::string& code) {
     return code == "301" || code == "302" || code == "303" || code == "30217" || code == "30231";
 }

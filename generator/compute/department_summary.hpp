@@ -51,6 +51,10 @@ DepartmentSummary summarize(const Filing& f);
 // items 30217 公务接待费 and 30231 公务用车运行维护费.
 bool is_key_economic_code(const std::string& code);
 
+// The main block of the table that carries spending by function code: the 支出决算表 (03) when it has any
+// value, else the 一般公共预算财政拨款支出决算表 (05) when it has any, else nullptr.
+const Block* spending_block(const Filing& f);
+
 // Value of a cell found by block id, row key or code, and column id; nullopt when absent or blank.
 MaybeMoney cell_value(const Table* t, std::string_view block, std::string_view row_key_or_code, std::string_view column);
 

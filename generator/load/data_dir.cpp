@@ -9,6 +9,10 @@ namespace fs = boost::filesystem;
 
 namespace gongkai {
 
+bool is_division_code(const std::string& s) {
+    return s.size() == 6 && s[0] != '0' && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool is_valid_slug(const std::string& s) {
     if (s.empty() || s.size() > 80 || s.front() == '-' || s.back() == '-') return false;
     char prev = 0;

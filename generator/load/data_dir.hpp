@@ -31,6 +31,9 @@ struct DataLayout {
 // Lists the data folder; misplaced or misnamed entries are recorded as problems, never skipped silently.
 DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems);
 
+// True for a 6-digit administrative division code not starting with 0 ("430321").
+bool is_division_code(const std::string& s);
+
 // True for lower-case ASCII words joined by single dashes ("finance-bureau").
 bool is_valid_slug(const std::string& s);
 

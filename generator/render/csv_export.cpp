@@ -75,9 +75,7 @@ std::string line_items_csv(const std::vector<Filing>& filings) {
     out += csv_line({"county_code", "county", "year", "department", "department_slug", "function_code", "function_name", "level",
                      "total", "basic", "project", "synthetic"});
     for (const auto& f : filings) {
-        const Table* t = f.table(TableKind::Expenditure);
-        if (!t || t->is_empty()) t = f.table(TableKind::GeneralBudgetExpenditure);
-        const Block* b = t ? t->block("main") : nullptr;
+        const Block* b = spending_block(f);
         if (!b) continue;
         for (const auto& r : b->rows) {
             if (r.code.empty()) continue;

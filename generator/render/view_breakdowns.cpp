@@ -16,13 +16,11 @@ json money_cell(const MaybeMoney& m) { return {{"text", money_text(m)}, {"sort",
 
 // Amount of a coded row of the spending table (03, else 05) in its total column.
 MaybeMoney spending_of(const Filing& f, const std::string& code) {
-    for (TableKind k : {TableKind::Expenditure, TableKind::GeneralBudgetExpenditure}) {
-        const Table* t = f.table(k);
-        if (!t || t->is_empty()) continue;
-        if (auto v = cell_value(t, "main", code, "total")) return v;
-        return std::nullopt;
-    }
-    return std::nullopt;
+    const Block* b = spending_block(f);
+    const Row* r = b ? b->row_by_code(code) : nullptr;
+    if (!r) return std::nullopt;
+    auto c = b->cell(*r, "total");
+    return c ? MaybeMoney(c->micro) : std::nullopt;
 }
 
 }  // namespace
@@ -64,16 +62,12 @@ json history_view(const std::vector<const Filing*>& years, const std::vector<con
     std::map<std::string, std::string> names;
     std::vector<std::string> order;
     for (const Filing* f : years)
-        for (TableKind k : {TableKind::Expenditure, TableKind::GeneralBudgetExpenditure}) {
-            const Table* t = f->table(k);
-            if (!t || t->is_empty() || !t->block("main")) continue;
-            for (const auto& r : t->block("main")->rows)
+        if (const Block* b = spending_block(*f))
+            for (const auto& r : b->rows)
                 if (!r.code.empty() && !names.count(r.code)) {
                     names[r.code] = r.name;
                     order.push_back(r.code);
                 }
-            break;
-        }
     std::sort(order.begin(), order.end());
     // A code printed in a year only to be continued under another code (a documented rename or merge)
     // has no row of its own: its amounts appear under the new code.

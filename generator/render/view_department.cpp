@@ -195,11 +195,8 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
 
     // Charts: each one's data is embedded as JSON; the tables below carry every number without JavaScript.
     json charts = json::array();
-    const Table* spend = f.table(TableKind::Expenditure);
-    const char* spend_col = "total";
-    if (!spend || spend->is_empty()) spend = f.table(TableKind::GeneralBudgetExpenditure);
-    if (spend && spend->block("main")) {
-        auto tree = build_function_tree(*spend->block("main"), spend_col);
+    if (const Block* spend = spending_block(f)) {
+        auto tree = build_function_tree(*spend, "total");
         if (!tree.empty())
             charts.push_back({{"id", "functions"}, {"type", "sunburst"}, {"title", "支出功能分类：类 → 款 → 项（万元）"},
                               {"data", json_for_script({{"type", "sunburst"}, {"unit", "万元"}, {"series", tree_to_chart(tree)}})}});

@@ -224,18 +224,13 @@ void Site::render_pages() {
         std::map<std::string, std::string> codes;  // code -> name
         std::map<std::pair<bool, std::string>, std::int64_t> sums;
         for (const auto& d : cy.departments) {
-            for (TableKind k : {TableKind::Expenditure, TableKind::GeneralBudgetExpenditure}) {
-                const Table* t = d.filing->table(k);
-                if (!t || t->is_empty() || !t->block("main")) continue;
-                const Block& b = *t->block("main");
-                for (const auto& r : b.rows)
+            if (const Block* b = spending_block(*d.filing))
+                for (const auto& r : b->rows)
                     if (r.code.size() == 3 || r.code.size() == 5)
-                        if (auto c = b.cell(r, "total")) {
+                        if (auto c = b->cell(r, "total")) {
                             codes.emplace(r.code, r.name);
                             sums[{false, r.code}] += c->micro;
                         }
-                break;
-            }
             if (const Table* t06 = d.filing->table(TableKind::BasicExpenditure); t06 && t06->block("main"))
                 for (const auto& r : t06->block("main")->rows)
                     if (is_key_economic_code(r.code))

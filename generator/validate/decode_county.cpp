@@ -1,6 +1,5 @@
 #include "validate/decode_county.hpp"
 
-#include <regex>
 
 #include "validate/json_reader.hpp"
 
@@ -19,8 +18,7 @@ std::optional<County> decode_county(const JsonFile& file, const CountyPath& wher
     if (auto v = r.string(file.doc, "", "name", true)) c.name = *v;
     if (auto v = r.string(file.doc, "", "province", true)) c.province = *v;
     if (auto v = r.string(file.doc, "", "code", true)) {
-        static const std::regex re("^[1-9][0-9]{5}$");
-        if (!std::regex_match(*v, re)) r.fail("/code", "a 6-digit division code", "\"" + *v + "\"");
+        if (!is_division_code(*v)) r.fail("/code", "a 6-digit division code", "\"" + *v + "\"");
         else if (where.dir.rfind(*v + "-", 0) != 0)
             r.fail("/code", "the code the folder name starts with (" + where.dir.substr(0, 6) + ")", "\"" + *v + "\"");
         c.code = *v;

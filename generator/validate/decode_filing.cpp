@@ -88,9 +88,7 @@ private:
         if (auto n = r_.string(*c, "/county", "name", true)) f.county.name = *n;
         if (auto p = r_.string(*c, "/county", "province", true)) f.county.province = *p;
         if (auto code = r_.string(*c, "/county", "code", true)) {
-            bool six_digits = code->size() == 6 && (*code)[0] != '0' &&
-                              std::all_of(code->begin(), code->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-            if (!six_digits) r_.fail("/county/code", "a 6-digit division code such as \"430321\"", "\"" + *code + "\"");
+            if (!is_division_code(*code)) r_.fail("/county/code", "a 6-digit division code such as \"430321\"", "\"" + *code + "\"");
             else if (where_.county_dir.rfind(*code + "-", 0) != 0)
                 r_.fail("/county/code", "the code of the county folder (" + where_.county_dir.substr(0, 6) + ")", "\"" + *code + "\"");
             f.county.code = *code;
