@@ -7,6 +7,7 @@
 #include <map>
 
 #include "cli/check_report.hpp"
+#include "import/source/pdf_reader.hpp"
 #include "synth/synthetic_corpus.hpp"
 #include "serve/preview_server.hpp"
 #include "site/site.hpp"
@@ -72,6 +73,15 @@ extern "C" void on_signal(int) {
 
 int run_cli(const std::vector<std::string>& args) {
     if (args.empty()) return usage_error("a command is required (build, serve or check)");
+    // Internal: the isolated PDF reader that `import` runs as a child process.
+    if (args[0] == "__extract-pdf" && args.size() >= 2) {
+        import::PdfLimits limits;
+        for (std::size_t i = 2; i + 1 < args.size(); i += 2) {
+            if (args[i] == "--max-pages") limits.max_pages = std::stoi(args[i + 1]);
+            if (args[i] == "--max-seconds") limits.max_seconds = std::stod(args[i + 1]);
+        }
+        return import::extract_pdf_main(args[1], limits);
+    }
     Parsed p;
     static const std::map<std::string, bool> options = {
         {"--data", true}, {"--out", true}, {"--base-url", true}, {"--templates", true}, {"--assets", true},
