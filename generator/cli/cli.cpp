@@ -8,6 +8,7 @@
 
 #include "cli/check_report.hpp"
 #include "import/source/pdf_reader.hpp"
+#include "import/importer.hpp"
 #include "synth/synthetic_corpus.hpp"
 #include "serve/preview_server.hpp"
 #include "site/site.hpp"
@@ -82,6 +83,8 @@ int run_cli(const std::vector<std::string>& args) {
         }
         return import::extract_pdf_main(args[1], limits);
     }
+    // Internal, for developing the importer: the document's flow, one line per text line or table row.
+    if (args[0] == "__flow" && args.size() >= 2) return import::print_flow_main(args[1]);
     Parsed p;
     static const std::map<std::string, bool> options = {
         {"--data", true}, {"--out", true}, {"--base-url", true}, {"--templates", true}, {"--assets", true},
