@@ -7,6 +7,7 @@
 #include <map>
 
 #include "cli/check_report.hpp"
+#include "cli/import_command.hpp"
 #include "import/source/pdf_reader.hpp"
 #include "import/importer.hpp"
 #include "synth/synthetic_corpus.hpp"
@@ -25,6 +26,7 @@ const char* const kHelp =
     "  gongkai serve [--data DIR] [--out DIR] [--host 127.0.0.1] [--port 8080] [options]\n"
     "  gongkai check [--data DIR] [--format text|json]\n"
     "  gongkai synth --out DIR [--counties N] [--departments M] [--years Y] [--seed S] [--inject-errors K]\n"
+    "  gongkai import FILE... --county CODE [--slug SLUG] [--data DIR | -o OUT.json] [--report text|json] [--force]\n"
     "  gongkai --help | --version\n"
     "\n"
     "Commands:\n"
@@ -39,6 +41,9 @@ const char* const kHelp =
     "  synth   write a corpus of synthetic filings (for demos, tests and benchmarks; never for data/):\n"
     "          internally consistent, marked \"synthetic\", county codes 99xxxx. --inject-errors K adds K\n"
     "          inconsistencies and lists them in DIR/.injected-errors.json (ground truth for the audit).\n"
+    "  import  turn published 部门决算 documents (PDF with a text layer, or extracted text) into filings,\n"
+    "          with a report of every table found, what could not be placed and the audit's findings.\n"
+    "          See 'gongkai import --help'.\n"
     "\n"
     "Options:\n"
     "  --data DIR        filings: DIR/<code>-<county>/<year>/<slug>.json   (default: data)\n"
@@ -85,6 +90,7 @@ int run_cli(const std::vector<std::string>& args) {
     }
     // Internal, for developing the importer: the document's flow, one line per text line or table row.
     if (args[0] == "__flow" && args.size() >= 2) return import::print_flow_main(args[1]);
+    if (args[0] == "import") return run_import_command(std::vector<std::string>(args.begin() + 1, args.end()));
     Parsed p;
     static const std::map<std::string, bool> options = {
         {"--data", true}, {"--out", true}, {"--base-url", true}, {"--templates", true}, {"--assets", true},

@@ -1,39 +1,240 @@
 #include "import/importer.hpp"
 
+#include <boost/filesystem.hpp>
+
+#include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <map>
 
+#include "audit/audit.hpp"
 #include "import/layout/pdf_flow.hpp"
 #include "import/layout/text_flow.hpp"
 #include "import/source/import_error.hpp"
 #include "import/source/pdf_reader.hpp"
+#include "import/structure/document_structure.hpp"
+#include "load/data_dir.hpp"
+#include "load/json_file.hpp"
+#include "validate/decode_county.hpp"
+#include "validate/decode_filing.hpp"
 
 namespace gongkai::import {
 
+namespace fs = boost::filesystem;
+using ojson = nlohmann::ordered_json;
+
 namespace {
 
-std::string read_bytes(const std::string& path, std::size_t max_bytes) {
+constexpr std::size_t kMaxInputBytes = std::size_t{256} << 20;
+
+std::string read_bytes(const std::string& path) {
+    boost::system::error_code ec;
+    if (fs::is_directory(path, ec)) throw ImportError("it is a folder, not a document");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ImportError("the file cannot be opened");
+    if (!in) throw ImportError("the file cannot be opened (missing or not readable)");
     std::string bytes;
     char buf[65536];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         bytes.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > max_bytes) throw ImportError("the file is larger than " + std::to_string(max_bytes >> 20) + " MiB");
+        if (bytes.size() > kMaxInputBytes)
+            throw ImportError("the file is larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB; a 部门决算 is far smaller");
     }
     return bytes;
+}
+
+bool is_pdf(const std::string& bytes) {
+    const auto at = bytes.find("%PDF-");
+    return at != std::string::npos && at < 1024;
+}
+
+std::size_t word_count(const Flow& flow) {
+    std::size_t n = 0;
+    for (const auto& l : flow.lines) n += l.text.empty() ? 0 : 1;
+    return n;
+}
+
+// The source.file of the filing: the path under a "disclosures" folder when the document lies in one,
+// else the file name.
+std::string source_file_name(const std::string& path) {
+    const std::string marker = "/disclosures/";
+    if (auto at = path.rfind(marker); at != std::string::npos) return path.substr(at + marker.size());
+    return fs::path(path).filename().string();
+}
+
+// The unit most tables print, "万元" by default.
+std::string main_unit(const nlohmann::json& tables) {
+    std::map<std::string, int> count;
+    for (const auto& t : tables)
+        if (t.contains("unit") && t["unit"].is_string()) ++count[t["unit"].get<std::string>()];
+    std::string best = "万元";
+    int n = 0;
+    for (const auto& [u, c] : count)
+        if ((u == "万元" || u == "元") && c > n) best = u, n = c;
+    return best;
+}
+
+ojson sections_json(const std::vector<NarrativeSection>& sections) {
+    ojson out = ojson::array();
+    for (const auto& s : sections) out.push_back({{"id", s.id}, {"title", s.title}, {"text", s.text}});
+    return out;
+}
+
+// Puts the filing's members in the order the hand-made filings use, so that files read naturally.
+ojson assemble(const DocumentStructure& st, const TablesResult& tables, const NarrativeResult& narrative,
+               const CountyInfo& county, const std::string& slug, const std::string& path) {
+    ojson f;
+    f["format"] = "gongkai-filing/1";
+    f["county"] = {{"name", county.name}, {"code", county.code}, {"province", county.province}};
+    f["department"] = {{"name", st.department_name}, {"slug", slug}};
+    f["year"] = st.year;
+    f["kind"] = "决算";
+    f["unit"] = main_unit(tables.tables);
+    const std::string title = st.title.empty() ? st.department_name + std::to_string(st.year) + "年度部门决算" : st.title;
+    f["source"] = {{"title", title}, {"publisher", st.department_name}, {"url", nullptr}, {"file", source_file_name(path)},
+                   {"published", nullptr}};
+    f["overview"] = ojson::parse(st.overview.dump());
+    f["tables"] = ojson::parse(tables.tables.dump());
+    f["narrative"] = {{"sections", sections_json(st.sections)}, {"figures", ojson::parse(narrative.figures.dump())}};
+    f["glossary"] = ojson::parse(st.glossary.dump());
+    f["attachments"] = ojson::parse(st.attachments.dump());
+    return f;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
 }
 
 }  // namespace
 
 Flow read_document_flow(const std::string& path) {
-    const std::string head = read_bytes(path, std::size_t{256} << 20);
-    if (head.empty()) throw ImportError("the file is empty");
-    if (head.find("%PDF-") != std::string::npos && head.find("%PDF-") < 1024) {
-        return pdf_flow(read_pdf_isolated(path, PdfLimits{}), path);
+    const std::string bytes = read_bytes(path);
+    if (bytes.empty()) throw ImportError("the file is empty");
+    if (is_pdf(bytes)) {
+        const auto pages = read_pdf_isolated(path, PdfLimits{});
+        std::size_t words = 0;
+        for (const auto& p : pages) words += p.words.size();
+        if (words == 0)
+            throw ImportError("the PDF has no text layer (a scanned document?); gongkai reads PDFs with text, it does not do OCR");
+        return pdf_flow(pages, path);
     }
-    return text_flow(head, path);
+    const std::string ext = fs::path(path).extension().string();
+    if (ext == ".pdf" || ext == ".PDF")
+        throw ImportError("the file is named .pdf but is not a PDF (it has no %PDF- header): damaged, or another kind of file");
+    if (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0)
+        throw ImportError("the file is a ZIP archive (a Word or Excel file?); give the PDF or its extracted text");
+    return text_flow(bytes, path);
+}
+
+std::string slug_from_file_name(const std::string& path) {
+    std::string stem = fs::path(path).stem().string();
+    std::string out;
+    for (char c : stem) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    // A leading year ("2024-finance-bureau") names the publication, not the department.
+    if (out.size() > 5 && out[4] == '-' && std::all_of(out.begin(), out.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+        out.erase(0, 5);
+    return is_valid_slug(out) ? out : "";
+}
+
+CountyInfo find_county(const std::string& data_dir, const std::string& code) {
+    if (!is_division_code(code)) throw ImportError("--county takes a 6-digit division code such as 430321, not \"" + code + "\"");
+    boost::system::error_code ec;
+    if (!fs::is_directory(data_dir, ec)) throw ImportError("the data folder " + data_dir + " does not exist");
+    std::vector<std::string> dirs;
+    for (fs::directory_iterator it(data_dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().rfind(code + "-", 0) == 0 && fs::is_directory(it->path(), ec))
+            dirs.push_back(it->path().filename().string());
+    if (dirs.empty())
+        throw ImportError("no county folder for " + code + " in " + data_dir + ": create " + data_dir + "/" + code +
+                          "-<county>/county.json first ({\"format\": \"gongkai-county/1\", \"name\", \"code\", \"province\"})");
+    if (dirs.size() > 1) throw ImportError("more than one county folder for " + code + " in " + data_dir + ": " + joined(dirs));
+    CountyPath where{data_dir + "/" + dirs[0] + "/county.json", dirs[0]};
+    ProblemList problems;
+    auto file = read_json_file(where.path, problems);
+    std::optional<County> county;
+    if (file) county = decode_county(*file, where, problems);
+    if (!county) {
+        std::string why = problems.empty() ? "it cannot be read" : problems.items().front().to_string();
+        throw ImportError("the county's " + where.path + " is missing or invalid: " + why);
+    }
+    return CountyInfo{county->code, county->name, county->province, dirs[0]};
+}
+
+ImportedDocument import_document(const std::string& path, const CountyInfo& county, const std::string& slug_given) {
+    ImportedDocument out;
+    ImportReport& r = out.report;
+    r.file = path;
+    try {
+        // 1. Read the source and lay it out as one flow of text lines and table rows.
+        const Flow flow = read_document_flow(path);
+        r.source_kind = flow.kind == SourceKind::pdf ? "pdf" : "text";
+        r.pages = flow.page_count;
+        if (word_count(flow) == 0)
+            throw ImportError(flow.kind == SourceKind::pdf
+                                  ? "the PDF has no text layer (a scanned document?); gongkai reads PDFs with text, it does not do OCR"
+                                  : "the file holds no text");
+        // 2. Recognise the tables, the parts around them and the narrative figures.
+        TablesResult tables = read_tables(flow);
+        DocumentStructure st = read_structure(flow, tables.table_lines);
+        r.document = st.description;
+        r.department = st.department_name;
+        r.year = st.year;
+        r.tables = tables.found;
+        r.missing_tables = tables.missing;
+        r.unplaced = tables.unplaced;
+        r.unplaced.insert(r.unplaced.end(), st.unplaced.begin(), st.unplaced.end());
+        if (st.kind == "预算")
+            throw ImportError("this is " + (st.description.empty() ? std::string("a 部门预算 (budget)") : st.description) +
+                              ", not a 部门决算 (final accounts); budgets cannot be imported yet");
+        if (tables.found.empty())
+            throw ImportError("this is not a 部门决算: none of its nine tables was found" +
+                              (st.description.empty() ? std::string() : " (it looks like " + st.description + ")"));
+        if (!tables.missing.empty())
+            throw ImportError("this is not a nine-table 部门决算" +
+                              (st.description.empty() ? std::string() : " (it looks like " + st.description + ")") +
+                              ": missing " + joined(tables.missing));
+        if (st.department_name.empty()) throw ImportError("the department's name was not found on the cover or in the title");
+        if (st.year == 0) throw ImportError("the fiscal year was not found in the title (e.g. \"2024年度部门决算\")");
+        r.slug = slug_given.empty() ? slug_from_file_name(path) : slug_given;
+        if (r.slug.empty())
+            throw ImportError("no slug can be made from the file name; give one with --slug (lower-case ASCII words joined by '-')");
+        if (!is_valid_slug(r.slug)) throw ImportError("--slug \"" + r.slug + "\" is not lower-case ASCII words joined by '-'");
+
+        NarrativeResult narrative = read_figures(st.sections);
+        r.unmapped = narrative.unmapped;
+        r.sections = static_cast<int>(st.sections.size());
+        r.figures = static_cast<int>(narrative.figures.size());
+        r.glossary = static_cast<int>(st.glossary.size());
+        r.attachments = static_cast<int>(st.attachments.size());
+
+        // 3. Assemble the filing, check it against the format, audit it.
+        out.filing = assemble(st, tables, narrative, county, r.slug, path);
+        JsonFile jf{path, out.filing.dump(), nlohmann::json::parse(out.filing.dump())};
+        FilingPath where{path, county.dir, st.year, r.slug};
+        ProblemList problems;
+        auto filing = decode_filing(jf, where, problems);
+        if (!filing) {
+            problems.sort();
+            r.format_problems = problems.items();
+            throw ImportError("the filing assembled from this document does not fit the format (a gongkai bug, please report it): " +
+                              (problems.empty() ? std::string("unknown problem") : problems.items().front().to_string()));
+        }
+        r.audit = audit_filing(*filing);
+        r.imported = true;
+    } catch (const ImportError& e) {
+        r.imported = false;
+        r.error = e.what();
+    } catch (const std::exception& e) {
+        r.imported = false;
+        r.error = std::string("the import stopped on an unexpected problem (a gongkai bug, please report it): ") + e.what();
+    }
+    return out;
 }
 
 int print_flow_main(const std::string& path) {
