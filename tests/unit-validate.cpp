@@ -142,3 +142,40 @@ TEST_CASE("a duplicate department in one county and year is a corpus problem") {
     CHECK(problems.items()[0].file == "copy.json");
     CHECK(problems.items()[0].pointer == "/department/name");
 }
+
+TEST_CASE("gongkai-filing/2: part headings and tables the publication does not print") {
+    auto v2 = [](json& d) { d["format"] = "gongkai-filing/2"; };
+    // A version-1 filing becomes a version-2 filing by its format alone.
+    CHECK(problems_after(v2).empty());
+    // Parts as printed.
+    ProblemList ok = problems_after([&](json& d) {
+        v2(d);
+        d["parts"] = json::array({{{"number", "第二部分"}, {"title", "部门决算表"}}});
+    });
+    INFO(dump(ok));
+    CHECK(ok.empty());
+    // An absent table: listed, marked, without blocks; the other eight still required.
+    JsonFile f = real_filing_file(kXiangtanFiling);
+    v2(f.doc);
+    for (auto& t : f.doc["tables"])
+        if (t["kind"] == "state_capital") t = {{"kind", "state_capital"}, {"title", "国有资本经营预算财政拨款支出决算表"}, {"absent", true}};
+    ProblemList problems;
+    auto filing = decode_filing(f, xiangtan_path(f), problems);
+    INFO(dump(problems));
+    REQUIRE(filing.has_value());
+    const Table* t = filing->table(TableKind::StateCapital);
+    REQUIRE(t != nullptr);
+    CHECK(t->absent);
+    CHECK(t->blocks.empty());
+    CHECK(t->block("main") == nullptr);
+    // Version 2 features in a version-1 filing name the version to use.
+    CHECK(has_problem(problems_after([](json& d) { d["parts"] = json::array(); }), "/parts", "gongkai-filing/2"));
+    CHECK(has_problem(problems_after([](json& d) { d["tables"][7]["absent"] = true; }), "/tables/7/absent", "gongkai-filing/2"));
+    // An absent table with blocks is a contradiction.
+    CHECK(has_problem(problems_after([&](json& d) {
+                          v2(d);
+                          d["tables"][7]["absent"] = true;
+                      }),
+                      "/tables/7/blocks", "no blocks"));
+    CHECK(has_problem(problems_after([](json& d) { d["format"] = "gongkai-filing/3"; }), "/format", "gongkai-filing/2"));
+}

@@ -58,7 +58,7 @@ std::string import_report_text(const std::vector<ImportReport>& reports) {
                        std::to_string(t.columns) + " columns, " + std::to_string(t.cells_read) + " cells read\n";
         }
         if (!r.missing_tables.empty()) {
-            out += "   tables missing:";
+            out += r.imported ? "   tables the document does not print (listed as absent):" : "   tables missing:";
             for (const auto& m : r.missing_tables) out += " " + m;
             out += "\n";
         }

@@ -83,7 +83,7 @@ ojson sections_json(const std::vector<NarrativeSection>& sections) {
 ojson assemble(const DocumentStructure& st, const TablesResult& tables, const NarrativeResult& narrative,
                const CountyInfo& county, const std::string& slug, const std::string& path) {
     ojson f;
-    f["format"] = "gongkai-filing/1";
+    f["format"] = "gongkai-filing/2";
     f["county"] = {{"name", county.name}, {"code", county.code}, {"province", county.province}};
     f["department"] = {{"name", st.department_name}, {"slug", slug}};
     f["year"] = st.year;
@@ -97,7 +97,28 @@ ojson assemble(const DocumentStructure& st, const TablesResult& tables, const Na
     f["narrative"] = {{"sections", sections_json(st.sections)}, {"figures", ojson::parse(narrative.figures.dump())}};
     f["glossary"] = ojson::parse(st.glossary.dump());
     f["attachments"] = ojson::parse(st.attachments.dump());
+    if (!st.parts.empty()) {
+        ojson parts = ojson::array();
+        for (const auto& p : st.parts) parts.push_back({{"number", p.number}, {"title", p.title}});
+        f["parts"] = parts;
+    }
     return f;
+}
+
+// The standard title of a table kind, for a table the publication does not print.
+std::string standard_title(const std::string& kind) {
+    static const std::map<std::string, std::string> titles = {
+        {"income_expenditure_summary", "收入支出决算总表"},
+        {"income", "收入决算表"},
+        {"expenditure", "支出决算表"},
+        {"fiscal_summary", "财政拨款收入支出决算总表"},
+        {"general_budget_expenditure", "一般公共预算财政拨款支出决算表"},
+        {"basic_expenditure", "一般公共预算财政拨款基本支出决算表"},
+        {"government_fund", "政府性基金预算财政拨款收入支出决算表"},
+        {"state_capital", "国有资本经营预算财政拨款支出决算表"},
+        {"three_public", "财政拨款“三公”经费支出决算表"}};
+    auto it = titles.find(kind);
+    return it == titles.end() ? kind : it->second;
 }
 
 std::string joined(const std::vector<std::string>& v) {
@@ -195,10 +216,16 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
         if (tables.found.empty())
             throw ImportError("this is not a 部门决算: none of its nine tables was found" +
                               (st.description.empty() ? std::string() : " (it looks like " + st.description + ")"));
-        if (!tables.missing.empty())
+        // A 部门决算 that leaves out one or two tables (some print no empty 国有资本 table) is still one: the
+        // filing lists them as absent. Fewer tables, or no 收入支出决算总表, is another kind of document.
+        const bool has_summary = std::find(tables.missing.begin(), tables.missing.end(), "income_expenditure_summary") == tables.missing.end();
+        if (!tables.missing.empty() && (tables.missing.size() > 2 || !has_summary))
             throw ImportError("this is not a nine-table 部门决算" +
                               (st.description.empty() ? std::string() : " (it looks like " + st.description + ")") +
-                              ": missing " + joined(tables.missing));
+                              ": " + std::to_string(9 - tables.missing.size()) + " of the nine tables found, missing " +
+                              joined(tables.missing));
+        for (const auto& kind : tables.missing)
+            tables.tables.push_back({{"kind", kind}, {"number", nullptr}, {"title", standard_title(kind)}, {"absent", true}});
         if (st.department_name.empty()) throw ImportError("the department's name was not found on the cover or in the title");
         if (st.year == 0) throw ImportError("the fiscal year was not found in the title (e.g. \"2024年度部门决算\")");
         r.slug = slug_given.empty() ? slug_from_file_name(path) : slug_given;

@@ -65,6 +65,7 @@ struct Table {
     std::vector<Block> blocks;
     std::vector<std::string> notes;
     std::string empty_explanation;
+    bool absent = false;  // gongkai-filing/2: the publication does not print this table (no blocks)
     std::string pointer;  // JSON pointer of the table in its filing, for messages and links
 
     const Block* block(std::string_view id) const;
@@ -116,6 +117,12 @@ struct GlossaryEntry {
     std::string definition;
 };
 
+// A part heading of the document as printed, e.g. {"第二部分", "部门决算表"} (gongkai-filing/2).
+struct Part {
+    std::string number;
+    std::string title;
+};
+
 struct Attachment {
     std::string title;
     std::string text;
@@ -152,6 +159,7 @@ struct Filing {
     std::vector<Figure> figures;
     std::vector<GlossaryEntry> glossary;
     std::vector<Attachment> attachments;
+    std::vector<Part> parts;
 
     const Table* table(TableKind kind) const;
     // The first figure with this metric (and code, when given), or nullptr.

@@ -83,7 +83,8 @@ json table_view(const Table& t, const std::set<std::string>& flagged) {
                           {"columns", cols}, {"rows", rows}, {"has_lines", has_lines}, {"has_codes", has_codes}, {"csv", table_csv_name(t, b)}});
     }
     return {{"anchor", std::string(table_kind_id(t.kind))}, {"number", t.number}, {"title", t.title}, {"unit", t.unit},
-            {"blocks", blocks}, {"notes", t.notes}, {"empty_explanation", t.empty_explanation}, {"empty", t.is_empty()}};
+            {"blocks", blocks}, {"notes", t.notes}, {"empty_explanation", t.empty_explanation}, {"empty", t.is_empty()},
+            {"absent", t.absent}};
 }
 
 json figures_view(const Filing& f, const std::set<std::string>& flagged) {

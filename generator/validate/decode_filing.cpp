@@ -51,12 +51,15 @@ public:
         const json& doc = file_.doc;
         if (!r_.expect_object(doc, "")) return std::nullopt;
         r_.reject_unknown(doc, "", {"format", "synthetic", "county", "department", "year", "kind", "unit", "source",
-                                    "overview", "tables", "narrative", "glossary", "attachments"});
+                                    "overview", "tables", "narrative", "glossary", "attachments", "parts"});
         Filing f;
         f.path = file_.path;
         f.county_dir = where_.county_dir;
-        if (auto fmt = r_.string(doc, "", "format", true); fmt && *fmt != "gongkai-filing/1")
-            r_.fail("/format", "\"gongkai-filing/1\"", "\"" + *fmt + "\"");
+        if (auto fmt = r_.string(doc, "", "format", true)) {
+            if (*fmt == "gongkai-filing/1") version_ = 1;
+            else if (*fmt == "gongkai-filing/2") version_ = 2;
+            else r_.fail("/format", "\"gongkai-filing/2\" (or \"gongkai-filing/1\")", "\"" + *fmt + "\"");
+        }
         if (const json* s = r_.member(doc, "", "synthetic", false)) {
             if (s->is_boolean()) f.synthetic = s->get<bool>();
             else r_.fail("/synthetic", "true or false", describe_json(*s));
@@ -76,6 +79,7 @@ public:
         narrative(doc, f);
         glossary(doc, f);
         attachments(doc, f);
+        parts(doc, f);
         if (problems_.size() != before) return std::nullopt;
         return f;
     }
@@ -225,7 +229,7 @@ private:
             std::string tp = pointer_join("/tables", i);
             const json& t = (*ts)[i];
             if (!r_.expect_object(t, tp)) continue;
-            r_.reject_unknown(t, tp, {"kind", "number", "title", "unit", "blocks", "notes", "empty_explanation"});
+            r_.reject_unknown(t, tp, {"kind", "number", "title", "unit", "blocks", "notes", "empty_explanation", "absent"});
             Table table;
             table.pointer = tp;
             auto kind_name = r_.string(t, tp, "kind", true);
@@ -248,7 +252,18 @@ private:
             if (auto v = r_.one_of(t, tp, "unit", false, {"万元", "元"})) table.unit = *v;
             if (auto v = r_.string(t, tp, "empty_explanation", false, false)) table.empty_explanation = *v;
             table.notes = string_array(t, tp, "notes");
-            blocks(t, tp, table);
+            if (const json* a = r_.member(t, tp, "absent", false)) {
+                if (!a->is_boolean()) r_.fail(tp + "/absent", "true or false", describe_json(*a));
+                else if (version_ < 2 && a->get<bool>()) r_.fail(tp + "/absent", "no \"absent\" in gongkai-filing/1 (use gongkai-filing/2)", "true");
+                else table.absent = a->get<bool>();
+            }
+            if (table.absent) {
+                // The publication does not print this table: it has no blocks.
+                if (const json* bs = r_.member(t, tp, "blocks", false); bs && !(bs->is_array() && bs->empty()))
+                    r_.fail(tp + "/blocks", "no blocks (or an empty array) for a table the publication does not print", describe_json(*bs));
+            } else {
+                blocks(t, tp, table);
+            }
             f.tables.push_back(std::move(table));
         }
         // A 决算 publishes all nine standard tables (an empty one still appears, with its explanation).
@@ -421,6 +436,23 @@ private:
         }
     }
 
+    // gongkai-filing/2: the document's part headings as printed ("第二部分" "部门决算表").
+    void parts(const json& doc, Filing& f) {
+        const json* ps = r_.member(doc, "", "parts", false);
+        if (!ps) return;
+        if (version_ < 2) return r_.fail("/parts", "no \"parts\" in gongkai-filing/1 (use gongkai-filing/2)", "an array");
+        if (!r_.expect_array(*ps, "/parts")) return;
+        for (std::size_t i = 0; i < ps->size(); ++i) {
+            std::string pp = pointer_join("/parts", i);
+            if (!r_.expect_object((*ps)[i], pp)) continue;
+            r_.reject_unknown((*ps)[i], pp, {"number", "title"});
+            Part part;
+            if (auto v = r_.string((*ps)[i], pp, "number", false)) part.number = *v;
+            if (auto v = r_.string((*ps)[i], pp, "title", true)) part.title = *v;
+            f.parts.push_back(std::move(part));
+        }
+    }
+
     void attachments(const json& doc, Filing& f) {
         const json* a = r_.member(doc, "", "attachments", false);
         if (!a || !r_.expect_array(*a, "/attachments")) return;
@@ -435,6 +467,7 @@ private:
         }
     }
 
+    int version_ = 1;  // 1 or 2, from "format"
     const JsonFile& file_;
     const FilingPath& where_;
     JsonReader r_;

@@ -17,6 +17,13 @@ struct NarrativeSection {
     std::string text;   // the full text as printed: wrapped lines joined, paragraphs separated by '\n'
 };
 
+// A part heading of the document as printed (the body's, not the table of contents'), e.g.
+// {"第二部分", "部门决算表"}; written to the filing's "parts".
+struct DocumentPart {
+    std::string number;  // "第二部分"
+    std::string title;   // "部门决算表"
+};
+
 struct DocumentStructure {
     // What the document is: "决算" for a department's final accounts, "预算" for a budget,
     // "" when it cannot tell. `description` says it in words for messages, e.g. "a 部门预算 (budget)".
@@ -30,6 +37,7 @@ struct DocumentStructure {
     nlohmann::json glossary = nlohmann::json::array();    // the filing's "glossary"
     nlohmann::json attachments = nlohmann::json::array(); // the filing's "attachments"
     std::vector<Unplaced> unplaced;                       // text lines it could not assign to a part
+    std::vector<DocumentPart> parts;                      // the part headings, in order
 };
 
 // Reads the document's structure; lines listed in `table_lines` (from read_tables) are skipped.
