@@ -28,10 +28,25 @@ bool inside(const Box& b, double x, double y) {
 
 // The page's text lines and grid rows in reading order.
 std::vector<Item> page_items(const SourcePage& page, int* next_grid) {
-    const std::vector<Grid> grids = find_grids(page.rules);
+    std::vector<Grid> grids = find_grids(page.rules);
+    // A single band is a table row only when at least two of its cells hold words (an empty strip or a
+    // ruled box with one label is not a table).
+    std::erase_if(grids, [&](const Grid& g) {
+        if (g.rows() > 1) return false;
+        std::vector<int> filled;
+        for (const Word& w : page.words)
+            if (inside(g.box(), w.box.cx(), w.box.cy())) filled.push_back(g.region_at(0, cell_of(g, w.box).col));
+        std::sort(filled.begin(), filled.end());
+        return std::unique(filled.begin(), filled.end()) - filled.begin() < 2;
+    });
     std::vector<std::vector<const Word*>> grid_words(grids.size());
     std::vector<const Word*> free_words;
     for (const Word& w : page.words) {
+        // A word whose centre lies outside the page is clipped away: nothing a reader sees (spreadsheet
+        // exports repeat the previous page's last line just above the top edge).
+        if (page.width > 0 && page.height > 0 &&
+            (w.box.cx() < 0 || w.box.cx() > page.width || w.box.cy() < 0 || w.box.cy() > page.height))
+            continue;
         bool placed = false;
         for (std::size_t g = 0; g < grids.size() && !placed; ++g)
             if (inside(grids[g].box(), w.box.cx(), w.box.cy())) grid_words[g].push_back(&w), placed = true;
