@@ -8,6 +8,7 @@
 #include <map>
 
 #include "audit/audit.hpp"
+#include "import/amount_accounting.hpp"
 #include "import/layout/pdf_flow.hpp"
 #include "import/layout/text_flow.hpp"
 #include "import/source/import_error.hpp"
@@ -209,6 +210,7 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
         r.tables = tables.found;
         r.missing_tables = tables.missing;
         r.unplaced = tables.unplaced;
+        for (auto& lost : unaccounted_amounts(flow, tables)) r.unplaced.push_back(std::move(lost));
         r.unplaced.insert(r.unplaced.end(), st.unplaced.begin(), st.unplaced.end());
         if (st.kind == "预算")
             throw ImportError("this is " + (st.description.empty() ? std::string("a 部门预算 (budget)") : st.description) +
