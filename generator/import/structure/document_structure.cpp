@@ -5,6 +5,35 @@
 
 namespace gongkai::import {
 
+namespace {
+
+// "第二部分 部门决算表" -> {"第二部分", "部门决算表"}; a heading without 第N部分 keeps its text as the title.
+DocumentPart split_part_heading(const std::string& heading) {
+    const std::string part = "部分";
+    DocumentPart out;
+    const auto at = heading.find(part);
+    if (heading.rfind("第", 0) == 0 && at != std::string::npos && at <= 3 + 4 * 3) {
+        out.number = heading.substr(0, at + part.size());
+        std::string rest = heading.substr(at + part.size());
+        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.erase(0, 1);
+        out.title = rest;
+    } else {
+        out.title = heading;
+    }
+    // A heading wrapped over two lines was joined with a space; between Chinese characters it is no space.
+    std::string title;
+    for (std::size_t i = 0; i < out.title.size(); ++i) {
+        const bool cjk_before = i > 0 && (static_cast<unsigned char>(out.title[i - 1]) & 0x80);
+        const bool cjk_after = i + 1 < out.title.size() && (static_cast<unsigned char>(out.title[i + 1]) & 0x80);
+        if (out.title[i] == ' ' && cjk_before && cjk_after) continue;
+        title += out.title[i];
+    }
+    out.title = title.empty() ? out.number : title;
+    return out;
+}
+
+}  // namespace
+
 DocumentStructure read_structure(const Flow& flow, const std::vector<std::size_t>& table_lines) {
     using namespace structure;
     DocumentStructure st;
@@ -19,6 +48,12 @@ DocumentStructure read_structure(const Flow& flow, const std::vector<std::size_t
     st.title = cover.title;
     st.department_name = cover.department;
     st.year = cover.year;
+
+    // The body's part headings as printed (the contents repeat them; the cover has none).
+    for (const Part& part : parts) {
+        if (part.kind == PartKind::cover || part.kind == PartKind::contents || part.heading.empty()) continue;
+        st.parts.push_back(split_part_heading(part.heading));
+    }
 
     for (const Part& part : parts) {
         switch (part.kind) {
