@@ -6,6 +6,7 @@
 
 #include "audit/audit.hpp"
 #include "audit/rule_catalog.hpp"
+#include "validate/decode_filing.hpp"
 #include "test_support.hpp"
 
 using namespace gongkai;
@@ -391,4 +392,21 @@ TEST_CASE("every rule of the catalog has a failing case above, and is documented
         CHECK(!r.tolerance.empty());
         CHECK(!r.reads.empty());
     }
+}
+
+TEST_CASE("a table the publication does not print is reported, not taken for an explained empty table") {
+    JsonFile file = test::real_filing_file(test::kXiangtanFiling);
+    file.doc["format"] = "gongkai-filing/2";
+    for (auto& t : file.doc["tables"])
+        if (t["kind"] == "three_public") t = {{"kind", "three_public"}, {"title", "财政拨款“三公”经费支出决算表"}, {"absent", true}};
+    ProblemList problems;
+    auto f = decode_filing(file, {file.path, "430321-xiangtan", 2024, "county-government-office"}, problems);
+    REQUIRE(f.has_value());
+    const AuditReport r = audit_filing(*f);
+    bool reported = false;
+    for (const auto& fd : r.findings)
+        if (fd.rule == "empty-table-explained" && fd.message.find("未印出") != std::string::npos &&
+            fd.cells.at(0).table == "three_public")
+            reported = true;
+    CHECK(reported);
 }

@@ -73,7 +73,7 @@ const std::vector<RuleInfo>& rule_catalog() {
          "一般公共预算财政拨款的基本支出应等于基本支出明细表的人员经费合计与公用经费合计之和。"},
         {"empty-table-explained", "空表须有说明", "An empty table carries its explanation", "表内",
          "政府性基金表、国有资本经营表及其说明", "无", Severity::Warning,
-         "没有数据的表格应附说明（如“本单位无政府性基金收支，故本表无数据”）。"},
+         "没有数据的表格应附说明（如“本单位无政府性基金收支，故本表无数据”）；公开文件未印出的表也在此报告。"},
         // Narrative against tables.
         {"n-amount", "说明中的金额与表中一致", "Narrative amounts agree with the tables", "说明与表",
          "情况说明中的各项金额；对应表格单元格", kSameTolerance, Severity::Error,

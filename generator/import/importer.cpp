@@ -100,7 +100,12 @@ ojson assemble(const DocumentStructure& st, const TablesResult& tables, const Na
     f["attachments"] = ojson::parse(st.attachments.dump());
     if (!st.parts.empty()) {
         ojson parts = ojson::array();
-        for (const auto& p : st.parts) parts.push_back({{"number", p.number}, {"title", p.title}});
+        for (const auto& p : st.parts) {
+            ojson part;
+            if (!p.number.empty()) part["number"] = p.number;
+            part["title"] = p.title;
+            parts.push_back(part);
+        }
         f["parts"] = parts;
     }
     return f;
