@@ -205,3 +205,22 @@ TEST_CASE("department over time, function-class and economic-class pages") {
     CHECK(county.find("economic/30217/") == std::string::npos);  // 公务接待费 is blank in 湘潭县's table 06
     CHECK(site().page("430321-xiangtan/2024/economic/301/index.html").find("1172.62") != std::string::npos);
 }
+
+TEST_CASE("a version-2 filing: a table the publication does not print is shown as such, with its audit finding") {
+    TempDir d;
+    copy_real_data(d / "data");
+    edit_json(d / ("data/" + std::string(kPutuoFiling)), [](json& f) {
+        f["format"] = "gongkai-filing/2";
+        f["parts"] = json::array({{{"number", "第二部分"}, {"title", "部门决算表"}}});
+        for (auto& t : f["tables"])
+            if (t["kind"] == "state_capital") t = {{"kind", "state_capital"}, {"title", "国有资本经营预算财政拨款收入支出决算表"}, {"absent", true}};
+    });
+    Site(options_for(d / "data", d / "site")).build();
+    const std::string page = read_file(d / ("site/" + std::string(kPutuoPage)));
+    const auto at = page.find("id=\"table-state_capital\"");
+    REQUIRE(at != std::string::npos);
+    const std::string article = page.substr(at, page.find("</article>", at) - at);
+    CHECK(article.find("公开文件中未印出本表") != std::string::npos);
+    CHECK(article.find("<table") == std::string::npos);
+    CHECK(page.find("在公开文件中未印出") != std::string::npos);  // the audit's finding in 数据核验
+}
