@@ -160,7 +160,7 @@ TEST_CASE("importing the published documents reproduces the hand-made filings") 
                 }
             }
             const std::size_t total = hand["narrative"]["figures"].size();
-            MESSAGE(g.filing << ": " << matched << " of " << total << " narrative figures matched; not matched:\n" << missing);
+            MESSAGE(std::string(g.filing) << ": " << matched << " of " << total << " narrative figures matched; not matched:\n" << missing);
             CHECK(matched * 10 >= total * 9);
         }
     }
