@@ -240,7 +240,8 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
             throw ImportError("no slug can be made from the file name; give one with --slug (lower-case ASCII words joined by '-')");
         if (!is_valid_slug(r.slug)) throw ImportError("--slug \"" + r.slug + "\" is not lower-case ASCII words joined by '-'");
 
-        NarrativeResult narrative = read_figures(st.sections);
+        // Item headings name 类/款/项 by their names: the document's own tables give their codes.
+        NarrativeResult narrative = read_figures(st.sections, function_codes_from_tables(tables.tables));
         r.unmapped = narrative.unmapped;
         r.sections = static_cast<int>(st.sections.size());
         r.figures = static_cast<int>(narrative.figures.size());

@@ -1,5 +1,153 @@
 #include "import/narrative/figure_reader.hpp"
-// (being written)
+
+#include "import/narrative/narrative_text.hpp"
+#include "import/narrative/phrase_rules.hpp"
+
 namespace gongkai::import {
-NarrativeResult read_figures(const std::vector<NarrativeSection>&) { return {}; }
+
+namespace {
+
+using namespace narrative;
+
+bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+
+// The item (类/款/项) whose figures are being read; its code is resolved when it ends, once its
+// 支出决算 is known.
+struct OpenItem {
+    bool open = false;
+    std::vector<std::string> levels;
+    std::vector<std::size_t> figures;  // indices into the result's figures
+    std::string actual;
+};
+
+// The text of an item heading at the start of the sentence ("1、一般公共服务支出（类）财政事务（款）行政运行（项）"),
+// without its list marker; "" when the sentence does not start with a list marker. When the sentence also
+// states figures, only a heading closed by （类）/（款）/（项） before the first of them counts.
+std::string heading_text(const std::string& text, const std::vector<NumberToken>& tokens, std::size_t first_figure) {
+    if (tokens.empty() || tokens.front().kind != TokenKind::marker || tokens.front().begin > 3) return "";
+    std::size_t from = tokens.front().number_end;
+    for (bool again = true; again;) {
+        again = false;
+        for (const char* p : {"、", ".", "．", "）", ")", " "})
+            if (starts_with_at(text, from, p)) { from += std::string(p).size(); again = true; }
+    }
+    if (first_figure >= tokens.size()) return text.substr(from);
+    std::string head = text.substr(from, tokens[first_figure].begin - from);
+    std::size_t cut = std::string::npos;
+    for (const char* m : {"（类）", "（款）", "（项）", "(类)", "(款)", "(项)"}) {
+        std::size_t at = head.rfind(m);
+        if (at != std::string::npos && (cut == std::string::npos || at + std::string(m).size() > cut))
+            cut = at + std::string(m).size();
+    }
+    return cut == std::string::npos ? "" : head.substr(0, cut);
+}
+
+// The clause after a figure, up to the next clause separator: where "对3个项目开展了事前绩效评估" names what it counted.
+std::string trailing_clause(const std::string& trail) {
+    std::size_t end = trail.size();
+    for (const char* sep : {"，", "；", "。", ",", ";"}) end = std::min(end, trail.find(sep));
+    return normalized(trail.substr(0, end));
+}
+
+}  // namespace
+
+NarrativeResult read_figures(const std::vector<NarrativeSection>& sections) { return read_figures(sections, {}); }
+
+NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, const FunctionCodes& codes) {
+    NarrativeResult out;
+    std::vector<SubjectPhrase> classes;
+    for (const auto& [phrase, code] : class_phrases(codes)) classes.push_back({phrase, class_subject(code)});
+    const std::vector<SubjectPhrase> no_phrases;
+
+    std::string current = "\x01";
+    Part part = Part::unknown;
+    std::optional<Subject> subject;
+    bool locked = false, classes_named = false;
+    OpenItem item;
+
+    auto close_item = [&] {
+        if (item.open) {
+            std::string code = resolve_item_code(item.levels, codes, item.actual);
+            if (!code.empty())
+                for (std::size_t i : item.figures) out.figures[i]["code"] = code;
+        }
+        item = OpenItem{};
+    };
+
+    for (const Sentence& s : split_sentences(sections)) {
+        if (s.section != current) {
+            close_item();
+            current = s.section;
+            part = part_of_heading(s.heading);
+            if (part == Part::unknown) part = part_of_heading(s.title);
+            subject = default_subject(part);
+            locked = false;
+            classes_named = part == Part::gb && !contains(normalized(s.heading), "具体");
+        }
+        const std::vector<NumberToken> tokens = number_tokens(s.text);
+        std::vector<std::size_t> figures;
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            if (tokens[i].kind == TokenKind::figure) figures.push_back(i);
+
+        // An item heading opens the item: every figure until the next heading or sub-section is the item's.
+        if (part == Part::gb || part == Part::gov_fund || part == Part::state_capital) {
+            std::string head = heading_text(s.text, tokens, figures.empty() ? tokens.size() : figures.front());
+            std::vector<std::string> levels = head.empty() ? std::vector<std::string>{} : heading_levels(head, codes);
+            if (!levels.empty()) {
+                close_item();
+                item.open = true;
+                item.levels = levels;
+                subject = item_subject(part);
+                locked = true;
+            }
+        }
+
+        std::size_t previous_end = 0;
+        for (std::size_t n = 0; n < figures.size(); ++n) {
+            const NumberToken& t = tokens[figures[n]];
+            const std::string lead = s.text.substr(previous_end, t.begin - previous_end);
+            const std::size_t next = n + 1 < figures.size() ? tokens[figures[n + 1]].begin : s.text.size();
+            const std::string trail = s.text.substr(t.end, next - t.end);
+            previous_end = t.end;
+
+            if (!locked) {
+                std::string scan = normalized(lead);
+                if (t.unit_class == UnitClass::percent) {
+                    std::size_t at = scan.rfind("占");  // "占政府采购支出总额的" names the whole, not the subject
+                    if (at != std::string::npos) scan.erase(at);
+                }
+                auto found = last_subject(scan, subject_phrases(part), classes_named ? classes : no_phrases);
+                if (!found && t.unit_class == UnitClass::count)
+                    found = last_subject(trailing_clause(trail), trailing_phrases(part));
+                if (found) subject = found;
+            }
+            const RoleReading role = role_of(t, lead);
+            const std::string metric = subject ? metric_of(*subject, role, t, lead) : "";
+            const std::string unit = !t.unit.empty() ? t.unit : role.unit;
+            if (metric.empty() || unit.empty()) {
+                out.unmapped.push_back(UnmappedSentence{s.section, s.text, t.value});
+                continue;
+            }
+            nlohmann::json f;
+            f["metric"] = metric;
+            if (!subject->code.empty()) f["code"] = subject->code;
+            f["value"] = t.value;
+            f["unit"] = unit;
+            std::string direction = role.direction;
+            if (role.role == Role::completion || role.role == Role::full_year_completion)
+                direction = completion_direction(trail);
+            if (!direction.empty()) f["direction"] = direction;
+            f["section"] = s.section;
+            f["sentence"] = s.text;
+            if (subject->item) {
+                item.figures.push_back(out.figures.size());
+                if (role.role == Role::actual && item.actual.empty()) item.actual = t.value;
+            }
+            out.figures.push_back(std::move(f));
+        }
+    }
+    close_item();
+    return out;
+}
+
 }  // namespace gongkai::import

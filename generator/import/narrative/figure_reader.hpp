@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "import/narrative/function_codes.hpp"
 #include "import/structure/document_structure.hpp"
 
 namespace gongkai::import {
@@ -20,7 +21,12 @@ struct NarrativeResult {
     std::vector<UnmappedSentence> unmapped;            // numbers in sentences that map to no metric
 };
 
-// Reads the figures of every section, in printed order.
+// Reads the figures of every section, in printed order. Function classes named in the sentences get their
+// national 3-digit code; items (类/款/项) get a code only from the overload below.
 NarrativeResult read_figures(const std::vector<NarrativeSection>& sections);
+
+// The same, with the document's own function codes (from its tables, see function_codes_from_tables), so that
+// item headings such as "一般公共服务支出（类）财政事务（款）行政运行（项）" get their 7-digit code.
+NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, const FunctionCodes& codes);
 
 }  // namespace gongkai::import
