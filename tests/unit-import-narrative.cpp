@@ -306,3 +306,13 @@ TEST_CASE("numbers that map to no metric are reported, not guessed") {
     CHECK(r.unmapped[0].number == "92");
     CHECK(r.unmapped[0].section == "五（三）");
 }
+
+TEST_CASE("odd text never breaks the reader") {
+    std::string junk;
+    for (int i = 0; i < 4000; ++i) junk += static_cast<char>((i * 7919 + 13) % 256);
+    for (const std::string& text : {junk, std::string("\xE5\x8D"), std::string("1、"), std::string("（一）"),
+                                    std::string("占%万元。。。\n\n（十）1,2,3,4.5.6 7％"), std::string(100000, '9')}) {
+        auto r = gongkai::import::read_figures({NarrativeSection{"五", "五、一般公共预算财政拨款支出决算情况说明", text}});
+        CHECK(r.figures.size() + r.unmapped.size() < 100000);
+    }
+}
