@@ -272,6 +272,24 @@ TEST_CASE("a single row continued alone on the next page is a table row") {
     CHECK(texts(rows[0]) == std::vector<std::string>{"合计", "156,211,123", "156,211,123", "0"});
 }
 
+TEST_CASE("an empty row continued alone at the top of the next page is a printed row of that table") {
+    // Page 1: a 2x3 table; page 2: one empty ruled row with the same columns (the table's last printed row).
+    SourcePage first = blank_page(1, 842, 595), second = blank_page(2, 842, 595);
+    add_grid(first, {57, 200, 300, 400}, {400, 420, 440});
+    first.words = {cjk("总计", 100, 430, 2), latin("2,961.68", 210, 430, 8)};
+    add_grid(second, {57, 200, 300, 400}, {72, 89});
+    const Flow flow = pdf_flow({first, second}, "t.pdf");
+    const auto rows = rows_of(flow);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[2].page == 2);
+    CHECK(texts(rows[2]) == std::vector<std::string>{"", "", ""});
+    // The same empty strip with other columns, or without a table on the page before, is no table row.
+    SourcePage other = blank_page(2, 842, 595);
+    add_grid(other, {57, 150, 300, 400}, {72, 89});
+    CHECK(rows_of(pdf_flow({first, other}, "t.pdf")).size() == 2);
+    CHECK(rows_of(pdf_flow({second}, "t.pdf")).empty());
+}
+
 TEST_CASE("a double outer border makes no empty sliver columns or rows") {
     SourcePage page = blank_page();
     add_grid(page, {50, 150, 250, 350}, {100, 120, 140});

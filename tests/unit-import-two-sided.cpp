@@ -423,21 +423,26 @@ TEST_CASE("a 三公 table printed one row per item is read by row names") {
     CHECK(mapped.unplaced[0].line_number == 9);
 }
 
-TEST_CASE("DEBUG other documents") {
-    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
-        {"putuo-district/2025-finance-bureau-budget.pdf", "income_expenditure_summary", "2025年部门财务收支预算总表"},
-        {"putuo-district/2025-finance-bureau-budget.pdf", "fiscal_summary", "2025年部门财政拨款收支预算总表"},
-        {"putuo-district/2025-finance-bureau-budget.pdf", "three_public", "2025年部门“三公”经费和机关运行经费预算表"},
-        {"jiangsu-province/2019-provincial-party-committee-general-office-budget.pdf", "income_expenditure_summary", "收支预算总表"},
-        {"jiangsu-province/2019-provincial-party-committee-general-office-budget.pdf", "fiscal_summary", "财政拨款收支预算总表"},
-        {"jiangsu-province/2019-provincial-party-committee-general-office-budget.pdf", "three_public", "一般公共预算“三公”经费、会议费、培训费支出预算表"},
-    };
-    for (const auto& [rel, kind, title] : cases) {
-        const Flow flow = flow_of(rel);
-            const std::optional<TableSegment> segment = find_segment(flow, kind, title);
-            if (!segment) { MESSAGE(rel << " " << kind << ": no segment"); continue; }
-            const MappedTable mapped = map_segment(flow, *segment);
-            MESSAGE(rel << " " << kind << " rows=" << mapped.found.rows << " cols=" << mapped.found.columns << " cells=" << mapped.found.cells_read
-                    << "\n" << mapped.table["blocks"].dump().substr(0, 1500) << "\nunplaced:\n" << describe(mapped.unplaced));
-    }
+TEST_CASE("a 三公 text header with 预算数 over items and short vehicle parts; a 机关运行经费 column is reported") {
+    Flow flow;
+    flow.kind = SourceKind::text;
+    flow.lines.push_back(text_line("财政拨款“三公”经费支出决算表", 1));
+    flow.lines.push_back(text_row({"预算数", "", "", "", "", "", "机关运行经费预算数"}, 2));
+    flow.lines.push_back(text_row({"合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费", ""}, 3));
+    flow.lines.push_back(text_row({"", "", "小计", "购置费", "运行费", "", ""}, 4));
+    flow.lines.push_back(text_row({"5.00", "", "3.00", "0.00", "3.00", "2.00", "9.99"}, 5));
+    const MappedTable mapped = map_three_public_table(flow, whole_segment(flow, "three_public", "财政拨款“三公”经费支出决算表"));
+    const json& block = mapped.table["blocks"][0];
+    CHECK(block["columns"] == json::parse(R"([{"id":"budget","label":"预算数"}])"));
+    CHECK(block["rows"] == json::parse(R"([
+        {"key":"total","name":"合计","values":{"budget":"5.00"}},
+        {"key":"abroad","name":"因公出国（境）费","values":{"budget":null}},
+        {"key":"vehicle_subtotal","name":"小计","values":{"budget":"3.00"}},
+        {"key":"vehicle_purchase","name":"购置费","values":{"budget":"0.00"}},
+        {"key":"vehicle_operation","name":"运行费","values":{"budget":"3.00"}},
+        {"key":"reception","name":"公务接待费","values":{"budget":"2.00"}}])"));
+    REQUIRE(mapped.unplaced.size() == 2);
+    CHECK(mapped.unplaced[0].text == "机关运行经费预算数");
+    CHECK(mapped.unplaced[1].text == "9.99");
+    CHECK(mapped.unplaced[1].line_number == 5);
 }

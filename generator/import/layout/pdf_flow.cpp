@@ -1,6 +1,7 @@
 #include "import/layout/pdf_flow.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "import/layout/pdf_furniture.hpp"
 #include "import/layout/pdf_grid.hpp"
@@ -26,13 +27,25 @@ bool inside(const Box& b, double x, double y) {
     return x >= b.x0 - kGridMargin && x <= b.x1 + kGridMargin && y >= b.y0 - kGridMargin && y <= b.y1 + kGridMargin;
 }
 
-// The page's text lines and grid rows in reading order.
-std::vector<Item> page_items(const SourcePage& page, int* next_grid) {
+// True when two grids have the same column boundaries (a table continued on the next page).
+bool same_columns(const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::abs(a[i] - b[i]) > 1.5) return false;
+    return true;
+}
+
+// The page's text lines and grid rows in reading order. `previous_columns` are the column boundaries of the
+// last grid of the previous page (empty when it had none).
+std::vector<Item> page_items(const SourcePage& page, int* next_grid, std::vector<double>* previous_columns) {
     std::vector<Grid> grids = find_grids(page.rules);
     // A single band is a table row only when at least two of its cells hold words (an empty strip or a
-    // ruled box with one label is not a table).
+    // ruled box with one label is not a table) — or when it is the first grid of the page and continues the
+    // previous page's table column for column: then it is a printed (empty) row of that table.
+    const std::vector<double> continued = *previous_columns;
     std::erase_if(grids, [&](const Grid& g) {
         if (g.rows() > 1) return false;
+        if (&g == &grids.front() && !continued.empty() && same_columns(g.xs, continued)) return false;
         std::vector<int> filled;
         for (const Word& w : page.words)
             if (inside(g.box(), w.box.cx(), w.box.cy())) filled.push_back(g.region_at(0, cell_of(g, w.box).col));
@@ -52,6 +65,8 @@ std::vector<Item> page_items(const SourcePage& page, int* next_grid) {
             if (inside(grids[g].box(), w.box.cx(), w.box.cy())) grid_words[g].push_back(&w), placed = true;
         if (!placed) free_words.push_back(&w);
     }
+    previous_columns->clear();
+    if (!grids.empty()) *previous_columns = grids.back().xs;
     std::vector<Item> items;
     for (const WordLine& wl : group_lines(free_words)) {
         Item it;
@@ -81,8 +96,9 @@ Flow pdf_flow(const std::vector<SourcePage>& pages, const std::string& file) {
     flow.file = file;
     flow.page_count = static_cast<int>(pages.size());
     int next_grid = 0;
+    std::vector<double> previous_columns;
     std::vector<std::vector<Item>> items;
-    for (const SourcePage& p : pages) items.push_back(page_items(p, &next_grid));
+    for (const SourcePage& p : pages) items.push_back(page_items(p, &next_grid, &previous_columns));
 
     // Furniture: only text lines before the page's first or after its last content line can be page numbers
     // or running headers and footers.

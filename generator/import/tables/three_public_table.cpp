@@ -52,7 +52,14 @@ std::optional<std::string> item_of(const std::string& label, bool under_vehicle)
         if (operation) return "vehicle_operation";
         return std::nullopt;
     }
-    if (bare == "小计" && under_vehicle) return "vehicle_subtotal";
+    if (under_vehicle) {
+        // Parts of the 公务用车购置及运行 group may be printed short (only these exact words: a 机关运行经费
+        // printed next to the group is no part of it).
+        if (bare == "小计") return "vehicle_subtotal";
+        if (bare == "购置费" || bare == "车辆购置费") return "vehicle_purchase";
+        if (bare == "运行费" || bare == "运行维护费" || bare == "车辆运行维护费" || bare == "车辆运行费")
+            return "vehicle_operation";
+    }
     return std::nullopt;
 }
 
