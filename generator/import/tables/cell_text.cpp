@@ -98,4 +98,14 @@ std::optional<std::string> normalise_code(const std::vector<std::string>& cells)
     return code;
 }
 
+std::string join_texts(const std::vector<std::string>& texts) {
+    std::string out;
+    for (const std::string& text : texts) {
+        if (text.empty()) continue;
+        if (!out.empty()) out += " ";
+        out += text;
+    }
+    return out;
+}
+
 }  // namespace gongkai::import

@@ -19,6 +19,9 @@ std::string normalise_label(std::string_view text);
 // separators ("2,940.05") and optional decimals ("0.00", "1172.624", "8"). Blank text is not an amount.
 bool is_amount(std::string_view text);
 
+// The non-empty texts joined by one space ("合计", "", "预算数" -> "合计 预算数").
+std::string join_texts(const std::vector<std::string>& texts);
+
 // True when the (trimmed, space-free) text is made of ASCII digits only and is not empty.
 bool is_digits(std::string_view text);
 

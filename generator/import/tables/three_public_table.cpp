@@ -107,16 +107,6 @@ bool has_amount(const FlowLine& row) {
     return false;
 }
 
-std::string join_texts(const std::vector<std::string>& texts) {
-    std::string out;
-    for (const std::string& text : texts) {
-        if (text.empty()) continue;
-        if (!out.empty()) out += " ";
-        out += text;
-    }
-    return out;
-}
-
 // Collects the rows of the output in printed order, one per item.
 class ItemRows {
 public:

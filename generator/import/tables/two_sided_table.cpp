@@ -94,14 +94,22 @@ std::vector<Side> read_sides(bool fiscal, const std::vector<HeaderColumn>& colum
     return sides;
 }
 
-std::string join_texts(const std::vector<std::string>& texts) {
-    std::string out;
-    for (const std::string& text : texts) {
-        if (text.empty()) continue;
-        if (!out.empty()) out += " ";
-        out += text;
-    }
-    return out;
+// The row's non-blank cell texts, whitespace removed, left to right.
+std::vector<std::string> printed_texts(const FlowLine& row) {
+    std::vector<std::string> texts;
+    for (const FlowCell& cell : row.cells)
+        if (std::string text = normalise_label(cell.text); !text.empty()) texts.push_back(std::move(text));
+    return texts;
+}
+
+// True when the row prints one of the header rows again (with at least two labels, such as 收入 | 支出):
+// the header repeated at the top of a continuation page.
+bool repeats_header_row(const Flow& flow, const std::vector<std::size_t>& header_rows, const FlowLine& row) {
+    const std::vector<std::string> texts = printed_texts(row);
+    if (texts.size() < 2) return false;
+    for (std::size_t index : header_rows)
+        if (printed_texts(flow.lines[index]) == texts) return true;
+    return false;
 }
 
 }  // namespace
@@ -181,7 +189,9 @@ MappedTable map_two_sided_table(const Flow& flow, const TableSegment& segment) {
         const FlowLine& row = flow.lines[rows[i]];
         used.insert(rows[i]);
         pages.insert(row.page);
-        if (is_numbering_row(row) || count_project_cells(row) >= 2) continue;  // 栏次, or a repeated header
+        // 栏次, or a repeated header (the 项目 row, or another header row such as 收入 | 支出).
+        if (is_numbering_row(row) || count_project_cells(row) >= 2) continue;
+        if (repeats_header_row(flow, std::vector<std::size_t>(rows.begin(), rows.begin() + header_end), row)) continue;
         ++out.found.rows;
         // The texts of the row by header column.
         std::vector<std::vector<std::string>> by_column(columns.size());
