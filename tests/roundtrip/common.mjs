@@ -102,3 +102,18 @@ export function staffingText(overview) {
   if (ve && ve.authorized != null) parts.push(`车辆编制数 ${ve.authorized} 台，实有车辆数 ${ve.actual ?? 0} 台`);
   return parts.length ? parts.join('；') + '。' : '';
 }
+
+// ---- continuation pages -----------------------------------------------------------------------------
+// How a publication prints a table that runs over pages:
+//   none   — the rows simply continue on the next page (no header there);
+//   repeat — the header rows are printed again at the top of each page (a spreadsheet's "print titles");
+//   mark   — a 续表 line, then the header rows again;
+//   title  — the title again with （续） and the 单位 line, then the header rows again.
+export const CONTINUATIONS = ['none', 'repeat', 'mark', 'title'];
+
+/** Splits a table's body rows into pages of at most `perPage` rows (at least one page, possibly empty). */
+export function pageChunks(rows, perPage) {
+  const out = [];
+  for (let i = 0; i < rows.length; i += perPage) out.push(rows.slice(i, i + perPage));
+  return out.length ? out : [[]];
+}

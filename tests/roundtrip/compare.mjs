@@ -33,6 +33,8 @@ export function compareTables(expected, actual, { numbers = false, lines = false
     if (!at) { diffs.push(`${where}: table not imported`); continue; }
     if (!!et.absent !== !!at.absent) { diffs.push(`${where}: absent expected ${!!et.absent}, imported ${!!at.absent}`); continue; }
     if (squash(et.title) !== squash(at.title)) diffs.push(`${where}: title expected "${et.title}", imported "${at.title}"`);
+    // A table prints its 单位 (万元 unless it says 元); the import keeps what is printed.
+    if ((et.unit || '万元') !== (at.unit || '万元')) diffs.push(`${where}: unit expected "${et.unit || '万元'}", imported "${at.unit || '(none)'}"`);
     if (numbers && (et.number ?? null) !== (at.number ?? null)) diffs.push(`${where}: number expected ${show(et.number)}, imported ${show(at.number)}`);
     if (squash(et.empty_explanation) !== squash(at.empty_explanation)) {
       diffs.push(`${where}: empty_explanation expected ${show(et.empty_explanation)}, imported ${show(at.empty_explanation)}`);

@@ -1,7 +1,7 @@
 // Renders a filing as the extracted text of a Hunan-style 部门决算 publication (like
 // ../shared/disclosures/xiangtan-county/2024-county-government-office.txt): blank-line separated paragraphs,
 // table cells separated by tabs, 公开NN表 numbers, 栏次 lines and 行次 columns.
-import { tableOf, blockOf, chineseNumber, narrativeSections, staffingText } from './common.mjs';
+import { tableOf, blockOf, chineseNumber, narrativeSections, staffingText, pageChunks } from './common.mjs';
 import { splitGroups } from './render-shanghai.mjs';
 
 const ORDER = ['income_expenditure_summary', 'income', 'expenditure', 'fiscal_summary', 'general_budget_expenditure',
@@ -10,8 +10,13 @@ const ORDER = ['income_expenditure_summary', 'income', 'expenditure', 'fiscal_su
 const v = (x) => (x == null ? '' : String(x));
 const line = (cells) => cells.map(v).join('\t');
 
-/** The filing as Hunan-style extracted text (a complete document). */
-export function renderHunanText(filing) {
+/**
+ * The filing as Hunan-style extracted text (a complete document). Options: `continuation` — how a table's
+ * rows continue after every `perPage` rows (a page of the printed document): "none" (one run of rows),
+ * "break" (a blank line, as the extraction leaves between pages), "repeat" (blank line and the header lines
+ * again), "mark" (续表 and the header lines) or "title" (the title with （续）, 单位 and the header lines).
+ */
+export function renderHunanText(filing, options = {}) {
   const dept = filing.department?.name || '';
   const year = filing.year;
   const tables = ORDER.map((k) => tableOf(filing, k)).filter((t) => t && !t.absent);
@@ -43,12 +48,12 @@ export function renderHunanText(filing) {
     p.push(`${t.number ? `${String(t.number).replace(/(\d+)/, ' $1 ')}\n` : ''}单位：${t.unit || '万元'}`);
     // Every other table has its 部门 cell wrapped over lines, as the Xiangtan text shows it.
     p.push(index % 2 ? `部门：${dept}`.match(/.{1,5}/gu).join('\n') : `部门：${dept}`);
-    let body;
-    if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') body = twoSided(t);
-    else if (t.kind === 'basic_expenditure') body = basicTable(t);
-    else if (t.kind === 'three_public') body = threePublic(t);
-    else body = codeTable(t);
-    p.push(body.join('\n'));
+    let grid;
+    if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') grid = twoSided(t);
+    else if (t.kind === 'basic_expenditure') grid = basicTable(t);
+    else if (t.kind === 'three_public') grid = threePublic(t);
+    else grid = codeTable(t);
+    p.push(assembleText(t, grid, options.continuation, options.perPage || 18));
     const notes = [...(t.notes || [])];
     if (t.empty_explanation && !notes.includes(t.empty_explanation)) notes.push(t.empty_explanation);
     notes.forEach((n) => p.push(n));
@@ -71,21 +76,31 @@ export function renderHunanText(filing) {
   return p.join('\n\n') + '\n';
 }
 
+// The table's lines: header lines and body lines, the body broken into pages as `continuation` says.
+function assembleText(t, { head, body }, continuation = 'none', perPage = 18) {
+  if (continuation === 'none') return [...head, ...body].join('\n');
+  const pages = pageChunks(body, perPage);
+  const opening = { break: [], repeat: head, mark: ['续表', ...head], title: [`${t.title}（续）`, `单位：${t.unit || '万元'}`, ...head] }[continuation];
+  if (!opening) throw new Error(`unknown continuation ${continuation}`);
+  return pages.map((rows, i) => [...(i ? opening : head), ...rows].join('\n')).join('\n\n');
+}
+
 function twoSided(t) {
   const inc = blockOf(t, 'income'), exp = blockOf(t, 'expenditure');
   const ic = inc.columns, ec = exp.columns;
-  const out = [
+  const head = [
     line(['收入', '', ...ic.map(() => ''), '支出', '', ...ec.slice(1).map(() => '')]),
     line(['项 目', '行次', ...ic.map((c) => c.label), '项 目', '行次', ...ec.map((c) => c.label)]),
   ];
   let n = 1;
-  out.push(line(['栏 次', '', ...ic.map(() => n++), '栏 次', '', ...ec.map(() => n++)]));
+  head.push(line(['栏 次', '', ...ic.map(() => n++), '栏 次', '', ...ec.map(() => n++)]));
+  const out = [];
   const rows = Math.max(inc.rows.length, exp.rows.length);
   const side = (r, cols, lineNo) => (r ? [r.name, r.line ?? lineNo, ...cols.map((c) => r.values?.[c.id])] : ['', '', ...cols.map(() => '')]);
   for (let i = 0; i < rows; i++) {
     out.push(line([...side(inc.rows[i], ic, i + 1), ...side(exp.rows[i], ec, inc.rows.length + i + 1)]));
   }
-  return out;
+  return { head, body: out };
 }
 
 function codeTable(t) {
@@ -94,20 +109,21 @@ function codeTable(t) {
   const s = ids.indexOf('total');
   const grouped = s >= 0 && cols[s].label === '小计' && ids[s + 1] === 'basic' && ids[s + 2] === 'project';
   const inGroup = (i) => grouped && i >= s && i < s + 3;
-  const out = [
+  const head = [
     line(['项 目', '', ...cols.map((c, i) => (inGroup(i) ? (i === s ? '本年支出' : '') : c.label))]),
     line(['功能分类科目编码', '科目名称', ...cols.map((c, i) => (inGroup(i) ? c.label : ''))]),
     line(['栏次', '', ...cols.map((c, i) => i + 1)]),
   ];
-  for (const r of b.rows) out.push(line([r.code ?? r.name, r.code ? r.name : '', ...cols.map((c) => r.values?.[c.id])]));
-  return out;
+  const body = b.rows.map((r) => line([r.code ?? r.name, r.code ? r.name : '', ...cols.map((c) => r.values?.[c.id])]));
+  return { head, body };
 }
 
 function basicTable(t) {
   const b = blockOf(t, 'main');
   const groups = splitGroups(b.rows.filter((r) => r.code), 3);
   while (groups.length < 3) groups.push([]);
-  const out = [line(Array(3).fill(['经济分类科目编码', '科目名称', '决算数']).flat())];
+  const head = [line(Array(3).fill(['经济分类科目编码', '科目名称', '决算数']).flat())];
+  const out = [];
   const n = Math.max(...groups.map((g) => g.length));
   for (let i = 0; i < n; i++) {
     out.push(line(groups.flatMap((g) => (g[i] ? [g[i].code, g[i].name, g[i].values?.amount] : ['', '', '']))));
@@ -117,7 +133,7 @@ function basicTable(t) {
   if (personnel || pub) {
     out.push(line([personnel?.name ?? '', '', personnel?.values?.amount, pub?.name ?? '', '', '', '', '', pub?.values?.amount]));
   }
-  return out;
+  return { head, body: out };
 }
 
 function threePublic(t) {
@@ -128,12 +144,11 @@ function threePublic(t) {
   const group = /维护/.test(operation) ? '公务用车购置及运行维护费' : '公务用车购置及运行费';
   const keys = ['total', 'abroad', 'vehicle_subtotal', 'vehicle_purchase', 'vehicle_operation', 'reception'];
   const cols = b.columns;
-  const out = [
+  const head = [
     line(cols.flatMap((c) => [c.label, '', '', '', '', ''])),
     line(cols.flatMap(() => [name('total', '合计'), name('abroad', '因公出国（境）费'), group, '', '', name('reception', '公务接待费')])),
     line(cols.flatMap(() => ['', '', name('vehicle_subtotal', '小计'), name('vehicle_purchase', '公务用车购置费'), operation, ''])),
     line(Array.from({ length: 6 * cols.length }, (_, i) => i + 1)),
-    line(cols.flatMap((c) => keys.map((k) => row(k)?.values?.[c.id]))),
   ];
-  return out;
+  return { head, body: [line(cols.flatMap((c) => keys.map((k) => row(k)?.values?.[c.id])))] };
 }

@@ -1,7 +1,7 @@
 // Renders a filing as an HTML document laid out like the Shanghai 部门决算 publication (the 2024 template
 // and the 普陀区 documents): cover, 目录, 第一部分 概况, 第二部分 the nine tables, 第三部分 情况说明,
 // 第四部分 名词解释. Printed to PDF by print-pdf.mjs; wide tables go on landscape pages.
-import { tableOf, blockOf, esc, codeParts, chineseNumber, narrativeSections, staffingText } from './common.mjs';
+import { tableOf, blockOf, esc, codeParts, chineseNumber, narrativeSections, staffingText, pageChunks } from './common.mjs';
 
 const ORDER = ['income_expenditure_summary', 'income', 'expenditure', 'fiscal_summary', 'general_budget_expenditure',
   'basic_expenditure', 'three_public', 'government_fund', 'state_capital'];
@@ -38,14 +38,19 @@ table.grid td.mid { text-align: center; }
 table.top td.num { vertical-align: top; }
 table.grid tr { break-inside: avoid; }
 p.note { margin: 3mm 0; font-size: 9.5pt; }
+div.cont { break-before: page; }
+p.cont { text-align: right; margin: 0 0 2mm 0; font-size: 9.5pt; }
 h3 { font-size: 12pt; margin: 5mm 0 2mm 0; }
 p.para { text-indent: 2em; margin: 1.5mm 0; line-height: 1.6; }
 table.units { border-collapse: collapse; margin: 3mm auto; }
 table.units td, table.units th { border: 0.8pt solid #000; padding: 1mm 3mm; font-weight: normal; }
 `;
 
-/** The filing as a Shanghai-style HTML publication (a complete document). */
-export function renderShanghaiHtml(filing) {
+/**
+ * The filing as a Shanghai-style HTML publication (a complete document). Options: `continuation` — how tables
+ * that run over pages print their continuation pages (see CONTINUATIONS in common.mjs; default "none").
+ */
+export function renderShanghaiHtml(filing, options = {}) {
   const dept = filing.department?.name || '';
   const year = filing.year;
   const parts = partTitles(filing);
@@ -61,7 +66,7 @@ export function renderShanghaiHtml(filing) {
   sections.forEach((s) => html.push(`<p class="item">${esc(s.title)}</p>`));
   html.push(`<p>${esc(parts[3])}</p></section>`);
   html.push(overview(filing, parts[0]));
-  tables.forEach((t, i) => html.push(renderTable(t, i === 0 ? parts[1] : null)));
+  tables.forEach((t, i) => html.push(renderTable(t, i === 0 ? parts[1] : null, options)));
   html.push(`<section class="sheet"><h1 class="part">${esc(parts[2])}</h1>`);
   for (const s of sections) {
     html.push(`<h3>${esc(s.title)}</h3>`);
@@ -110,21 +115,40 @@ function overview(filing, partTitle) {
   return out.join('\n');
 }
 
-function renderTable(t, partTitle) {
+function renderTable(t, partTitle, options) {
   const wide = LANDSCAPE.has(t.kind) || (t.blocks[0]?.columns.length || 0) > 4;
   const out = [`<section class="sheet${wide ? ' wide' : ''}">`];
   if (partTitle) out.push(`<h1 class="part">${esc(partTitle)}</h1>`);
   out.push(`<h2 class="title">${esc(t.title)}</h2>`);
   out.push(`<p class="unit">单位：${esc(t.unit || '万元')}</p>`);
-  if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') out.push(twoSided(t));
-  else if (t.kind === 'basic_expenditure') out.push(basicTable(t));
-  else if (t.kind === 'three_public') out.push(threePublic(t));
-  else out.push(codeTable(t));
+  let grid;
+  if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') grid = twoSided(t);
+  else if (t.kind === 'basic_expenditure') grid = basicTable(t);
+  else if (t.kind === 'three_public') grid = threePublic(t);
+  else grid = codeTable(t);
+  const furniture = (mode) => (mode === 'mark' ? '<p class="cont">续表</p>'
+    : `<h2 class="title">${esc(t.title)}（续）</h2><p class="unit">单位：${esc(t.unit || '万元')}</p>`);
+  out.push(assembleGrid(grid, options.continuation, wide ? 13 : 22, furniture));
   const notes = [...(t.notes || [])];
   if (t.empty_explanation && !notes.includes(t.empty_explanation)) notes.push(t.empty_explanation);
   notes.forEach((n) => out.push(`<p class="note">${esc(n)}</p>`));
   out.push('</section>');
   return out.join('\n');
+}
+
+/**
+ * A table's HTML from its parts { open (the <table> tag and colgroup), head (header rows), body (rows) }:
+ * `continuation` "none" prints the rows as one table without a <thead> (continuation pages show no header);
+ * "repeat" puts the header in a <thead>, which chromium prints again on every page the table continues on;
+ * "mark" and "title" break the rows into pages of `perPage` rows themselves and open every further page
+ * with `furniture(mode)` (续表, or the title with （续）) and the header again.
+ */
+export function assembleGrid({ open, head, body }, continuation = 'none', perPage = 22, furniture = () => '') {
+  if (continuation === 'none') return [open, ...head, ...body, '</table>'].join('\n');
+  const thead = `<thead>${head.join('\n')}</thead>`;
+  if (continuation === 'repeat') return [open, thead, '<tbody>', ...body, '</tbody></table>'].join('\n');
+  return pageChunks(body, perPage).map((rows, i) => [i ? `<div class="cont">${furniture(continuation)}</div>` : '',
+    open, thead, '<tbody>', ...rows, '</tbody></table>'].join('\n')).join('\n');
 }
 
 // ---- 收入支出决算总表 and 财政拨款收入支出决算总表: two sides sharing printed lines ----------------------
@@ -134,9 +158,10 @@ function twoSided(t) {
   // Name columns as narrow as 普陀区 prints them in the wide 财政拨款收入支出决算总表, so long names wrap.
   const nameWidth = ic.length + ec.length > 3 ? 17 : 30;
   const widths = [`<col style="width:${nameWidth}%">`, ...ic.map(() => '<col>'), `<col style="width:${nameWidth}%">`, ...ec.map(() => '<col>')];
-  const rows = [`<table class="grid${TOP_ALIGNED.has(t.kind) ? ' top' : ''}"><colgroup>${widths.join('')}</colgroup>`,
-    `<tr><th colspan="${1 + ic.length}">收入</th><th colspan="${1 + ec.length}">支出</th></tr>`,
+  const open = `<table class="grid${TOP_ALIGNED.has(t.kind) ? ' top' : ''}"><colgroup>${widths.join('')}</colgroup>`;
+  const head = [`<tr><th colspan="${1 + ic.length}">收入</th><th colspan="${1 + ec.length}">支出</th></tr>`,
     `<tr><th>项目</th>${ic.map((c) => `<th>${esc(c.label)}</th>`).join('')}<th>项目</th>${ec.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`];
+  const rows = [];
   const n = Math.max(inc.rows.length, exp.rows.length);
   const side = (r, cols) => {
     if (!r) return `<td></td>${cols.map(() => '<td></td>').join('')}`;
@@ -144,8 +169,7 @@ function twoSided(t) {
     return `<td class="${centered ? 'mid' : ''}">${esc(r.name)}</td>${cols.map((c) => `<td class="num">${cell(r.values?.[c.id])}</td>`).join('')}`;
   };
   for (let i = 0; i < n; i++) rows.push(`<tr>${side(inc.rows[i], ic)}${side(exp.rows[i], ec)}</tr>`);
-  rows.push('</table>');
-  return rows.join('\n');
+  return { open, head, body: rows };
 }
 
 // ---- tables with 类/款/项 code columns ------------------------------------------------------------
@@ -161,8 +185,9 @@ function codeTable(t) {
   const b = blockOf(t, 'main');
   const cols = b.columns;
   const { grouped, start } = columnHeads(cols);
-  const out = [`<table class="grid${TOP_ALIGNED.has(t.kind) ? ' top' : ''}"><colgroup><col style="width:6%"><col style="width:5%"><col style="width:5%">`
-    + `<col style="width:${cols.length > 4 ? 18 : 30}%">${cols.map(() => '<col>').join('')}</colgroup>`];
+  const open = `<table class="grid${TOP_ALIGNED.has(t.kind) ? ' top' : ''}"><colgroup><col style="width:6%"><col style="width:5%"><col style="width:5%">`
+    + `<col style="width:${cols.length > 4 ? 18 : 30}%">${cols.map(() => '<col>').join('')}</colgroup>`;
+  const head = [], out = [];
   const values = (r) => cols.map((c) => `<td class="num">${cell(r.values?.[c.id])}</td>`).join('');
   const empty = isEmptyTable(t) && t.empty_explanation;
   // 普陀区's 收入决算表 and 支出决算表 print their leading 合计 line on the 类/款/项 header line, under 科目名称.
@@ -173,9 +198,10 @@ function codeTable(t) {
     if (grouped && i >= start && i < start + 3) { second.push(`<th rowspan="2">${esc(c.label)}</th>`); return; }
     top.push(`<th rowspan="${shared ? 2 : 3}">${esc(c.label)}</th>`);
   });
-  out.push(`<tr><th colspan="4">项目</th>${top.join('')}</tr>`);
-  out.push(`<tr><th colspan="3">支出功能分类<br>科目编码</th><th${shared ? '' : ' rowspan="2"'}>科目名称</th>${second.join('')}</tr>`);
-  out.push(`<tr><th>类</th><th>款</th><th>项</th>${shared ? `<td class="mid">${esc(b.rows[0].name)}</td>${values(b.rows[0])}` : ''}</tr>`);
+  head.push(`<tr><th colspan="4">项目</th>${top.join('')}</tr>`);
+  head.push(`<tr><th colspan="3">支出功能分类<br>科目编码</th><th${shared ? '' : ' rowspan="2"'}>科目名称</th>${second.join('')}</tr>`);
+  // The 类/款/项 line is a header line, unless it also prints the 合计 row (then a repeated header leaves it out).
+  (shared ? out : head).push(`<tr><th>类</th><th>款</th><th>项</th>${shared ? `<td class="mid">${esc(b.rows[0].name)}</td>${values(b.rows[0])}` : ''}</tr>`);
   if (empty) for (let i = 0; i < 4; i++) out.push(`<tr><td></td><td></td><td></td><td></td>${cols.map(() => '<td></td>').join('')}</tr>`);
   for (const r of shared ? b.rows.slice(1) : b.rows) {
     if (r.code) {
@@ -185,8 +211,7 @@ function codeTable(t) {
       out.push(`<tr><td colspan="4" class="mid">${esc(r.name)}</td>${values(r)}</tr>`);
     }
   }
-  out.push('</table>');
-  return out.join('\n');
+  return { open, head, body: out };
 }
 
 // ---- 一般公共预算财政拨款基本支出决算表: two column groups side by side ------------------------------
@@ -214,11 +239,11 @@ function basicTable(t) {
   const codeRows = b.rows.filter((r) => r.code);
   const keyed = b.rows.filter((r) => !r.code);
   const [left, right = []] = splitGroups(codeRows, 2);
-  const out = ['<table class="grid"><colgroup>'
-    + '<col style="width:6%"><col style="width:5%"><col style="width:25%"><col style="width:14%">'.repeat(2) + '</colgroup>'];
-  const head = '<th colspan="2">经济分类<br>科目编码</th><th rowspan="2">科目名称</th><th rowspan="2">决算数</th>';
-  out.push(`<tr>${head}${head}</tr>`);
-  out.push('<tr><th>类</th><th>款</th><th>类</th><th>款</th></tr>');
+  const open = '<table class="grid"><colgroup>'
+    + '<col style="width:6%"><col style="width:5%"><col style="width:25%"><col style="width:14%">'.repeat(2) + '</colgroup>';
+  const group = '<th colspan="2">经济分类<br>科目编码</th><th rowspan="2">科目名称</th><th rowspan="2">决算数</th>';
+  const head = [`<tr>${group}${group}</tr>`, '<tr><th>类</th><th>款</th><th>类</th><th>款</th></tr>'];
+  const out = [];
   const side = (r) => {
     if (!r) return '<td></td><td></td><td></td><td></td>';
     const [l, k] = codeParts(r.code);
@@ -230,8 +255,7 @@ function basicTable(t) {
     out.push(`<tr>${k(keyed[0])}${k(keyed[1])}</tr>`);
     for (let i = 2; i < keyed.length; i += 2) out.push(`<tr>${k(keyed[i])}${k(keyed[i + 1])}</tr>`);
   }
-  out.push('</table>');
-  return out.join('\n');
+  return { open, head, body: out };
 }
 
 // ---- 财政拨款“三公”经费支出决算表: one line of 12 amounts under a three-level head ------------------
@@ -242,7 +266,7 @@ function threePublic(t) {
   const operation = row('vehicle_operation')?.name || '公务用车运行费';
   const group = /维护/.test(operation) ? '公务用车购置及运行维护费' : '公务用车购置及运行费';
   const cols = b.columns;
-  const out = ['<table class="grid">'];
+  const out = [];
   out.push(`<tr><th colspan="${6 * cols.length}">财政拨款“三公”经费</th></tr>`);
   out.push(`<tr><th colspan="${cols.length}" rowspan="2">${name('total', '合计')}</th><th colspan="${cols.length}" rowspan="2">${name('abroad', '因公出国（境）费')}</th>`
     + `<th colspan="${3 * cols.length}">${group}</th><th colspan="${cols.length}" rowspan="2">${name('reception', '公务接待费')}</th></tr>`);
@@ -250,7 +274,6 @@ function threePublic(t) {
     + `<th colspan="${cols.length}">${esc(operation)}</th></tr>`);
   const keys = ['total', 'abroad', 'vehicle_subtotal', 'vehicle_purchase', 'vehicle_operation', 'reception'];
   out.push(`<tr>${keys.map(() => cols.map((c) => `<th>${esc(c.label)}</th>`).join('')).join('')}</tr>`);
-  out.push(`<tr>${keys.map((k) => cols.map((c) => `<td class="num">${cell(row(k)?.values?.[c.id])}</td>`).join('')).join('')}</tr>`);
-  out.push('</table>');
-  return out.join('\n');
+  const body = [`<tr>${keys.map((k) => cols.map((c) => `<td class="num">${cell(row(k)?.values?.[c.id])}</td>`).join('')).join('')}</tr>`];
+  return { open: '<table class="grid">', head: out, body };
 }

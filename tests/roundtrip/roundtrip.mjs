@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// Round trip of the importer: filings → publications (a Shanghai-style PDF printed by chromium and a
-// Hunan-style extracted text) → `gongkai import` → compared with the filings, cell for cell and figure by figure.
+// Round trip of the importer: filings → publications (a Shanghai-style PDF and a Hunan-style PDF printed by
+// chromium, and a Hunan-style extracted text) → `gongkai import` → compared with the filings, cell for cell and
+// figure by figure. Each publication prints tables that run over pages in one of the ways publications do
+// (rows simply continuing, header rows repeated, 续表, the title repeated with （续）), and the Hunan PDF comes
+// portrait, landscape or mixed.
 //
 //   GONGKAI_BIN=build/gongkai node tests/roundtrip/roundtrip.mjs [--seeds 7,23] [--keep DIR] [--only TEXT]
-//                                        [--no-real] [--no-synth] [--max-listing N] [--figures]
+//                                        [--no-real] [--no-synth] [--max-listing N] [--figures] [--all-layouts]
 // Inputs: three synthetic filings per seed from `gongkai synth --seed N` (made into variants with full template
 // rows and columns, longer code tables and filled 07/08 tables, see shape.mjs) and the real filings in data/.
-// Exit 0 when every table cell matches and ≥90% of the figures of every document are read; 1 otherwise.
+// Exit 0 when every table cell matches, nothing of a document is left unplaced and ≥90% of the figures of every
+// document are read; 1 otherwise.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +18,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderShanghaiHtml } from './render-shanghai.mjs';
 import { renderHunanText } from './render-hunan.mjs';
+import { renderHunanHtml } from './render-hunan-pdf.mjs';
 import { publicationShape, synthVariant } from './shape.mjs';
 import { compareTables, compareFigures } from './compare.mjs';
 import { openPrinter } from './print-pdf.mjs';
@@ -30,6 +35,7 @@ const keep = opt('--keep', null);
 const work = keep || mkdtempSync(join(tmpdir(), 'gongkai-roundtrip-'));
 mkdirSync(work, { recursive: true });
 const FIGURE_SHARE = 0.9;
+const allLayouts = args.includes('--all-layouts');  // every layout for every input (slow; by hand)
 
 // ---- inputs -----------------------------------------------------------------------------------------
 const inputs = [];
@@ -40,8 +46,8 @@ const filingsIn = (dataDir) => readdirSync(dataDir, { withFileTypes: true }).fil
 
 if (!args.includes('--no-synth')) {
   // Each synthetic filing becomes one variant; the variants cycle over the departments of all seeds.
-  const variants = [{ full: true, long: true, funds: true, commas: true }, {}, { long: true, funds: true },
-    { full: true }, { funds: true, commas: true }, { full: true, long: true }];
+  const variants = [{ full: true, long: true, funds: true, commas: true, signs: true }, {}, { long: true, funds: true, yuan: true },
+    { full: true, signs: true }, { funds: true, commas: true, yuan: true }, { full: true, long: true, signs: true, yuan: true }];
   let n = 0;
   for (const seed of seeds) {
     const synthDir = join(work, `synth-${seed}`);
@@ -63,26 +69,59 @@ if (!args.includes('--no-real')) {
 }
 const selected = inputs.filter((x) => !only || x.name.includes(only));
 
+// ---- layouts ----------------------------------------------------------------------------------------
+// How each publication prints continuation pages and (Hunan PDF) its page orientation, cycling over the
+// inputs with different periods so that every long table meets every way in some layout.
+const SHANGHAI_CONTINUATION = ['repeat', 'none', 'mark', 'title'];
+const HUNAN_PDF = [['portrait', 'repeat'], ['landscape', 'title'], ['mixed', 'mark'], ['landscape', 'none'],
+  ['mixed', 'title'], ['portrait', 'mark'], ['landscape', 'repeat']];
+const TEXT_CONTINUATION = ['break', 'none', 'repeat', 'title', 'mark'];
+
 // ---- render -----------------------------------------------------------------------------------------
 const docs = [];
 const printer = await openPrinter();
 try {
-  for (const input of selected) {
+  for (const [n, input] of selected.entries()) {
     const expected = publicationShape(input.filing);
     const base = join(work, input.name);
     writeFileSync(`${base}.expected.json`, JSON.stringify(expected, null, 2) + '\n');
-    const html = renderShanghaiHtml(expected);
-    writeFileSync(`${base}.html`, html);
-    await printer.print(html, `${base}.pdf`);
-    writeFileSync(`${base}.txt`, renderHunanText(expected));
-    docs.push({ ...input, expected, format: 'pdf', path: `${base}.pdf` });
-    docs.push({ ...input, expected, format: 'txt', path: `${base}.txt` });
+    const pick = (list) => (allLayouts ? list.map((x, i) => [x, `-${i}`]) : [[list[n % list.length], '']]);
+    for (const [continuation, tag] of pick(SHANGHAI_CONTINUATION)) {
+      const html = renderShanghaiHtml(expected, { continuation });
+      writeFileSync(`${base}${tag}.html`, html);
+      await printer.print(html, `${base}${tag}.pdf`);
+      docs.push({ ...input, name: input.name + tag, expected, format: 'pdf', layout: `shanghai, ${continuation}`, path: `${base}${tag}.pdf` });
+    }
+    const hunanLayouts = allLayouts ? ['portrait', 'landscape', 'mixed'].flatMap((o) => SHANGHAI_CONTINUATION.map((c) => [o, c])) : HUNAN_PDF;
+    for (const [[orientation, continuation], tag] of pick(hunanLayouts)) {
+      const hunan = renderHunanHtml(expected, { orientation, continuation });
+      writeFileSync(`${base}${tag}.hunan.html`, hunan);
+      await printer.print(hunan, `${base}${tag}.hunan.pdf`);
+      docs.push({ ...input, name: input.name + tag, expected, format: 'hunan-pdf', layout: `hunan, ${orientation}, ${continuation}`, path: `${base}${tag}.hunan.pdf` });
+    }
+    for (const [continuation, tag] of pick(TEXT_CONTINUATION)) {
+      writeFileSync(`${base}${tag}.txt`, renderHunanText(expected, { continuation }));
+      docs.push({ ...input, name: input.name + tag, expected, format: 'txt', layout: `text, ${continuation}`, path: `${base}${tag}.txt` });
+    }
   }
 } finally {
   await printer.close();
 }
 
 // ---- import and compare -------------------------------------------------------------------------------
+/** The lines the import report lists under "not placed (N)". */
+function notPlaced(log) {
+  const lines = log.split('\n');
+  const at = lines.findIndex((l) => /^\s*not placed \(\d+\)/.test(l));
+  if (at < 0) return [];
+  const count = Number(/\((\d+)\)/.exec(lines[at])[1]);
+  if (!count) return [];
+  const indent = lines[at].search(/\S/);
+  const out = [];
+  for (let i = at + 1; i < lines.length && lines[i].search(/\S/) > indent; i++) out.push(lines[i].trim());
+  return out.length ? out : [`${count} line(s) (not listed)`];
+}
+
 let failed = 0;
 const report = [];
 const say = (s) => { report.push(s); };
@@ -97,7 +136,7 @@ for (const doc of docs) {
     { encoding: 'utf8', timeout: 120000 });
   writeFileSync(join(dataRoot, 'import.log'), `${run.stdout || ''}\n${run.stderr || ''}`);
   const out = join(dataRoot, basename(doc.countyDir), String(doc.expected.year), `${slug}.json`);
-  const head = `${doc.name} [${doc.label}] as ${doc.format}`;
+  const head = `${doc.name} [${doc.label}] as ${doc.format} (${doc.layout})`;
   if (run.status !== 0 || !existsSync(out)) {
     failed++;
     say(`FAIL ${head}: import exited ${run.status ?? run.signal}, no filing written`);
@@ -106,14 +145,19 @@ for (const doc of docs) {
     continue;
   }
   const actual = JSON.parse(readFileSync(out, 'utf8'));
-  // The Shanghai layout prints neither table numbers nor 行次; the Hunan text prints both where the filing has them.
-  const diffs = compareTables(doc.expected, actual, { numbers: doc.format === 'txt', lines: doc.format === 'txt' });
+  // The Shanghai layout prints neither table numbers nor 行次; the Hunan layouts print both where the filing has them.
+  const hunan = doc.format !== 'pdf';
+  const diffs = compareTables(doc.expected, actual, { numbers: hunan, lines: hunan });
   const figures = compareFigures(doc.expected, actual);
   const share = figures.total ? figures.matched / figures.total : 1;
-  const ok = diffs.length === 0 && share >= FIGURE_SHARE;
+  // Everything a rendered document prints belongs somewhere: the import's "not placed" list must be empty.
+  const unplaced = notPlaced(`${run.stdout || ''}\n${run.stderr || ''}`);
+  const ok = diffs.length === 0 && share >= FIGURE_SHARE && unplaced.length === 0;
   if (!ok) failed++;
-  say(`${ok ? 'ok  ' : 'FAIL'} ${head}: ${diffs.length} table difference(s); figures ${figures.matched}/${figures.total} matched`);
+  say(`${ok ? 'ok  ' : 'FAIL'} ${head}: ${diffs.length} table difference(s); figures ${figures.matched}/${figures.total} matched`
+    + `${unplaced.length ? `; ${unplaced.length} line(s) not placed` : ''}`);
   diffs.slice(0, maxListing).forEach((d) => say(`     ${d}`));
+  unplaced.slice(0, maxListing).forEach((l) => say(`     not placed: ${l}`));
   if (diffs.length > maxListing) say(`     … ${diffs.length - maxListing} more (full list: ${join(work, 'report.txt')})`);
   if (share < FIGURE_SHARE || args.includes('--figures')) {
     figures.missing.slice(0, maxListing).forEach((f) => say(`     figure not read: ${f.metric}${f.code ? ` ${f.code}` : ''} = ${f.value}${f.unit ?? ''} (section ${f.section ?? '?'}): ${f.sentence}`));

@@ -75,15 +75,72 @@ const ECONOMIC_CODES = [
   ['31021', '文物和陈列品购置'], ['31022', '无形资产购置'], ['31099', '其他资本性支出'],
 ];
 
-/** Writes every table amount of 1000 or more with thousands separators, as printed text. */
+/** Writes every table amount of 1000 or more (either sign) with thousands separators, as printed text. */
 function addCommas(f) {
   for (const t of f.tables || []) for (const b of t.blocks || []) for (const r of b.rows) {
     for (const [k, v] of Object.entries(r.values || {})) {
-      if (typeof v === 'string' && /^\d{4,}(\.\d+)?$/.test(v)) {
+      if (typeof v === 'string' && /^-?\d{4,}(\.\d+)?$/.test(v)) {
         const [i, d] = v.split('.');
         r.values[k] = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (d != null ? `.${d}` : '');
       }
     }
+  }
+}
+
+/** An amount in 万元 as printed text ("43.2") written in 元 with two decimals ("432000.00"); "0" stays "0". */
+export function yuanOf(wan) {
+  if (wan == null || wan === '' || wan === '0') return wan;
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(wan));
+  if (!m) throw new Error(`not an amount: ${wan}`);
+  const decimals = (m[3] || '').padEnd(6, '0');
+  const whole = (m[2] + decimals.slice(0, 4)).replace(/^0+(?=\d)/, '');
+  return `${m[1]}${whole}.${decimals.slice(4, 6)}`;
+}
+
+/**
+ * Signs and zeros as publications mix them: a negative 年末结转和结余 ("-12.30") in both summary tables and
+ * the 政府性基金 table (the format allows negative amounts in balances only), and blank, "0.00" and "0" side
+ * by side in the 收入支出决算总表, the code tables, the 基本支出 table and the 三公 table.
+ */
+function addSigns(f, seed) {
+  const set = (row, id, v) => { if (row && row.values && id in row.values) row.values[id] = v; };
+  const keyed = (b, key) => b?.rows.find((r) => r.key === key);
+  const sum = blockOf(tableOf(f, 'income_expenditure_summary'), 'expenditure');
+  set(keyed(sum, 'closing_balance'), 'amount', '-12.30');
+  const sumIncome = blockOf(tableOf(f, 'income_expenditure_summary'), 'income');
+  const zeros = ['0.00', '0'];
+  for (const r of sumIncome?.rows || []) if (zeros.length && r.values?.amount == null && r.key !== 'blank') r.values.amount = zeros.shift();
+  const fs = blockOf(tableOf(f, 'fiscal_summary'), 'expenditure');
+  for (const id of ['total', 'general_budget']) set(keyed(fs, 'closing_balance'), id, '-12.30');
+  const gf = blockOf(tableOf(f, 'government_fund'), 'main');
+  if (gf && gf.rows.some((r) => r.code)) {
+    set(gf.rows.find((r) => r.code), 'closing_balance', `-${amount(seed + 'neg', 1, 300)}`);
+    set(keyed(gf, 'total'), 'closing_balance', `-${amount(seed + 'neg', 2, 300)}`);
+  }
+  for (const kind of ['income', 'expenditure', 'general_budget_expenditure']) {
+    const b = blockOf(tableOf(f, kind), 'main');
+    if (!b) continue;
+    const codes = b.rows.filter((r) => r.code);
+    const blanks = (r) => b.columns.filter((c) => r.values?.[c.id] == null).map((c) => c.id);
+    codes.forEach((r, i) => {
+      const free = blanks(r);
+      if (!free.length) return;
+      if (i % 3 === 1) set(r, free[0], '0.00');
+      if (i % 3 === 2) set(r, free[free.length - 1], '0');
+    });
+  }
+  const basic = blockOf(tableOf(f, 'basic_expenditure'), 'main');
+  if (basic) {
+    const codes = basic.rows.filter((r) => r.code);
+    codes.forEach((r, i) => {
+      if (r.values.amount == null && i % 4 === 1) r.values.amount = '0';
+      else if (r.values.amount == null && i % 4 === 3) r.values.amount = '0.00';
+    });
+  }
+  const tp = blockOf(tableOf(f, 'three_public'), 'main');
+  if (tp) {
+    const zero = (key, id, v) => { const r = keyed(tp, key); if (r && r.values[id] == null) r.values[id] = v; };
+    for (const id of tp.columns.map((c) => c.id)) { zero('abroad', id, '0'); zero('vehicle_purchase', id, '0.00'); }
   }
 }
 
@@ -124,12 +181,13 @@ function addCodeRows(block, seed, filled) {
  * printed "0.00"); `long` — two more function classes with their 款 and 项, so that the code tables run
  * over several pages; `funds` — filled 政府性基金 and 国有资本经营 tables. The numbers are made up
  * (deterministically) and need not add up: the round trip tests reading, not arithmetic; `commas` — table
- * amounts of 1000 and more printed with thousands separators ("2,940.05"), as 普陀区 prints them.
+ * amounts of 1000 and more printed with thousands separators ("2,940.05"), as 普陀区 prints them;
+ * `signs` — negative amounts and blank / "0.00" / "0" mixtures (addSigns); `yuan` — the 三公 table printed in
+ * 元 with 单位：元 (as some counties print it).
  */
-export function synthVariant(filing, { full = false, long = false, funds = false, commas = false } = {}) {
+export function synthVariant(filing, { full = false, long = false, funds = false, commas = false, signs = false, yuan = false } = {}) {
   const f = clone(filing);
   const seed = f.department?.slug || 'x';
-  if (commas) addCommas(f);
   if (full) {
     const sum = tableOf(f, 'income_expenditure_summary');
     const inc = blockOf(sum, 'income'), exp = blockOf(sum, 'expenditure');
@@ -237,5 +295,14 @@ export function synthVariant(filing, { full = false, long = false, funds = false
     const abroad = tp?.rows.find((r) => r.key === 'abroad');
     if (abroad) abroad.values.actual = '0.00';
   }
+  if (signs) addSigns(f, seed);
+  if (yuan) {
+    const tp = tableOf(f, 'three_public');
+    if (tp) {
+      tp.unit = '元';
+      for (const b of tp.blocks || []) for (const r of b.rows) for (const k of Object.keys(r.values || {})) r.values[k] = yuanOf(r.values[k]);
+    }
+  }
+  if (commas) addCommas(f);
   return f;
 }

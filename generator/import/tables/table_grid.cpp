@@ -24,6 +24,22 @@ GridRow grid_row(const FlowLine& line, std::size_t index) {
     return row;
 }
 
+// The row's cells without their spacing and without trailing blank cells (for comparing printed rows).
+std::vector<std::string> printed_cells(const GridRow& row) {
+    std::vector<std::string> out;
+    for (const std::string& cell : row.cells) out.push_back(normalise_label(cell));
+    while (!out.empty() && out.back().empty()) out.pop_back();
+    return out;
+}
+
+// True when the row prints the grid's first header row again after the grid's body has begun: the header
+// rows repeated at the top of a continuation page, which extracted text runs on in the same grid.
+bool repeats_header(const GridRow& row, const SegmentGrid& grid) {
+    if (grid.header.empty() || (grid.body.empty() && grid.column_number_rows.empty())) return false;
+    const std::vector<std::string> cells = printed_cells(row);
+    return !cells.empty() && cells == printed_cells(grid.header.front());
+}
+
 }  // namespace
 
 bool is_column_number_row(const GridRow& row) {
@@ -45,13 +61,14 @@ std::vector<SegmentGrid> segment_grids(const Flow& flow, const TableSegment& seg
     for (std::size_t index : segment.lines) {
         const FlowLine& line = flow.lines[index];
         if (line.kind != FlowLine::Kind::table_row) continue;
-        if (grids.empty() || grids.back().grid != line.grid) {
+        GridRow row = grid_row(line, index);
+        // A repeated header starts a new grid (with that header), as a new page's grid does in a PDF.
+        if (grids.empty() || grids.back().grid != line.grid || repeats_header(row, grids.back())) {
             SegmentGrid grid;
             grid.grid = line.grid;
             grids.push_back(std::move(grid));
         }
         SegmentGrid& grid = grids.back();
-        GridRow row = grid_row(line, index);
         grid.columns = std::max<int>(grid.columns, static_cast<int>(row.cells.size()));
         if (is_column_number_row(row)) {
             grid.column_number_rows.push_back(index);

@@ -39,7 +39,9 @@ struct SegmentGrid {
 // Decides whether a row already belongs to the body of the table (the first such row ends the header).
 using BodyRowTest = bool (*)(const GridRow&);
 
-// The grids of the segment in order; header rows are the rows before the first body row or 栏次 row.
+// The grids of the segment in order; header rows are the rows before the first body row or 栏次 row. A row
+// that repeats a grid's first header row after its body has begun (a continuation page's repeated header in
+// extracted text) starts a new grid with the same grid id.
 std::vector<SegmentGrid> segment_grids(const Flow& flow, const TableSegment& segment, BodyRowTest is_body_row);
 
 // True for the 栏次 row: its first printed cell is 栏次, or its printed cells are 1, 2, 3… in order.

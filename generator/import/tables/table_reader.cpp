@@ -184,6 +184,11 @@ TablesResult read_tables(const Flow& flow) {
             const FlowLine& line = flow.lines[j];
             if (line.kind != FlowLine::Kind::text || used.count(j) || j < first_row || j > last_row) continue;
             if (trim_text(line.text).empty()) continue;
+            // A continuation page's 续表 mark and its repeated 部门/单位/公开NN表 lines belong to the table.
+            if (is_continuation_mark(line.text) || is_title_furniture(line.text)) {
+                used.insert(j);
+                continue;
+            }
             mapped.unplaced.push_back({line.page, line.line_number, line.text,
                                        "text line inside the table " + segment.title + " that is no part of it"});
             used.insert(j);

@@ -40,6 +40,14 @@ std::string comparable_title(std::string_view text) {
     for (auto [from, to] : std::array<std::pair<std::string_view, std::string_view>, 2>{{{"（", "("}, {"）", ")"}}}) {
         for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p)) s.replace(p, from.size(), to);
     }
+    // The mark of a continuation page: "…表(续)", "…表(续表)", "…表续表", "续表…表".
+    for (std::string_view mark : {"(续)", "(续表)", "续表"}) {
+        if (s.size() > mark.size() && s.compare(s.size() - mark.size(), mark.size(), mark) == 0) {
+            s.erase(s.size() - mark.size());
+            break;
+        }
+    }
+    if (starts_with(s, "续表") && s.size() > std::string_view("续表").size()) s.erase(0, std::string_view("续表").size());
     return s;
 }
 
@@ -141,6 +149,11 @@ bool is_ordinal_heading(std::string_view raw) {
     }
     const std::size_t n = numeral_run(text);
     return n > 0 && starts_with(text.substr(n), "、");
+}
+
+bool is_continuation_mark(std::string_view raw) {
+    const std::string s = normalise_label(raw);
+    return s == "续表" || s == "续上表" || s == "（续）" || s == "(续)" || s == "续表：" || s == "续表:";
 }
 
 bool is_title_furniture(std::string_view raw) {

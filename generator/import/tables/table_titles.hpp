@@ -12,6 +12,7 @@ namespace gongkai::import {
 // 收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表,
 // 一般公共预算财政拨款基本支出决算(明细)表, 政府性基金预算财政拨款收入支出决算表,
 // 国有资本经营预算财政拨款(收入)支出决算表, 财政拨款“三公”经费支出决算表 (any quote style or none).
+// A title repeated on a continuation page with a mark (…表（续）, …表(续表), 续表 …表) names the same kind.
 std::string table_kind_of_title(std::string_view text);
 
 // The title as printed: the line without whitespace and without a 公开NN表 printed on the same line.
@@ -31,6 +32,10 @@ bool is_part_heading(std::string_view text);
 
 // True for a section heading that opens with a Chinese ordinal: "一、…", "十二、…", "（一）…".
 bool is_ordinal_heading(std::string_view text);
+
+// True for the mark a continuation page of a table prints above its rows: 续表, 续上表, （续）, alone on
+// the line (whitespace ignored).
+bool is_continuation_mark(std::string_view text);
 
 // True for the small lines printed between a title and its grid: 部门：…, 单位：…, 编制单位：…, 公开NN表.
 bool is_title_furniture(std::string_view text);
