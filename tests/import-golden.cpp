@@ -219,3 +219,28 @@ TEST_CASE("several documents are imported in one run, each into its own filing")
     CHECK((check_code == 0 || check_code == 1));
     CHECK(check.find("3 filing(s)") != std::string::npos);
 }
+
+TEST_CASE("a printed value the format cannot hold is reported and left blank, the rest imported") {
+    // The Xiangtan text with a negative amount where only balances may be negative (a 基本支出 cell).
+    std::string text = read_file(kDisclosures + "xiangtan-county/2024-county-government-office.txt");
+    const std::string cell = "30101\t基本工资\t387.01";
+    const auto at = text.find(cell);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, cell.size(), "30101\t基本工资\t-387.01");
+    TempDir tmp;
+    const std::string data = tmp / "data", doc = tmp / "2024-county-government-office.txt";
+    write_file(doc, text);
+    std::string out;
+    run_command("mkdir -p " + data + "/430321-xiangtan", out);
+    write_file(data + "/430321-xiangtan/county.json", read_file(source_dir() + "/data/430321-xiangtan/county.json"));
+    const int code = run_command(std::string(GONGKAI_BINARY) + " import " + doc + " --county 430321 --data " + data, out);
+    INFO(out);
+    CHECK(code == 0);
+    CHECK(out.find("-387.01") != std::string::npos);
+    CHECK(out.find("left blank") != std::string::npos);
+    const json f = json::parse(read_file(data + "/430321-xiangtan/2024/county-government-office.json"));
+    for (const auto& t : f["tables"])
+        if (t["kind"] == "basic_expenditure")
+            for (const auto& r : t["blocks"][0]["rows"])
+                if (r.value("code", "") == "30101") CHECK(r["values"]["amount"].is_null());
+}

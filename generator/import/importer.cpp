@@ -133,6 +133,38 @@ std::string joined(const std::vector<std::string>& v) {
     return s;
 }
 
+// Decodes the assembled filing as `gongkai build` would.
+std::optional<Filing> check_filing(const ojson& filing, const std::string& path, const FilingPath& where, ProblemList& problems) {
+    JsonFile jf{path, filing.dump(), nlohmann::json::parse(filing.dump())};
+    return decode_filing(jf, where, problems);
+}
+
+// A printed table value the format cannot hold (a negative amount outside a balance, an amount beyond the
+// format's bounds) is taken out of its cell — left blank — and reported with the format's reason, so that
+// the rest of the document is still imported and nothing is silently changed. True when it moved any.
+bool move_unholdable_cells(ojson& filing, const ProblemList& problems, std::vector<Unplaced>& unplaced) {
+    bool moved = false;
+    for (const auto& p : problems.items()) {
+        if (p.pointer.rfind("/tables/", 0) != 0 || p.pointer.find("/values/") == std::string::npos) continue;
+        const ojson::json_pointer ptr(p.pointer);
+        if (!filing.contains(ptr) || !filing.at(ptr).is_string()) continue;
+        const std::string printed = filing.at(ptr).get<std::string>();
+        // Which table, row and column, in the words of the report.
+        const ojson::json_pointer table_ptr(p.pointer.substr(0, p.pointer.find('/', std::string("/tables/").size())));
+        const ojson::json_pointer row_ptr(p.pointer.substr(0, p.pointer.find("/values/")));
+        const std::string title = filing.contains(table_ptr) ? filing.at(table_ptr).value("title", "") : "";
+        const ojson& row = filing.at(row_ptr);
+        const std::string row_name = row.value("name", row.value("code", row.value("key", "")));
+        const std::string column = p.pointer.substr(p.pointer.find("/values/") + 8);
+        unplaced.push_back(Unplaced{0, 0, printed,
+                                    title + " / " + row_name + " / " + column + ": printed, but the format expects " + p.expected +
+                                        "; left blank in the filing — check the document and transcribe it by hand"});
+        filing.at(ptr) = nullptr;
+        moved = true;
+    }
+    return moved;
+}
+
 }  // namespace
 
 Flow read_document_flow(const std::string& path) {
@@ -250,10 +282,13 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
 
         // 3. Assemble the filing, check it against the format, audit it.
         out.filing = assemble(st, tables, narrative, county, r.slug, path);
-        JsonFile jf{path, out.filing.dump(), nlohmann::json::parse(out.filing.dump())};
         FilingPath where{path, county.dir, st.year, r.slug};
         ProblemList problems;
-        auto filing = decode_filing(jf, where, problems);
+        auto filing = check_filing(out.filing, path, where, problems);
+        if (!filing && move_unholdable_cells(out.filing, problems, r.unplaced)) {
+            problems = ProblemList();
+            filing = check_filing(out.filing, path, where, problems);
+        }
         if (!filing) {
             problems.sort();
             r.format_problems = problems.items();
