@@ -9,6 +9,7 @@
 
 #include "audit/audit.hpp"
 #include "import/amount_accounting.hpp"
+#include "import/layout/html_flow.hpp"
 #include "import/layout/pdf_flow.hpp"
 #include "import/layout/text_flow.hpp"
 #include "import/source/import_error.hpp"
@@ -183,6 +184,7 @@ Flow read_document_flow(const std::string& path) {
         throw ImportError("the file is named .pdf but is not a PDF (it has no %PDF- header): damaged, or another kind of file");
     if (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0)
         throw ImportError("the file is a ZIP archive (a Word or Excel file?); give the PDF or its extracted text");
+    if (looks_like_html(bytes)) return html_flow(bytes, path);
     return text_flow(bytes, path);
 }
 
