@@ -20,7 +20,7 @@ const char* const kImportHelp =
     "Usage: gongkai import FILE... --county CODE [--slug SLUG] [--data DIR | -o OUT.json]\n"
     "                      [--report text|json] [--force] [--jobs N] [--quiet]\n"
     "\n"
-    "Turns published 部门决算 documents (PDF with a text layer, or their extracted text) into filings.\n"
+    "Turns published 部门决算 documents (PDF with a text layer, an HTML page, or extracted text) into filings.\n"
     "The year and the department's name come from the document; the county from DIR/<CODE>-<county>/county.json.\n"
     "\n"
     "  --county CODE   6-digit division code of the county (its folder must exist under --data)\n"
