@@ -146,7 +146,20 @@ std::optional<Filing> check_filing(const ojson& filing, const std::string& path,
 bool move_unholdable_cells(ojson& filing, const ProblemList& problems, std::vector<Unplaced>& unplaced) {
     bool moved = false;
     for (const auto& p : problems.items()) {
-        if (p.pointer.rfind("/tables/", 0) != 0 || p.pointer.find("/values/") == std::string::npos) continue;
+        if (p.pointer.rfind("/tables/", 0) != 0) continue;
+        // A printed 行次 the format cannot hold (0, or beyond 1000) is dropped from its row and reported.
+        if (p.pointer.size() > 5 && p.pointer.compare(p.pointer.size() - 5, 5, "/line") == 0) {
+            const ojson::json_pointer line_ptr(p.pointer);
+            if (!filing.contains(line_ptr)) continue;
+            const ojson::json_pointer row_ptr(p.pointer.substr(0, p.pointer.size() - 5));
+            unplaced.push_back(Unplaced{0, 0, filing.at(line_ptr).dump(),
+                                        "a 行次 printed in a row of " + p.pointer.substr(0, p.pointer.find("/blocks")) +
+                                            " that the format cannot hold (" + p.expected + "); left out"});
+            filing.at(row_ptr).erase("line");
+            moved = true;
+            continue;
+        }
+        if (p.pointer.find("/values/") == std::string::npos) continue;
         const ojson::json_pointer ptr(p.pointer);
         if (!filing.contains(ptr) || !filing.at(ptr).is_string()) continue;
         const std::string printed = filing.at(ptr).get<std::string>();
@@ -281,6 +294,22 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
         r.figures = static_cast<int>(narrative.figures.size());
         r.glossary = static_cast<int>(st.glossary.size());
         r.attachments = static_cast<int>(st.attachments.size());
+
+        // A table found by its title whose columns could not be read cannot be transcribed: say which.
+        for (const auto& t : tables.tables) {
+            if (t.value("absent", false)) continue;
+            bool readable = t.contains("blocks") && !t["blocks"].empty();
+            if (readable)
+                for (const auto& b : t["blocks"]) readable = readable && b.contains("columns") && !b["columns"].empty();
+            if (!readable) {
+                std::string pages;
+                for (const auto& f : tables.found)
+                    if (f.kind == t.value("kind", "") && !f.pages.empty()) pages = " (page " + std::to_string(f.pages.front()) + ")";
+                throw ImportError("the table " + t.value("title", t.value("kind", "")) + pages +
+                                  " was found, but its header could not be read, so its columns are unknown; see the cells not "
+                                  "placed below");
+            }
+        }
 
         // 3. Assemble the filing, check it against the format, audit it.
         out.filing = assemble(st, tables, narrative, county, r.slug, path);

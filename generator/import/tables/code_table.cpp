@@ -171,7 +171,9 @@ MappedTable map_code_table(const Flow& flow, const TableSegment& segment) {
                 read.name = pending_name + name;
                 pending_name.clear();
                 pending_name_line = nullptr;
-            } else if (const std::string key = key_of_label(label); !key.empty()) {
+            } else if (const std::string key = key_of_label(label);
+                       !key.empty() && (key != "none" || segment.kind == "government_fund" || segment.kind == "state_capital")) {
+                // (A printed 无 row is part of the format only for the 政府性基金 and 国有资本经营 tables.)
                 read.key = key;
                 read.name = label;
                 if (!read.has_values && pending_values) {
