@@ -267,9 +267,15 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
         if (st.kind == "预算")
             throw ImportError("this is " + (st.description.empty() ? std::string("a 部门预算 (budget)") : st.description) +
                               ", not a 部门决算 (final accounts); budgets cannot be imported yet");
+        std::size_t grid_rows = 0;
+        for (const auto& l : flow.lines) grid_rows += l.kind == FlowLine::Kind::table_row ? 1 : 0;
+        const std::string no_grids = flow.kind == SourceKind::pdf && grid_rows == 0
+                                         ? "; its pages draw no table grids (gongkai rebuilds tables from their ruling lines, "
+                                           "so tables printed without lines cannot be read)"
+                                         : "";
         if (tables.found.empty())
             throw ImportError("this is not a 部门决算: none of its nine tables was found" +
-                              (st.description.empty() ? std::string() : " (it looks like " + st.description + ")"));
+                              (st.description.empty() ? std::string() : " (it looks like " + st.description + ")") + no_grids);
         // A 部门决算 that leaves out one or two tables (some print no empty 国有资本 table) is still one: the
         // filing lists them as absent. Fewer tables, or no 收入支出决算总表, is another kind of document.
         const bool has_summary = std::find(tables.missing.begin(), tables.missing.end(), "income_expenditure_summary") == tables.missing.end();
@@ -277,7 +283,7 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
             throw ImportError("this is not a nine-table 部门决算" +
                               (st.description.empty() ? std::string() : " (it looks like " + st.description + ")") +
                               ": " + std::to_string(9 - tables.missing.size()) + " of the nine tables found, missing " +
-                              joined(tables.missing));
+                              joined(tables.missing) + no_grids);
         for (const auto& kind : tables.missing)
             tables.tables.push_back({{"kind", kind}, {"number", nullptr}, {"title", standard_title(kind)}, {"absent", true}});
         if (st.department_name.empty()) throw ImportError("the department's name was not found on the cover or in the title");
