@@ -10,6 +10,7 @@
 
 #include "import/narrative/figure_reader.hpp"
 #include "import/narrative/function_codes.hpp"
+#include "import/narrative/narrative_text.hpp"
 #include "test_support.hpp"
 
 using gongkai::import::FunctionCodes;
@@ -315,4 +316,13 @@ TEST_CASE("odd text never breaks the reader") {
         auto r = gongkai::import::read_figures({NarrativeSection{"五", "五、一般公共预算财政拨款支出决算情况说明", text}});
         CHECK(r.figures.size() + r.unmapped.size() < 100000);
     }
+}
+
+TEST_CASE("a minus sign printed before a number stays with it; a dash between numbers does not") {
+    using gongkai::import::narrative::number_tokens;
+    const auto t = number_tokens("与上年相比增加-92.38万元，增长－5.53%，2023-2024年度");
+    REQUIRE(t.size() >= 2);
+    CHECK(t[0].value == "-92.38");
+    CHECK(t[1].value == "-5.53");
+    for (const auto& k : t) CHECK(k.value != "-2024");
 }

@@ -223,6 +223,16 @@ std::vector<NumberToken> number_tokens(const std::string& s) {
         }
         t.number_end = j;
         t.value = s.substr(i, j - i);
+        // A minus sign printed before the number ("增加-92.38万元") belongs to it; a dash between two numbers
+        // ("2023-2024") does not. Full-width and typographic minus signs are written as '-'.
+        for (const char* minus : {"-", "\xEF\xBC\x8D", "\xE2\x88\x92"}) {
+            const std::size_t n = std::char_traits<char>::length(minus);
+            if (i >= n && s.compare(i - n, n, minus) == 0 && !(i > n && (is_digit(s[i - n - 1]) || is_ascii_letter(s[i - n - 1])))) {
+                t.value = "-" + t.value;
+                t.begin = i - n;
+                break;
+            }
+        }
         std::size_t u = skip_spaces(s, j);
         t.end = j;
         for (const UnitSpelling& spelling : kUnits) {
