@@ -326,3 +326,21 @@ TEST_CASE("a minus sign printed before a number stays with it; a dash between nu
     CHECK(t[1].value == "-5.53");
     for (const auto& k : t) CHECK(k.value != "-2024");
 }
+
+TEST_CASE("a number inside a reason clause is not given the sentence's subject") {
+    using namespace gongkai::import;
+    const std::vector<NarrativeSection> sections = {
+        {"一", "一、收入支出决算总体情况说明",
+         "本部门2024年度收入支出总计1000.00万元。与2023年度相比，收入支出总计增加200.00万元，增长25.00%。"
+         "主要原因是新增养老服务补贴项目150.00万元。"}};
+    const NarrativeResult r = read_figures(sections);
+    int totals = 0;
+    for (const auto& f : r.figures) {
+        CHECK(f["value"] != "150.00");
+        if (f["metric"] == "total.amount") ++totals;
+    }
+    CHECK(totals == 1);
+    bool reported = false;
+    for (const auto& u : r.unmapped) reported = reported || u.number == "150.00";
+    CHECK(reported);
+}

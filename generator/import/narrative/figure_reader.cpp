@@ -110,6 +110,37 @@ NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, cons
             const std::string trail = s.text.substr(t.end, next - t.end);
             previous_end = t.end;
 
+            // In a clause that gives reasons ("主要原因是……", "主要是因为……"), a number is about what that clause
+            // names, never about the sentence's subject: without a subject of its own it is reported, not mapped.
+            bool in_reason = false;
+            {
+                const std::string before = s.text.substr(0, t.begin);
+                std::size_t reason_at = std::string::npos;
+                for (const char* marker : {"主要原因", "原因是", "原因为", "主要是因为", "主要是由于", "系因"}) {
+                    const std::size_t at = before.rfind(marker);
+                    if (at != std::string::npos && (reason_at == std::string::npos || at > reason_at)) reason_at = at;
+                }
+                // The clause ends where the sentence goes back to its figures ("…，决算数与上年相比减少16.76万元").
+                if (reason_at != std::string::npos) {
+                    for (const char* restart : {"，决算数", "，与上年", "，比上年", "，较上年", "，年初预算", "，支出决算", "；"}) {
+                        const std::size_t at = before.find(restart, reason_at);
+                        if (at != std::string::npos) {
+                            reason_at = std::string::npos;
+                            break;
+                        }
+                    }
+                }
+                if (reason_at != std::string::npos && !locked) {
+                    in_reason = true;
+                    const std::string clause = normalized(before.substr(reason_at));
+                    auto own = last_subject(clause, subject_phrases(part), classes_named ? classes : no_phrases);
+                    if (own) subject = own, in_reason = false;
+                }
+            }
+            if (in_reason) {
+                out.unmapped.push_back(UnmappedSentence{s.section, s.text, t.value});
+                continue;
+            }
             if (!locked) {
                 std::string scan = normalized(lead);
                 if (t.unit_class == UnitClass::percent) {
