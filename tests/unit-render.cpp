@@ -52,5 +52,33 @@ TEST_CASE("labels and relative paths") {
     CHECK(metric_label("three_public.reception.budget") == "“三公”经费·公务接待费·预算");
     CHECK(root_prefix(3) == "../../../");
     CHECK(money_text(std::nullopt) == "—");
-    CHECK(share_text(parse_decimal("1310.87")->micro, parse_decimal("1577.61")->micro) == "83.09%");
+    CHECK(share_text(parse_decimal("1310.87")->micro, parse_decimal("1577.61")->micro) == "83.1%");
+}
+
+TEST_CASE("one number format: grouped 万元, 亿元 from 1 亿 up, unit kept with the number") {
+    auto m = [](const char* s) { return MaybeMoney(parse_decimal(s)->micro); };
+    CHECK(money_text(m("1577.61")) == "1,577.61");
+    CHECK(money_text(m("-1092.385")) == "-1,092.39");
+    CHECK(amount_text(m("2940.05")) == "2,940.05\u00a0万元");
+    CHECK(amount_text(m("9999.994")) == "9,999.99\u00a0万元");
+    CHECK(amount_text(m("157539.86")) == "15.75\u00a0亿元");
+    CHECK(amount_text(m("10000")) == "1.00\u00a0亿元");
+    CHECK(amount_text(m("-25000")) == "-2.50\u00a0亿元");
+    CHECK(amount_display(m("123456789.5")).value == "12,345.68");
+    CHECK(amount_text(std::nullopt) == "—");
+    CHECK(pct_text(percent_micro(m("-55.31").value(), m("1000").value())) == "-5.5%");
+    CHECK(pct_text(0) == "0.0%");
+    CHECK(change_text(m("1092.38")) == "+1,092.38");
+}
+
+TEST_CASE("printed table digits get separators, never other changes") {
+    CHECK(printed_grouped("1577.61") == "1,577.61");
+    CHECK(printed_grouped("2,940.05") == "2,940.05");
+    CHECK(printed_grouped("157539.86") == "157,539.86");
+    CHECK(printed_grouped("-1234") == "-1,234");
+    CHECK(printed_grouped("0.00") == "0.00");
+    CHECK(printed_grouped("999.5") == "999.5");
+    CHECK(printed_grouped("1234.5.6") == "1234.5.6");
+    CHECK(printed_grouped("12345元") == "12345元");
+    CHECK(printed_grouped("") == "");
 }

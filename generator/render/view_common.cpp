@@ -4,7 +4,41 @@
 
 namespace gongkai {
 
-std::string money_text(const MaybeMoney& m) { return m ? format_micro(*m, 2) : "—"; }
+std::string money_text(const MaybeMoney& m) { return m ? format_micro_grouped(*m, 2) : "—"; }
+
+AmountDisplay amount_display(const MaybeMoney& m) {
+    if (!m) return {"—", ""};
+    constexpr std::int64_t yi = 10'000 * kMicro;  // 1 亿元 in millionths of 万元
+    if (*m >= yi || *m <= -yi) {
+        // 亿元 = 万元 / 10,000, rounded half away from zero in the integer domain.
+        std::int64_t q = *m / 10'000, r = *m % 10'000;
+        if (r >= 5'000) ++q;
+        else if (r <= -5'000) --q;
+        return {format_micro_grouped(q, 2), "亿元"};
+    }
+    return {format_micro_grouped(*m, 2), "万元"};
+}
+
+std::string amount_text(const MaybeMoney& m) {
+    AmountDisplay d = amount_display(m);
+    return d.unit.empty() ? d.value : d.value + "\u00a0" + d.unit;
+}
+
+std::string printed_grouped(const std::string& printed) {
+    std::size_t start = (!printed.empty() && (printed[0] == '-' || printed[0] == '+')) ? 1 : 0;
+    std::size_t end = start;
+    while (end < printed.size() && printed[end] >= '0' && printed[end] <= '9') ++end;
+    std::size_t digits = end - start;
+    if (digits < 4) return printed;
+    for (std::size_t i = end; i < printed.size(); ++i)  // only a plain decimal: digits, one point, digits
+        if (!(printed[i] >= '0' && printed[i] <= '9') && !(i == end && printed[i] == '.')) return printed;
+    std::string out = printed.substr(0, start);
+    for (std::size_t i = start; i < end; ++i) {
+        if (i > start && (end - i) % 3 == 0) out += ',';
+        out += printed[i];
+    }
+    return out + printed.substr(end);
+}
 
 json money_number(const MaybeMoney& m) {
     if (!m) return nullptr;
@@ -14,17 +48,17 @@ json money_number(const MaybeMoney& m) {
 std::string share_text(const MaybeMoney& part, const MaybeMoney& whole) {
     if (!part || !whole) return "—";
     auto p = percent_micro(*part, *whole);
-    return p ? format_micro(*p, 2) + "%" : "—";
+    return p ? format_micro(*p, kPercentDecimals) + "%" : "—";
 }
 
 std::string pct_text(const std::optional<std::int64_t>& p) {
     if (!p) return "—";
-    return (*p > 0 ? "+" : "") + format_micro(*p, 2) + "%";
+    return (*p > 0 ? "+" : "") + format_micro(*p, kPercentDecimals) + "%";
 }
 
 std::string change_text(const MaybeMoney& m) {
     if (!m) return "—";
-    return (*m > 0 ? "+" : "") + format_micro(*m, 2);
+    return (*m > 0 ? "+" : "") + format_micro_grouped(*m, 2);
 }
 
 std::string metric_label(const std::string& metric) {

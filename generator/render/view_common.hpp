@@ -11,15 +11,32 @@ namespace gongkai {
 
 using nlohmann::json;
 
-// "1577.61" for a value, "—" for an unpublished one (2 decimals, 万元).
+// The site's one number format (everything outside the faithful tables): thousands separators,
+// 2 decimals, "—" for an unpublished value. "1,577.61" (the unit is given by the column or chart).
 std::string money_text(const MaybeMoney& m);
+
+// An amount with its unit for cards and summaries: 万元 below 1 亿元, 亿元 (2 decimals) from 1 亿元 up.
+struct AmountDisplay {
+    std::string value;  // "1,577.61", "15.75", "—"
+    std::string unit;   // "万元", "亿元", "" when unpublished
+};
+AmountDisplay amount_display(const MaybeMoney& m);
+// amount_display as one string whose number and unit never wrap apart: "1,577.61 万元" (U+00A0 between).
+std::string amount_text(const MaybeMoney& m);
+
+// Printed table digits with thousands separators added where the publication printed none
+// ("1577.61" -> "1,577.61"); the digits themselves are never changed. Non-numeric text is returned as is.
+std::string printed_grouped(const std::string& printed);
+
+// Percentages everywhere on the site have one precision: 1 decimal ("83.1%").
+constexpr int kPercentDecimals = 1;
 // A JSON number for charts (display only; exact values are in the tables), null when unpublished.
 json money_number(const MaybeMoney& m);
-// "83.10%" style share of part in whole, "—" when not computable.
+// "83.1%" style share of part in whole, "—" when not computable.
 std::string share_text(const MaybeMoney& part, const MaybeMoney& whole);
-// "+5.53%" / "-5.53%" from millionths of a percent.
+// "+5.5%" / "-5.5%" from millionths of a percent.
 std::string pct_text(const std::optional<std::int64_t>& pct_micro);
-// A signed change "+92.38" / "-92.38".
+// A signed change "+92.38" / "-1,092.38" (grouped).
 std::string change_text(const MaybeMoney& m);
 
 // A readable zh-CN label for a narrative metric id ("gb.item.completion" -> "项目完成年初预算比例").

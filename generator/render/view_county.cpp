@@ -3,6 +3,7 @@
 
 #include "compute/peer_stats.hpp"
 #include "render/escape.hpp"
+#include "render/view_audit.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
 

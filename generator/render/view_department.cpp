@@ -5,6 +5,7 @@
 #include "render/csv_export.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
+#include "render/view_audit.hpp"
 #include "render/views.hpp"
 
 namespace gongkai {
@@ -41,7 +42,7 @@ bool is_blank_row(const Row& r) {
     return r.name.empty();
 }
 
-json table_view(const Table& t, const std::set<std::string>& flagged) {
+json table_view(const Table& t, const std::map<std::string, std::string>& flagged) {
     json blocks = json::array();
     for (const auto& b : t.blocks) {
         json cols = json::array();
@@ -66,8 +67,9 @@ json table_view(const Table& t, const std::set<std::string>& flagged) {
             for (std::size_t i = 0; i < b.columns.size(); ++i) {
                 const Cell& c = i < r.cells.size() ? r.cells[i] : Cell{};
                 const std::string& col = b.columns[i].id;
-                bool hit = flagged.count(cell_key(std::string(table_kind_id(t.kind)), b.id, r.code.empty() ? r.key : r.code, col)) > 0;
-                cells.push_back({{"text", c ? c->printed : ""}, {"blank", !c}, {"col", col}, {"flagged", hit}});
+                auto hit = flagged.find(cell_key(std::string(table_kind_id(t.kind)), b.id, r.code.empty() ? r.key : r.code, col));
+                cells.push_back({{"text", c ? printed_grouped(c->printed) : ""}, {"blank", !c}, {"col", col}, {"flagged", hit != flagged.end()},
+                                 {"finding", hit != flagged.end() ? hit->second : ""}});
             }
             std::string anchor = std::string(table_kind_id(t.kind)) + "-" + b.id + "-" + (r.code.empty() ? r.key : r.code);
             if (r.key == "blank" || r.key == "none") anchor += "-" + std::to_string(ri);
@@ -87,7 +89,7 @@ json table_view(const Table& t, const std::set<std::string>& flagged) {
             {"absent", t.absent}};
 }
 
-json figures_view(const Filing& f, const std::set<std::string>& flagged) {
+json figures_view(const Filing& f, const std::map<std::string, std::string>& flagged) {
     std::vector<std::string> order;
     std::map<std::string, json> groups;
     for (std::size_t i = 0; i < f.figures.size(); ++i) {
@@ -100,7 +102,8 @@ json figures_view(const Filing& f, const std::set<std::string>& flagged) {
         groups[sec].push_back({{"label", metric_label(fig.metric)}, {"metric", fig.metric}, {"code", fig.code},
                                {"value", fig.value.printed}, {"unit", fig.unit}, {"direction", fig.direction},
                                {"sentence", fig.sentence}, {"anchor", "fig-" + std::to_string(i)},
-                               {"flagged", flagged.count("fig-" + std::to_string(i)) > 0}});
+                               {"flagged", flagged.count("fig-" + std::to_string(i)) > 0},
+                               {"finding", flagged.count("fig-" + std::to_string(i)) ? flagged.at("fig-" + std::to_string(i)) : ""}});
     }
     json out = json::array();
     for (const auto& s : order) out.push_back({{"section", s}, {"figures", groups[s]}});
@@ -120,40 +123,10 @@ json yoy_view(const std::optional<YearOverYear>& yoy) {
             {"lines", lines}};
 }
 
-json audit_section(const AuditReport& audit) {
-    json findings = json::array();
-    for (const auto& fd : audit.findings) findings.push_back(finding_view(fd, ""));
-    return {{"rules_applied", audit.rules_applied()}, {"rules_passed", audit.rules_passed()},
-            {"errors", audit.count(Severity::Error)}, {"warnings", audit.count(Severity::Warning)},
-            {"notes", audit.count(Severity::Info)}, {"findings", findings}, {"has_findings", !audit.findings.empty()},
-            {"clean", audit.count(Severity::Error) == 0 && audit.count(Severity::Warning) == 0}};
-}
-
-}  // namespace
-
-json finding_view(const Finding& fd, const std::string& link_prefix) {
-    json cells = json::array();
-    for (const auto& c : fd.cells)
-        cells.push_back({{"label", c.label}, {"printed", c.printed.empty() ? "空白" : c.printed},
-                         {"link", link_prefix + "#" + c.anchor + (c.table == "narrative" || c.column.empty() ? "" : "--" + c.column)}});
-    return {{"rule", fd.rule}, {"severity", severity_id(fd.severity)}, {"severity_label", severity_label(fd.severity)},
-            {"message", fd.message}, {"expected", fd.expected}, {"found", fd.found}, {"cells", cells}, {"sentence", fd.sentence}};
-}
-
-namespace {
-// Cells and figures that some finding names, for highlighting.
-std::set<std::string> flagged_cells(const AuditReport& audit) {
-    std::set<std::string> out;
-    for (const auto& fd : audit.findings) {
-        if (fd.severity == Severity::Info) continue;
-        for (const auto& c : fd.cells) out.insert(c.table == "narrative" ? c.anchor : cell_key(c.table, c.block, c.row, c.column));
-    }
-    return out;
-}
 }  // namespace
 
 json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy, const AuditReport& audit) {
-    std::set<std::string> flagged = flagged_cells(audit);
+    std::map<std::string, std::string> flagged = finding_anchor_by_cell(audit);
     json v;
     v["root"] = root_prefix(3);
     v["title"] = f.department_name + " " + std::to_string(f.year) + "年度部门" + f.kind;
@@ -237,7 +210,8 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
         if (const Table* t = f.table(k)) tables.push_back(table_view(*t, flagged));
     v["tables"] = tables;
     v["figure_sections"] = figures_view(f, flagged);
-    v["audit"] = audit_section(audit);
+    v["audit_status"] = audit_status_text(audit);  // the panel itself is audit_html, rendered in site.cpp
+    v["audit_clean"] = audit.count(Severity::Error) == 0 && audit.count(Severity::Warning) == 0;
     v["figure_count"] = f.figures.size();
     json sections = json::array();
     for (const auto& sec : f.sections) sections.push_back({{"title", sec.title}, {"text", sec.text}});

@@ -61,9 +61,6 @@ nlohmann::json search_view(bool synthetic);
 // The page that lists and explains every audit rule.
 nlohmann::json rules_view();
 
-// One finding as a view object; `link_prefix` is prepended to cell anchors ("" on the department page).
-nlohmann::json finding_view(const Finding& f, const std::string& link_prefix);
-
 // The home page: the counties and years available.
 nlohmann::json home_view(const std::vector<CountyIndexEntry>& counties, bool synthetic);
 

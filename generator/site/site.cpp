@@ -12,6 +12,7 @@
 #include "load/data_dir.hpp"
 #include "render/csv_export.hpp"
 #include "render/template_set.hpp"
+#include "render/view_audit.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
 #include "site/parallel.hpp"
@@ -257,7 +258,9 @@ void Site::render_pages() {
     for (std::size_t i = 0; i < filings_.size(); ++i) {
         std::string path = department_path(filings_[i]);
         jobs.push_back({path + "index.html", [this, i, &summaries, &yoy](TemplateSet& t) {
-                            return t.render("department", department_view(filings_[i], summaries[i], yoy[i], audits_[i]));
+                            nlohmann::json view = department_view(filings_[i], summaries[i], yoy[i], audits_[i]);
+                            view["audit_html"] = t.render("audit-panel", audit_panel_view(audits_[i], root_prefix(3)), false);
+                            return t.render("department", view);
                         }});
         page_paths.push_back(path);
         outputs_.push_back({path + filings_[i].slug + ".json", filing_files_[i].bytes});
