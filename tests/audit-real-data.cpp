@@ -1,5 +1,6 @@
 // The audit on the real filings: it finds their real inconsistencies (read from the source documents)
-// and nothing else; and a mutation test shows that every cell some published identity covers is checked.
+// and nothing else; a mutation test shows that every cell some published identity covers is checked; and
+// the findings' materiality (尾差 or error), grouping by root cause and plain headlines fit the real slips.
 #include <doctest/doctest.h>
 
 #include <iostream>
@@ -7,6 +8,10 @@
 #include <tuple>
 
 #include "audit/audit.hpp"
+#include "audit/grouping.hpp"
+#include "audit/materiality.hpp"
+#include "audit/rule_catalog.hpp"
+#include "render/view_audit.hpp"
 #include "test_support.hpp"
 
 using namespace gongkai;
@@ -80,10 +85,11 @@ TEST_CASE("湘潭县人民政府办公室 2024: exactly its real inconsistencies
 TEST_CASE("上海市普陀区财政局 2024: exactly its real inconsistencies") {
     Filing f = real_filing(kPutuoFiling);
     std::multiset<Expected> expected = {
-        // 收入支出决算总表 八、社会保障和就业支出 326.71; 支出决算表 208 326.72.
-        {"error", "x01-03", "/tables/0/blocks/1/rows/7/values/amount /tables/2/blocks/0/rows/7/values/total"},
-        // 财政拨款收入支出决算总表 326.71; 一般公共预算财政拨款支出决算表 208 326.72.
-        {"error", "x04-05", "/tables/3/blocks/1/rows/7/values/general_budget /tables/4/blocks/0/rows/6/values/total"},
+        // 收入支出决算总表 八、社会保障和就业支出 326.71; 支出决算表 208 326.72. A 0.01 万元 difference between two
+        // printed copies of one figure: a 尾差 (minor) since severity reflects materiality (issue 8), no longer an error.
+        {"minor", "x01-03", "/tables/0/blocks/1/rows/7/values/amount /tables/2/blocks/0/rows/7/values/total"},
+        // 财政拨款收入支出决算总表 326.71; 一般公共预算财政拨款支出决算表 208 326.72 (a 尾差, as above).
+        {"minor", "x04-05", "/tables/3/blocks/1/rows/7/values/general_budget /tables/4/blocks/0/rows/6/values/total"},
         // 四: “财政拨款收入支出总计0.3万元”; the table's 总计 is 2,961.68.
         {"error", "n-amount", "/narrative/figures/13 /tables/3/blocks/0/rows/31/values/amount"},
         // 五（二）: 一般公共服务支出 2106.66 “占71.73%” of 2940.05 (71.65%).
@@ -111,17 +117,19 @@ bool caught(const AuditReport& mutant, const std::multiset<std::string>& baselin
 TEST_CASE("上海市普陀区规划和自然资源局 2024: exactly its real inconsistencies") {
     Filing f = real_filing("310107-putuo/2024/planning-and-natural-resources-bureau.json");
     std::multiset<Expected> expected = {
-        // 总表 卫生健康支出 236.63 and 城乡社区支出 3845.25; 支出决算表 236.64 and 3845.24.
-        {"error", "x01-03", "/tables/0/blocks/1/rows/8/values/amount /tables/2/blocks/0/rows/8/values/total"},
-        {"error", "x01-03", "/tables/0/blocks/1/rows/10/values/amount /tables/2/blocks/0/rows/12/values/total"},
-        // 财政拨款总表 236.63; 一般公共预算支出表 236.64.
-        {"error", "x04-05", "/tables/3/blocks/1/rows/8/values/general_budget /tables/4/blocks/0/rows/7/values/total"},
-        // 五（一）: “占本年支出合计的 99.86%”: 9746.50 ÷ 9759.38 = 99.87%.
-        {"error", "n-share", "/narrative/figures/17 /narrative/figures/16 /narrative/figures/7"},
+        // 总表 卫生健康支出 236.63 and 城乡社区支出 3845.25; 支出决算表 236.64 and 3845.24 — 0.01 万元 each: 尾差
+        // (minor) since severity reflects materiality, no longer errors.
+        {"minor", "x01-03", "/tables/0/blocks/1/rows/8/values/amount /tables/2/blocks/0/rows/8/values/total"},
+        {"minor", "x01-03", "/tables/0/blocks/1/rows/10/values/amount /tables/2/blocks/0/rows/12/values/total"},
+        // 财政拨款总表 236.63; 一般公共预算支出表 236.64 (a 尾差, as above).
+        {"minor", "x04-05", "/tables/3/blocks/1/rows/8/values/general_budget /tables/4/blocks/0/rows/7/values/total"},
+        // 五（一）: “占本年支出合计的 99.86%”: 9746.50 ÷ 9759.38 = 99.87% — 0.003 个百分点 beyond the rounding range
+        // (a truncated last digit): a 尾差 (minor), no longer an error.
+        {"minor", "n-share", "/narrative/figures/17 /narrative/figures/16 /narrative/figures/7"},
         // 五（二） states 236.63 like table 04, where table 05 prints 236.64 (already an x04-05 error): a note.
         {"info", "n-amount", "/narrative/figures/24 /tables/4/blocks/0/rows/7/values/total"},
-        // 五（三）: “完成年初预算的 95.45%”: 9746.50 ÷ 10210.34 = 95.46%.
-        {"error", "n-completion", "/narrative/figures/34 /narrative/figures/33 /narrative/figures/32"},
+        // 五（三）: “完成年初预算的 95.45%”: 9746.50 ÷ 10210.34 = 95.46% — a truncated last digit: 尾差 (minor).
+        {"minor", "n-completion", "/narrative/figures/34 /narrative/figures/33 /narrative/figures/32"},
         // 六: 基本支出 5377.64 and 人员经费 4896.98 include non-fiscal money; tables 05/06: 5364.75 and 4884.09.
         {"error", "n-amount", "/narrative/figures/75 /tables/4/blocks/0/rows/24/values/basic"},
         {"error", "n-amount", "/narrative/figures/76 /tables/5/blocks/0/rows/65/values/amount"},
@@ -137,8 +145,8 @@ TEST_CASE("上海市普陀区规划和自然资源局 2024: exactly its real inc
 TEST_CASE("中共上海市普陀区委社会工作部 2024: exactly its real inconsistencies") {
     Filing f = real_filing("310107-putuo/2024/social-work-department.json");
     std::multiset<Expected> expected = {
-        // 五（二）: 住房保障支出 29.42 “占9.55%” of 307.82 (9.56%).
-        {"error", "n-share", "/narrative/figures/26 /narrative/figures/25 /narrative/figures/14"},
+        // 五（二）: 住房保障支出 29.42 “占9.55%” of 307.82 (9.56%) — a truncated last digit: 尾差 (minor), no longer an error.
+        {"minor", "n-share", "/narrative/figures/26 /narrative/figures/25 /narrative/figures/14"},
         // 五（三）: 年初预算 0 万元, “完成年初预算的95.89%”.
         {"error", "n-completion", "/narrative/figures/30 /narrative/figures/29 /narrative/figures/27"},
         // 一, 四, 五（一）, 十一（一）: “增长100.00%” from a prior year of 0 (a new unit): warnings.
@@ -191,4 +199,119 @@ TEST_CASE("mutation: every table cell is caught when perturbed, printed or blank
         CHECK(perturbed > 300);
     }
     std::cout << "mutation test: " << total_unnoticed << " perturbed cells unnoticed in all\n";
+}
+
+// ---- Materiality, grouping and plain headlines (issue 8), on the real filings. ----
+
+namespace {
+
+const Finding* find_finding(const AuditReport& r, const std::string& rule, const std::string& first_pointer) {
+    for (const auto& fd : r.findings)
+        if (fd.rule == rule && !fd.cells.empty() && fd.cells[0].pointer == first_pointer) return &fd;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("materiality: a cent between two printed copies is a 尾差, 0.3万元 for 2,961.68 万元 is material") {
+    AuditReport r = audit_filing(real_filing(kPutuoFiling));
+    // 总表 prints 社会保障和就业支出 326.71, the 支出决算表 326.72 (data/310107-putuo/2024/finance-bureau.json).
+    const Finding* tail = find_finding(r, "x01-03", "/tables/0/blocks/1/rows/7/values/amount");
+    REQUIRE(tail);
+    CHECK(tail->severity == Severity::Minor);
+    CHECK(severity_label(tail->severity) == "尾差");
+    CHECK(tail->difference == 10'000);  // 0.01 万元
+    CHECK(tail->relative_ppm < 100);    // about 0.003% of 326.72
+    // The narrative's “财政拨款收入支出总计0.3万元” against the table's 2,961.68 (the slip the brief ascribes to
+    // 湘潭县 is in this 普陀区财政局 filing): material, and nearly all of the amount.
+    const Finding* slip = find_finding(r, "n-amount", "/narrative/figures/13");
+    REQUIRE(slip);
+    CHECK(slip->severity == Severity::Error);
+    CHECK(slip->difference == 2961'380'000);
+    CHECK(slip->relative_ppm > 999'000);
+    // 71.73% where 2106.66 ÷ 2940.05 is 71.65%: 0.08 个百分点, far beyond a last digit, stays an error.
+    const Finding* share = find_finding(r, "n-share", "/narrative/figures/20");
+    REQUIRE(share);
+    CHECK(share->severity == Severity::Error);
+    // The most material finding is listed first; the report is in materiality order throughout.
+    CHECK(r.findings.front().rule == "n-amount");
+    for (std::size_t i = 1; i < r.findings.size(); ++i) CHECK_FALSE(more_material(r.findings[i], r.findings[i - 1]));
+}
+
+TEST_CASE("materiality: a percentage that truncates its last digit is a 尾差 (规划和自然资源局 99.86% for 99.87%)") {
+    AuditReport r = audit_filing(real_filing("310107-putuo/2024/planning-and-natural-resources-bureau.json"));
+    const Finding* share = find_finding(r, "n-share", "/narrative/figures/17");
+    REQUIRE(share);
+    CHECK(share->severity == Severity::Minor);
+    CHECK(share->excess <= kTailLimit);
+    // 基本支出 5377.64 against 5364.75 in the table: 12.89 万元, material.
+    const Finding* basic = find_finding(r, "n-amount", "/narrative/figures/75");
+    REQUIRE(basic);
+    CHECK(basic->severity == Severity::Error);
+    CHECK(basic->difference == 12'890'000);
+}
+
+TEST_CASE("grouping: one wrong 小计 in the 湘潭县 三公 table is the cause of five findings") {
+    AuditReport r = audit_filing(real_filing(kXiangtanFiling));
+    auto groups = group_findings(r);
+    const FindingGroup* vehicle = nullptr;
+    for (const auto& g : groups)
+        if (g.cause && g.cause->pointer == "/tables/8/blocks/0/rows/2/values/actual") vehicle = &g;
+    REQUIRE(vehicle);
+    // 合计 25.8 ≠ 0 + 0 + 0 and 小计 0 ≠ 0 + 25.8 (t09), and three narrative mentions of 25.8 against that 0 (notes).
+    CHECK(vehicle->members.size() == 5);
+    std::multiset<std::string> rules;
+    for (std::size_t i : vehicle->members) rules.insert(r.findings[i].rule);
+    CHECK(rules == std::multiset<std::string>{"t09-three-public", "t09-three-public", "n-amount", "n-amount", "n-amount"});
+    CHECK(r.findings[vehicle->members.front()].severity == Severity::Error);
+    // Every finding appears exactly once, numbered 1..n in display order with each group kept together.
+    auto number = display_numbers(groups, r.findings.size());
+    std::set<int> seen(number.begin(), number.end());
+    CHECK(seen.size() == r.findings.size());
+    CHECK(*seen.begin() == 1);
+    for (std::size_t k = 1; k < vehicle->members.size(); ++k)
+        CHECK(number[vehicle->members[k]] == number[vehicle->members[k - 1]] + 1);
+    // The highlighted 小计 决算 cell links to the group's first finding.
+    auto anchors = finding_anchor_by_cell(r);
+    CHECK(anchors.at(cell_key("three_public", "main", "vehicle_subtotal", "actual")) ==
+          "finding-" + std::to_string(number[vehicle->members.front()]));
+}
+
+TEST_CASE("grouping: a figure two findings merely compute with is no common cause (社会工作部)") {
+    AuditReport r = audit_filing(real_filing("310107-putuo/2024/social-work-department.json"));
+    // The 一般公共预算财政拨款支出 307.82 is the whole of the 9.55% share and the base of a “增长100%”: not grouped.
+    for (const auto& g : group_findings(r)) CHECK_FALSE(g.cause.has_value());
+    // 规划和自然资源局: table 05's 卫生健康支出 236.64 is named by the x04-05 尾差 and the narrative note: one group.
+    AuditReport p = audit_filing(real_filing("310107-putuo/2024/planning-and-natural-resources-bureau.json"));
+    int grouped = 0;
+    for (const auto& g : group_findings(p))
+        if (g.cause) {
+            ++grouped;
+            CHECK(g.cause->pointer == "/tables/4/blocks/0/rows/7/values/total");
+            CHECK(g.members.size() == 2);
+        }
+    CHECK(grouped == 1);
+}
+
+TEST_CASE("headlines: plain words with both numbers, no rule ids; the status counts root causes") {
+    for (const char* rel : {kXiangtanFiling, kPutuoFiling, "310107-putuo/2024/planning-and-natural-resources-bureau.json",
+                            "310107-putuo/2024/social-work-department.json"}) {
+        AuditReport r = audit_filing(real_filing(rel));
+        for (const auto& fd : r.findings) {
+            std::string h = finding_headline(fd);
+            CHECK_FALSE(h.empty());
+            for (const auto& rule : rule_catalog()) CHECK_MESSAGE(h.find(rule.id) == std::string::npos, h);
+            CHECK_MESSAGE((fd.severity == Severity::Minor) == (h.find("（尾差）") != std::string::npos), h);
+        }
+    }
+    AuditReport r = audit_filing(real_filing(kPutuoFiling));
+    std::string h = finding_headline(*find_finding(r, "x01-03", "/tables/0/blocks/1/rows/7/values/amount"));
+    CHECK(h.find("326.71") != std::string::npos);
+    CHECK(h.find("326.72") != std::string::npos);
+    CHECK(h.find("相差 0.01") != std::string::npos);
+    std::string slip = finding_headline(*find_finding(r, "n-amount", "/narrative/figures/13"));
+    CHECK(slip.find("0.3") != std::string::npos);
+    CHECK(slip.find("2,961.68") != std::string::npos);
+    // 1 narrative amount against a table, 1 share computed from stated amounts, 2 尾差 (x01-03, x04-05).
+    CHECK(audit_status_text(r) == "1 处说明与表格不符，1 处说明中的数字前后不一，2 处尾差");
 }

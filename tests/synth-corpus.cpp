@@ -3,8 +3,12 @@
 #include <doctest/doctest.h>
 
 #include "audit/audit.hpp"
+#include "compute/department_summary.hpp"
+#include "compute/department_types.hpp"
+#include "model/money.hpp"
 #include "site/site.hpp"
 #include "synth/synthetic_corpus.hpp"
+#include "validate/decode_department_types.hpp"
 #include "test_support.hpp"
 
 using namespace gongkai;
@@ -43,6 +47,62 @@ TEST_CASE("a consistent synthetic corpus builds, audits clean and is marked ever
     CHECK(history.find(">2022<") != std::string::npos);
     CHECK(history.find(">2024<") != std::string::npos);
     CHECK(history.find("chart-history") != std::string::npos);
+
+    // Plausible by department type: the 教育局 spends most on 205 教育 and is on the 205 class page; 卫健 on 210,
+    // 公安 on 204, 农业农村 on 213, 财政 on 201; every department pays some 208 and 221.
+    std::map<std::string, std::string> largest_class_of = {{"education-bureau", "205"}, {"health-commission", "210"},
+        {"public-security-bureau", "204"}, {"agriculture-bureau", "213"}, {"finance-bureau", "201"}};
+    std::map<std::pair<std::string, std::string>, std::map<int, std::int64_t>> totals;  // (county, slug) -> year -> 支出合计
+    std::size_t checked = 0;
+    for (const auto& f : site.filings()) {
+        DepartmentSummary s = summarize(f);
+        REQUIRE(!s.function_classes.empty());
+        auto largest = std::max_element(s.function_classes.begin(), s.function_classes.end(),
+                                        [](const ClassAmount& a, const ClassAmount& b) { return a.micro < b.micro; });
+        if (auto it = largest_class_of.find(f.slug); it != largest_class_of.end()) {
+            CHECK_MESSAGE(largest->code == it->second, f.path);
+            ++checked;
+        }
+        std::set<std::string> codes;
+        for (const auto& c : s.function_classes) codes.insert(c.code);
+        CHECK_MESSAGE((codes.count("208") && codes.count("221")), f.path);
+        totals[{f.county_dir, f.slug}][f.year] = *s.total_expenditure;
+    }
+    CHECK(checked == 5 * 3 * 3);
+    CHECK(read_file(d / "site/990001-example-1/2024/classes/205/index.html").find("示例县1教育局") != std::string::npos);
+    // Year-over-year changes of 支出合计 are not whole percentages (as printed, to two decimals) for most departments.
+    std::size_t changes = 0, whole = 0;
+    for (const auto& [dept, years] : totals)
+        for (const auto& [year, total] : years)
+            if (auto prior = years.find(year - 1); prior != years.end()) {
+                ++changes;
+                auto pct = percent_micro(total - prior->second, prior->second);
+                REQUIRE(pct);
+                std::string printed = format_micro(*pct, 2);  // as the narrative prints it: "4.71"
+                whole += printed.size() > 3 && printed.compare(printed.size() - 3, 3, ".00") == 0;
+            }
+    CHECK(changes == 3 * 40 * 2);
+    CHECK(whole * 10 < changes);
+    // Every department gets a type, from the corpus's own mapping and the same one from data/department-types.json;
+    // each type has its page.
+    REQUIRE(!site.department_types().empty());
+    ProblemList problems;
+    auto real_file = read_json_file(source_dir() + "/data/department-types.json", problems);
+    REQUIRE(real_file);
+    auto real_types = decode_department_types(*real_file, problems);
+    REQUIRE(real_types);
+    for (const auto& f : site.filings()) {
+        const DepartmentType* own = department_type_of(site.department_types(), f);
+        const DepartmentType* real = department_type_of(*real_types, f);
+        REQUIRE_MESSAGE(own, f.department_name);
+        REQUIRE_MESSAGE(real, f.department_name);
+        CHECK_MESSAGE(own->id == real->id, f.department_name);
+        CHECK_MESSAGE(own->name == real->name, f.department_name);
+    }
+    std::string education = read_file(d / "site/types/education/index.html");
+    CHECK(education.find("示例县3教育局") != std::string::npos);
+    CHECK(education.find("\"type\":\"hbar\"") != std::string::npos);
+    CHECK(read_file(d / "site/types/index.html").find("id=\"untyped-h\"") == std::string::npos);
 }
 
 TEST_CASE("the same seed gives the same corpus; another seed a different one") {

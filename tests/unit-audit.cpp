@@ -1,15 +1,19 @@
 // The audit rules (audit/): every rule with a small hand-made filing that passes and one that fails,
-// and the rounding tolerance that must never flag what rounding explains.
+// the rounding tolerance that must never flag what rounding explains, and how findings are sized (尾差 or
+// error), ordered, grouped by root cause and headlined for citizens.
 #include <doctest/doctest.h>
 
 #include <set>
 
 #include "audit/audit.hpp"
+#include "audit/grouping.hpp"
 #include "audit/rule_catalog.hpp"
+#include "render/view_audit.hpp"
 #include "validate/decode_filing.hpp"
 #include "test_support.hpp"
 
 using namespace gongkai;
+using nlohmann::json;
 
 namespace {
 
@@ -409,4 +413,123 @@ TEST_CASE("a table the publication does not print is reported, not taken for an 
             fd.cells.at(0).table == "three_public")
             reported = true;
     CHECK(reported);
+}
+
+// ---- Materiality (尾差 or error), ordering and grouping (issue 8) on hand-made filings. ----
+
+namespace {
+
+std::vector<Finding> findings_of_rule(const Filing& f, const std::string& rule) {
+    std::vector<Finding> out;
+    for (const auto& fd : audit_filing(f).findings)
+        if (fd.rule == rule) out.push_back(fd);
+    return out;
+}
+
+Filing three_public(const std::string& vehicle_operation_budget) {
+    Filing f = blank();
+    put(f, K::ThreePublic, "main", {"budget", "actual"},
+        {{"total", {"10.00", "8.00"}}, {"abroad", {"0", "0"}}, {"vehicle_subtotal", {"6.00", "5.00"}}, {"vehicle_purchase", {"0", "0"}},
+         {"vehicle_operation", {vehicle_operation_budget, "5.00"}}, {"reception", {"4.00", "3.00"}}});
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("materiality: a sum off by at most 0.01 万元 beyond rounding is a 尾差; more is an error") {
+    // 小计 6.00 against 0 + 6.02: 0.02 apart, rounding explains 0.01 (two rounded figures): 0.01 beyond — a 尾差.
+    auto tail = findings_of_rule(three_public("6.02"), "t09-three-public");
+    REQUIRE(tail.size() == 1);
+    CHECK(tail[0].severity == Severity::Minor);
+    CHECK(tail[0].difference == 20'000);
+    CHECK(tail[0].excess == 10'000);
+    CHECK(tail[0].unit == "万元");
+    // 6.03: 0.02 beyond rounding — an error.
+    auto error = findings_of_rule(three_public("6.03"), "t09-three-public");
+    REQUIRE(error.size() == 1);
+    CHECK(error[0].severity == Severity::Error);
+    CHECK(error[0].excess == 20'000);
+}
+
+TEST_CASE("materiality: one figure printed twice, a cent apart, is a 尾差; the headline says so with both numbers") {
+    Filing f = blank();
+    put(f, K::IncomeExpenditureSummary, "expenditure", {"amount"}, {{"201", {"326.71"}}, {"total_expenditure", {"326.71"}}});
+    put(f, K::Expenditure, "main", {"total", "basic", "project"},
+        {{"total", {"326.72", "300.00", "26.72"}}, {"201", {"326.72", "300.00", "26.72"}, "一般公共服务支出"}});
+    auto x = findings_of_rule(f, "x01-03");
+    REQUIRE(x.size() == 2);  // the class row and the total
+    for (const auto& fd : x) {
+        CHECK(fd.severity == Severity::Minor);
+        std::string h = finding_headline(fd);
+        CHECK(h.find("326.71") != std::string::npos);
+        CHECK(h.find("326.72") != std::string::npos);
+        CHECK(h.find("（尾差）") != std::string::npos);
+        CHECK(h.find("x01-03") == std::string::npos);
+    }
+    // A tenth apart is an error, and no 尾差 is mentioned.
+    put(f, K::IncomeExpenditureSummary, "expenditure", {"amount"}, {{"201", {"326.62"}}, {"total_expenditure", {"326.62"}}});
+    for (const auto& fd : findings_of_rule(f, "x01-03")) {
+        CHECK(fd.severity == Severity::Error);
+        CHECK(finding_headline(fd).find("尾差") == std::string::npos);
+    }
+}
+
+TEST_CASE("materiality: counts are never 尾差, and a narrative amount far off is ranked first") {
+    Filing g = blank();
+    g.overview.staff_authorized_total = 11;
+    g.overview.staff_authorized = {{"行政", 10}};
+    auto counts = findings_of_rule(g, "n-counts");
+    REQUIRE(counts.size() == 1);
+    CHECK(counts[0].severity == Severity::Warning);  // 1 person off is not a rounding slip
+
+    Filing f = blank();
+    put(f, K::ThreePublic, "main", {"budget", "actual"},
+        {{"total", {"10.00", "8.00"}}, {"abroad", {"0", "0"}}, {"vehicle_subtotal", {"6.00", "5.00"}}, {"vehicle_purchase", {"0", "0"}},
+         {"vehicle_operation", {"6.02", "5.00"}}, {"reception", {"4.00", "3.00"}}});
+    say(f, "three_public.total.actual", "0.3", "万元");  // 0.3 stated for 8.00
+    AuditReport r = audit_filing(f);
+    REQUIRE(r.findings.size() == 2);
+    CHECK(r.findings[0].rule == "n-amount");
+    CHECK(r.findings[0].severity == Severity::Error);
+    CHECK(r.findings[0].relative_ppm > 900'000);
+    CHECK(r.findings[1].severity == Severity::Minor);
+    CHECK(audit_status_text(r) == "1 处说明与表格不符，1 处尾差");
+}
+
+TEST_CASE("grouping: one wrong total that breaks a row sum and a column sum is one group with that cell as its cause") {
+    Filing f = blank();
+    put(f, K::Expenditure, "main", {"total", "basic", "project"},
+        {{"total", {"100.00", "75.00", "30.00"}}, {"201", {"100.00", "70.00", "30.00"}}});
+    AuditReport r = audit_filing(f);
+    REQUIRE(r.findings.size() == 2);  // 合计行: 100 ≠ 75 + 30; 基本支出列: 75 ≠ 70
+    auto groups = group_findings(r);
+    REQUIRE(groups.size() == 1);
+    REQUIRE(groups[0].cause);
+    CHECK(groups[0].cause->pointer == "/tables/0/blocks/0/rows/0/values/basic");
+    CHECK(groups[0].members.size() == 2);
+    // The shared cell links to the group's first finding; the other cells to the finding that names them.
+    auto anchors = finding_anchor_by_cell(r);
+    CHECK(anchors.at(cell_key("expenditure", "main", "total", "basic")) == "finding-1");
+    json panel = audit_panel_view(r, "../../../");
+    REQUIRE(panel["items"].size() == 1);
+    CHECK(panel["items"][0]["grouped"] == true);
+    CHECK(panel["items"][0]["members"][0]["anchor"] == "finding-1");
+    CHECK(panel["items"][0]["members"][1]["anchor"] == "finding-2");
+    CHECK(panel["status"] == "1 处表格数字对不上");
+}
+
+TEST_CASE("finding views sort by materiality across filings") {
+    Filing f = blank();
+    put(f, K::Expenditure, "main", {"total", "basic", "project"},
+        {{"total", {"100.00", "70.00", "30.02"}}, {"201", {"100.00", "70.00", "30.02"}}});
+    Filing g = blank();
+    put(g, K::Expenditure, "main", {"total", "basic", "project"}, {{"total", {"100.00", "70.00", "20.00"}}});
+    json views = json::array();
+    for (const auto& fd : audit_filing(f).findings) views.push_back(finding_view(fd, ""));
+    for (const auto& fd : audit_filing(g).findings) views.push_back(finding_view(fd, ""));
+    sort_by_materiality(views);
+    REQUIRE(views.size() >= 2);
+    CHECK(views.front()["severity"] == "error");
+    CHECK(views.back()["severity"] == "minor");
+    CHECK(views.back()["minor"] == true);
 }

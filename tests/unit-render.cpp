@@ -29,10 +29,10 @@ TEST_CASE("HTML and XML escaping") {
 
 TEST_CASE("templates are parsed once and escape variables") {
     TemplateSet t = TemplateSet::load(source_dir() + "/site-templates");
-    nlohmann::json view = {{"title", "<b>x</b>"}, {"items", nlohmann::json::array({{{"term", "<i>t</i>"}, {"definition", "d"}, {"sources", "s"}}})},
-                           {"root", "../"}, {"synthetic", false}};
+    // The page title goes through the layout (the glossary's own fields change with its view).
+    nlohmann::json view = {{"title", "<i>t</i>"}, {"root", "../"}, {"synthetic", false}};
     std::string html = t.render("glossary", view);
-    CHECK(html.find("&lt;i&gt;t&lt;/i&gt;") != std::string::npos);
+    CHECK(html.find("<title>&lt;i&gt;t&lt;/i&gt; · 公开</title>") != std::string::npos);
     CHECK(html.find("<i>t</i>") == std::string::npos);
     CHECK(html.find("href=\"../assets/gongkai.css\"") != std::string::npos);
     CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);
@@ -81,4 +81,56 @@ TEST_CASE("printed table digits get separators, never other changes") {
     CHECK(printed_grouped("1234.5.6") == "1234.5.6");
     CHECK(printed_grouped("12345元") == "12345元");
     CHECK(printed_grouped("") == "");
+}
+
+TEST_CASE("the layout loads ECharts only for pages whose body holds a chart container") {
+    CHECK(html_has_charts("<div class=\"chart\" data-chart=\"functions\" role=\"img\"></div>"));
+    CHECK(html_has_charts("<div id=\"compare-app\" data-charts=\"script\">"));
+    CHECK_FALSE(html_has_charts("<p>data-chart=&quot;x&quot; is text</p>"));
+    CHECK_FALSE(html_has_charts("<p>no charts here</p>"));
+
+    TemplateSet t = TemplateSet::load(source_dir() + "/site-templates");
+    nlohmann::json glossary = {{"title", "名词解释"}, {"items", nlohmann::json::array()}, {"root", "../"}, {"synthetic", false}};
+    std::string plain = t.render("glossary", glossary);
+    CHECK(plain.find("echarts.min.js") == std::string::npos);
+    CHECK(plain.find("assets/gongkai.js") != std::string::npos);  // sortable tables work without ECharts
+
+    nlohmann::json history = {{"title", "某部门 历年"}, {"root", "../../../"}, {"multi_year", true}, {"chart", "{}"}, {"synthetic", false}};
+    std::string charted = t.render("history", history);
+    CHECK(charted.find("<script src=\"../../../assets/echarts.min.js\">") != std::string::npos);
+    CHECK(charted.find("<p class=\"chart-fallback\">图表需要 JavaScript；数字见上方") != std::string::npos);
+}
+
+TEST_CASE("meta description and share previews; canonical and og:url only with a base URL") {
+    TemplateSet t = TemplateSet::load(source_dir() + "/site-templates");
+    nlohmann::json view = {{"title", "名词解释"}, {"items", nlohmann::json::array()}, {"root", "../"}, {"synthetic", false}};
+    std::string generic = t.render("glossary", view);
+    CHECK(generic.find(std::string("<meta name=\"description\" content=\"") + kSiteDescription + "\">") != std::string::npos);
+    CHECK(generic.find("<meta property=\"og:title\" content=\"名词解释\">") != std::string::npos);
+    CHECK(generic.find("<meta property=\"og:locale\" content=\"zh_CN\">") != std::string::npos);
+    CHECK(generic.find("og:url") == std::string::npos);
+    CHECK(generic.find("rel=\"canonical\"") == std::string::npos);
+
+    view["description"] = "<本页> 说明";
+    t.set_base_url("https://example.org/gongkai");
+    t.set_page_path("glossary/index.html");
+    std::string own = t.render("glossary", view);
+    CHECK(own.find("<meta name=\"description\" content=\"&lt;本页&gt; 说明\">") != std::string::npos);
+    CHECK(own.find("<meta property=\"og:description\" content=\"&lt;本页&gt; 说明\">") != std::string::npos);
+    CHECK(own.find("<meta property=\"og:url\" content=\"https://example.org/gongkai/glossary/\">") != std::string::npos);
+    CHECK(own.find("<link rel=\"canonical\" href=\"https://example.org/gongkai/glossary/\">") != std::string::npos);
+    t.set_page_path("index.html");
+    CHECK(t.page_url() == "https://example.org/gongkai/");
+    t.set_page_path("404.html");
+    CHECK(t.page_url() == "https://example.org/gongkai/404.html");
+}
+
+TEST_CASE("the 404 page finds the site root itself unless the base URL is known") {
+    TemplateSet t = TemplateSet::load(source_dir() + "/site-templates");
+    std::string probing = t.render("not-found", not_found_view(""), false);
+    CHECK(probing.find("<a id=\"home-link\" href=\"/\">") != std::string::npos);  // the no-JavaScript fallback
+    CHECK(probing.find("assets/gongkai.css") != std::string::npos);              // what the script probes for
+    std::string fixed = t.render("not-found", not_found_view("https://example.org/gongkai"), false);
+    CHECK(fixed.find("<a id=\"home-link\" href=\"https://example.org/gongkai/\">") != std::string::npos);
+    CHECK(fixed.find("<script>") == std::string::npos);
 }

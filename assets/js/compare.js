@@ -107,6 +107,10 @@
     });
     var wrap = document.createElement('div');
     wrap.className = 'table-wrap';
+    // Keyboard-reachable when it scrolls (as the generated pages' table scrollers).
+    wrap.setAttribute('tabindex', '0');
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', '可横向滚动的表格');
     wrap.appendChild(table);
     return wrap;
   }

@@ -1,5 +1,6 @@
 #include "audit/audit.hpp"
 
+#include "audit/materiality.hpp"
 #include "audit/rules.hpp"
 
 namespace gongkai {
@@ -8,7 +9,9 @@ AuditReport audit_filing(const Filing& f) {
     Auditor a(f);
     audit_tables(a);
     audit_narrative(a);
-    return a.take_report();
+    AuditReport r = a.take_report();
+    order_by_materiality(r);
+    return r;
 }
 
 }  // namespace gongkai

@@ -5,7 +5,8 @@
 
 namespace gongkai {
 
-// Audits one filing: every check of every rule family, in a fixed order (deterministic output).
+// Audits one filing: every check of every rule family, in a fixed order; the findings are listed by
+// materiality (errors first, the largest relative difference first; see materiality.hpp), deterministically.
 AuditReport audit_filing(const Filing& f);
 
 }  // namespace gongkai

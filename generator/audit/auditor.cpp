@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "audit/materiality.hpp"
 #include "model/money.hpp"
 
 namespace gongkai {
@@ -40,6 +41,23 @@ std::int64_t ratio_floor(Wide a, Wide b) { return clamp64((a * 100 * kMicro) / b
 std::int64_t ratio_ceil(Wide a, Wide b) { return clamp64((a * 100 * kMicro + b - 1) / b); }
 
 std::string wide_text(Wide v) { return format_micro(clamp64(v), 2); }
+
+// A row name without the ordinal the publication numbers it with ("八、社会保障和就业支出" -> "社会保障和就业支出").
+std::string without_ordinal(const std::string& name) {
+    static const std::string digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    std::size_t pos = 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (const auto& d : digits)
+            if (name.compare(pos, d.size(), d) == 0) {
+                pos += d.size();
+                more = true;
+            }
+    }
+    const std::string comma = "、";
+    if (pos > 0 && name.compare(pos, comma.size(), comma) == 0) return name.substr(pos + comma.size());
+    return name;
+}
 
 }  // namespace
 
@@ -97,9 +115,11 @@ std::optional<Term> Auditor::cell(TableKind kind, const std::string& block_id, c
     std::string row_label = r->name.empty() ? row_id : r->name;
     if (!r->code.empty()) row_label = r->code + " " + r->name;
     term.label = short_table_name(kind) + "“" + row_label + "”" + b->columns[static_cast<std::size_t>(ci)].label;
+    std::string row_plain = without_ordinal(r->name.empty() ? row_id : r->name);
     CellRef ref{std::string(table_kind_id(kind)), block_id, r->code.empty() ? r->key : r->code, column, term.label,
                 c ? c->printed : "", std::string(table_kind_id(kind)) + "-" + block_id + "-" + (r->code.empty() ? r->key : r->code),
-                t->pointer + "/blocks/" + std::to_string(bi) + "/rows/" + std::to_string(ri) + "/values/" + column};
+                t->pointer + "/blocks/" + std::to_string(bi) + "/rows/" + std::to_string(ri) + "/values/" + column,
+                short_table_name(kind) + "里“" + row_plain + "”的" + b->columns[static_cast<std::size_t>(ci)].label};
     term.refs.push_back(ref);
     if (c) {
         term.micro = c->micro;
@@ -129,8 +149,15 @@ Term Auditor::figure_term(std::size_t index) const {
     t.micro = fig.value.micro;
     t.half = (fig.value.micro == 0 && fig.value.decimals == 0) ? 0 : half_unit(fig.value.decimals);
     t.label = fig.section.empty() ? std::string("情况说明所述") : "情况说明（" + fig.section + "）所述";
+    t.unit = fig.unit;
+    // The name the tables give the figure's code (a function class or item), for wording it plainly.
+    std::string code_name;
+    for (TableKind k : {TableKind::GeneralBudgetExpenditure, TableKind::Expenditure})
+        if (const Table* tb = fig.code.empty() || !code_name.empty() ? nullptr : f_.table(k))
+            if (const Block* b = tb->block("main"))
+                if (const Row* r = b->row_by_code(fig.code)) code_name = without_ordinal(r->name);
     t.refs.push_back({"narrative", fig.metric, fig.code, "value", t.label, fig.value.printed + fig.unit, "fig-" + std::to_string(index),
-                      "/narrative/figures/" + std::to_string(index)});
+                      "/narrative/figures/" + std::to_string(index), code_name});
     return t;
 }
 
@@ -138,6 +165,7 @@ Term Auditor::add(const std::vector<Term>& parts, const std::string& label) {
     Term sum;
     sum.label = label;
     sum.blank = true;
+    if (!parts.empty()) sum.unit = parts.front().unit;
     Wide micro = 0, half = 0;
     for (const auto& p : parts) {
         micro += p.micro;
@@ -159,13 +187,51 @@ void Auditor::cover(const std::string& rule, const std::vector<const Term*>& ter
 
 void Auditor::pass(const std::string& rule, const std::vector<const Term*>& terms) { cover(rule, terms); }
 
-void Auditor::flag(const std::string& rule, Severity severity, std::string message, std::vector<CellRef> cells,
-                   std::string expected, std::string found, std::string sentence) {
-    ++report_.checks_by_rule[rule];
-    report_.failed_rules.insert(rule);
-    report_.findings.push_back({rule, severity, std::move(message), std::move(expected), std::move(found), "", std::move(cells),
-                                std::move(sentence)});
+void Auditor::record(Finding f) {
+    assess_materiality(f);
+    if (f.severity != Severity::Info) report_.failed_rules.insert(f.rule);
+    report_.findings.push_back(std::move(f));
 }
+
+void Auditor::flag(Finding f) {
+    ++report_.checks_by_rule[f.rule];
+    if (f.found_cells == 0) f.found_cells = std::min<std::size_t>(1, f.cells.size());
+    record(std::move(f));
+}
+
+void Auditor::flag(const std::string& rule, Severity severity, std::string message, std::vector<CellRef> cells,
+                   std::string expected, std::string found, std::string sentence, std::string headline) {
+    Finding f;
+    f.rule = rule;
+    f.severity = severity;
+    f.message = std::move(message);
+    f.expected = std::move(expected);
+    f.found = std::move(found);
+    f.cells = std::move(cells);
+    f.sentence = std::move(sentence);
+    f.headline = std::move(headline);
+    flag(std::move(f));
+}
+
+namespace {
+
+// A finding of an arithmetic check with its two sides: what was found (and its cells first) and what was expected.
+Finding arithmetic(const std::string& rule, Severity severity, CheckKind kind, const Term& found, const std::string& expected_label,
+                   std::vector<CellRef> other_cells) {
+    Finding f;
+    f.rule = rule;
+    f.severity = severity;
+    f.check = kind;
+    f.unit = found.unit;
+    f.cells = found.refs;
+    f.found_cells = found.refs.size();
+    f.cells.insert(f.cells.end(), other_cells.begin(), other_cells.end());
+    f.found_label = found.label;
+    f.expected_label = expected_label;
+    return f;
+}
+
+}  // namespace
 
 void Auditor::check_sum(const std::string& rule, const Term& total, const std::vector<Term>& parts, const std::string& what) {
     std::vector<const Term*> all{&total};
@@ -180,16 +246,24 @@ void Auditor::check_sum(const std::string& rule, const Term& total, const std::v
     }
     Wide diff = static_cast<Wide>(total.micro) - sum_micro;
     if (abs_wide(diff) <= tol) return;
-    report_.failed_rules.insert(rule);
-    std::vector<CellRef> cells = total.refs;
-    cells.insert(cells.end(), part_refs.begin(), part_refs.end());
     int rounded = (total.half > 0) + static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const Term& t) { return t.half > 0; }));
     std::string tolerance = "±" + format_micro(clamp64(tol), 4) + "（" + std::to_string(rounded) + " 个四舍五入的印刷数）";
     std::string found = term_text(total);
     std::string expected = wide_text(sum_micro) + "（各项之和）";
     std::string message = what + "：" + total.label + " 为 " + found + "，各项之和为 " + wide_text(sum_micro) + "，相差 " +
                           wide_text(abs_wide(diff)) + "，超出四舍五入可解释的范围 " + tolerance + "。";
-    report_.findings.push_back({rule, rule_info(rule).severity, message, expected, found, tolerance, cells, ""});
+    std::string parts_label;
+    for (const auto& p : parts) parts_label += (parts_label.empty() ? "" : "、") + p.label;
+    Finding f = arithmetic(rule, rule_info(rule).severity, CheckKind::Sum, total, "各项之和", part_refs);
+    f.message = message;
+    f.expected = expected;
+    f.found = found;
+    f.tolerance = tolerance;
+    f.found_value = total.micro;
+    f.expected_value = clamp64(sum_micro);
+    f.difference = clamp64(abs_wide(diff));
+    f.excess = clamp64(abs_wide(diff) - tol);
+    record(std::move(f));
 }
 
 void Auditor::check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what, const std::string& sentence,
@@ -200,13 +274,20 @@ void Auditor::check_same(const std::string& rule, const Term& a, const Term& b, 
     Wide tol = same_precision ? 0 : static_cast<Wide>(a.half) + b.half;
     Wide diff = static_cast<Wide>(a.micro) - b.micro;
     if (abs_wide(diff) <= tol) return;
-    if (severity != Severity::Info) report_.failed_rules.insert(rule);
-    std::vector<CellRef> cells = a.refs;
-    cells.insert(cells.end(), b.refs.begin(), b.refs.end());
     std::string tolerance = tol == 0 ? "须完全一致" : "±" + format_micro(clamp64(tol), 4);
     std::string message = what + "：" + a.label + " 为 " + term_text(a) + "，而 " + b.label + " 为 " + term_text(b) + "，相差 " +
                           wide_text(abs_wide(diff)) + "（" + tolerance + "）。";
-    report_.findings.push_back({rule, severity, message, term_text(b), term_text(a), tolerance, cells, sentence});
+    Finding f = arithmetic(rule, severity, CheckKind::Same, a, b.label, b.refs);
+    f.message = message;
+    f.expected = term_text(b);
+    f.found = term_text(a);
+    f.tolerance = tolerance;
+    f.sentence = sentence;
+    f.found_value = a.micro;
+    f.expected_value = b.micro;
+    f.difference = clamp64(abs_wide(diff));
+    f.excess = clamp64(abs_wide(diff) - tol);
+    record(std::move(f));
 }
 
 RatioRange ratio_range(const Term& part, const Term& whole) {
@@ -228,41 +309,55 @@ bool ratio_matches(const Term& pct, const RatioRange& r) {
 void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
                           const std::string& sentence) {
     cover(rule, {&pct, &part, &whole});
-    std::vector<CellRef> cells = pct.refs;
-    cells.insert(cells.end(), part.refs.begin(), part.refs.end());
-    cells.insert(cells.end(), whole.refs.begin(), whole.refs.end());
+    std::vector<CellRef> operands = part.refs;
+    operands.insert(operands.end(), whole.refs.begin(), whole.refs.end());
     RatioRange range = ratio_range(part, whole);
     if (!range.defined) {
         // A share of nothing: only "0%" of a zero part is harmless; anything else cannot be computed.
-        if (pct.micro == 0 && part.micro == 0) {
-            report_.findings.push_back({rule, Severity::Info,
-                                        what + "：" + whole.label + " 为 " + term_text(whole) + "，比例无从计算，说明中写作 " + pct_of(pct) + "。",
-                                        "无法计算", pct_of(pct), "", cells, sentence});
-            return;
-        }
+        bool harmless = pct.micro == 0 && part.micro == 0;
         // “增长100%” from nothing is a common convention for a new unit: a warning, not an error.
         bool conventional = whole.micro == 0 && part.micro > 0 && pct.micro == 100 * kMicro;
-        Severity severity = conventional ? Severity::Warning : rule_info(rule).severity;
-        report_.failed_rules.insert(rule);
-        report_.findings.push_back({rule, severity,
-                                    what + "：" + whole.label + " 为 " + term_text(whole) + "，无法得出 " + pct_of(pct) + "。" +
-                                        (conventional ? "（基数为 0 时比例无从计算；原文按惯例写作 100%。）" : ""),
-                                    "无法计算", pct_of(pct), "", cells, sentence});
+        Severity severity = harmless ? Severity::Info : conventional ? Severity::Warning : rule_info(rule).severity;
+        Finding f = arithmetic(rule, severity, CheckKind::NoBase, pct, whole.label, operands);
+        f.unit = "%";
+        f.message = harmless ? what + "：" + whole.label + " 为 " + term_text(whole) + "，比例无从计算，说明中写作 " + pct_of(pct) + "。"
+                             : what + "：" + whole.label + " 为 " + term_text(whole) + "，无法得出 " + pct_of(pct) + "。" +
+                                   (conventional ? "（基数为 0 时比例无从计算；原文按惯例写作 100%。）" : "");
+        f.expected = "无法计算";
+        f.found = pct_of(pct);
+        f.sentence = sentence;
+        f.found_value = pct.micro;
+        f.base_cells = whole.refs.size();
+        f.expected_value = whole.micro;  // the base, in 万元 (not the unit of the finding)
+        record(std::move(f));
         return;
     }
     if (ratio_matches(pct, range)) return;
-    report_.failed_rules.insert(rule);
     std::string expected = format_micro(range.mid, 2) + "%（" + term_text(part) + " ÷ " + term_text(whole) + "）";
     std::string message = what + "：说明中为 " + pct_of(pct) + "，由 " + part.label + "（" + term_text(part) + "）÷ " + whole.label +
                           "（" + term_text(whole) + "）算得 " + format_micro(range.mid, 2) + "%，考虑四舍五入的可能范围为 " +
                           format_micro(range.lo, 2) + "%–" + format_micro(range.hi, 2) + "%。";
-    report_.findings.push_back({rule, rule_info(rule).severity, message, expected, pct_of(pct),
-                                "区间 " + format_micro(range.lo, 2) + "%–" + format_micro(range.hi, 2) + "%", cells, sentence});
+    Finding f = arithmetic(rule, rule_info(rule).severity, CheckKind::Ratio, pct, part.label + " ÷ " + whole.label, operands);
+    f.unit = "%";
+    f.message = message;
+    f.expected = expected;
+    f.found = pct_of(pct);
+    f.tolerance = "区间 " + format_micro(range.lo, 2) + "%–" + format_micro(range.hi, 2) + "%";
+    f.sentence = sentence;
+    f.found_value = pct.micro;
+    f.expected_value = range.mid;
+    f.difference = std::llabs(pct.micro - range.mid);
+    // How far the printed percentage (± its own rounding) stays outside the possible range.
+    Wide below = static_cast<Wide>(range.lo) - (static_cast<Wide>(pct.micro) + pct.half);
+    Wide above = (static_cast<Wide>(pct.micro) - pct.half) - range.hi;
+    f.excess = clamp64(std::max<Wide>(0, std::max(below, above)));
+    record(std::move(f));
 }
 
 bool Auditor::names_failed_table_cell(const Term& t) const {
     for (const auto& fd : report_.findings) {
-        if (fd.severity != Severity::Error || fd.rule.rfind("n-", 0) == 0) continue;
+        // A 尾差 of a table rule puts the cell in doubt just as an error does.
+        if ((fd.severity != Severity::Error && fd.severity != Severity::Minor) || fd.rule.rfind("n-", 0) == 0) continue;
         for (const auto& c : fd.cells)
             for (const auto& r : t.refs)
                 if (c.pointer == r.pointer) return true;

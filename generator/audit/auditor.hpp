@@ -20,6 +20,7 @@ struct Term {
     bool blank = false;
     std::vector<CellRef> refs;
     std::string label;  // zh-CN, for messages
+    std::string unit = "万元";  // "万元", "%", "元" (a stated amount not yet converted) or a count's unit ("辆", "" …)
 };
 
 // Half a unit in the last printed digit, in millionths ("1577.61" -> 5000).
@@ -59,9 +60,12 @@ public:
     // pct == part / whole × 100 within interval arithmetic on all three.
     void check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
                      const std::string& sentence = {});
-    // Records a finding directly (for checks that are not arithmetic, such as direction words).
+    // Records a finding directly (for checks that are not arithmetic, such as direction words); `headline`
+    // is its plain-language headline for citizens (both numbers, no rule id).
     void flag(const std::string& rule, Severity severity, std::string message, std::vector<CellRef> cells,
-              std::string expected = {}, std::string found = {}, std::string sentence = {});
+              std::string expected = {}, std::string found = {}, std::string sentence = {}, std::string headline = {});
+    // Records a finding built by a rule (its size fields set where it has numbers); materiality is assessed here.
+    void flag(Finding f);
     // Records that a rule ran one check (and the cells it read) without a finding.
     void pass(const std::string& rule, const std::vector<const Term*>& terms);
 
@@ -75,6 +79,8 @@ private:
     int table_precision(const Table& t) const;
     mutable std::map<const Table*, int> precision_;
     void cover(const std::string& rule, const std::vector<const Term*>& terms);
+    // Assesses the finding's materiality, marks its rule failed (unless it is a note) and keeps it.
+    void record(Finding f);
     const Filing& f_;
     AuditReport report_;
 };

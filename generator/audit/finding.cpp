@@ -6,6 +6,7 @@ std::string severity_id(Severity s) {
     switch (s) {
         case Severity::Error: return "error";
         case Severity::Warning: return "warning";
+        case Severity::Minor: return "minor";
         default: return "info";
     }
 }
@@ -14,7 +15,17 @@ std::string severity_label(Severity s) {
     switch (s) {
         case Severity::Error: return "错误";
         case Severity::Warning: return "警告";
+        case Severity::Minor: return "尾差";
         default: return "提示";
+    }
+}
+
+int severity_rank(Severity s) {
+    switch (s) {
+        case Severity::Error: return 0;
+        case Severity::Warning: return 1;
+        case Severity::Minor: return 2;
+        default: return 3;
     }
 }
 

@@ -128,18 +128,33 @@ private:
             // 元 in a 万元 document is a slip when the number is the table's 万元 figure; otherwise the amount
             // is compared in 万元 (small amounts such as a 接待费 of 2350 元 are legitimately stated in 元).
             if (table && std::llabs(table->micro - stated.micro) <= table->half + stated.half && table->micro != 0) {
-                std::vector<CellRef> cells = stated.refs;
-                cells.insert(cells.end(), table->refs.begin(), table->refs.end());
-                a_.flag("n-unit", Severity::Error,
-                        "单位疑误：说明中写作 " + fig.value.printed + " 元，与" + table->label + "（" + term_text(*table) +
-                            " 万元）的数值相同，应为万元。",
-                        cells, fig.value.printed + " 万元", fig.value.printed + " 元", fig.sentence);
+                Finding fd;
+                fd.rule = "n-unit";
+                fd.severity = Severity::Error;
+                fd.message = "单位疑误：说明中写作 " + fig.value.printed + " 元，与" + table->label + "（" + term_text(*table) +
+                             " 万元）的数值相同，应为万元。";
+                fd.cells = stated.refs;
+                fd.cells.insert(fd.cells.end(), table->refs.begin(), table->refs.end());
+                fd.expected = fig.value.printed + " 万元";
+                fd.found = fig.value.printed + " 元";
+                fd.sentence = fig.sentence;
+                // Its size: what the sentence says (元, in 万元) against what the table says.
+                fd.check = CheckKind::Unit;
+                fd.unit = "万元";
+                fd.found_cells = stated.refs.size();
+                fd.found_label = stated.label;
+                fd.expected_label = table->label;
+                fd.found_value = stated.micro / 10'000;
+                fd.expected_value = table->micro;
+                fd.difference = std::llabs(table->micro - stated.micro / 10'000);
+                a_.flag(std::move(fd));
                 return;
             }
             a_.pass("n-unit", {&stated});
             if (!table) return;
             stated.micro /= 10'000;  // compared in 万元
             stated.half /= 10'000;
+            stated.unit = "万元";
         }
         if (!table) return;
         // When a table rule already shows that very cell to be wrong, the disagreement is noted, not
@@ -220,7 +235,8 @@ private:
             if (ok) a_.pass("n-direction", {&pct});
             else
                 a_.flag("n-direction", Severity::Error, "说明称决算数“" + fig.direction + "”预算数，但完成率为 " + fig.value.printed + "%。",
-                        pct.refs, expected, fig.value.printed + "%", fig.sentence);
+                        pct.refs, expected, fig.value.printed + "%", fig.sentence,
+                        "说明称决算数“" + fig.direction + "”预算数，但写的完成率是 " + fig.value.printed + "%（应" + expected + "）");
         }
     }
 
@@ -257,7 +273,8 @@ private:
                 std::vector<CellRef> cells = change_t.refs;
                 cells.insert(cells.end(), pct_t.refs.begin(), pct_t.refs.end());
                 a_.flag("n-yoy", Severity::Error, "说明称与上年“持平”，却给出了 " + change.value.printed + " 万元、" + pct.value.printed + "% 的变动。",
-                        cells, "变动为 0", change.value.printed + "万元", change.sentence);
+                        cells, "变动为 0", change.value.printed + "万元", change.sentence,
+                        "说明称与上年“持平”，同一处却写了 " + change.value.printed + " 万元、" + pct.value.printed + "% 的变化");
                 continue;
             }
             if (dc <= 1 && dp <= 1 && dc != dp) {
@@ -266,7 +283,9 @@ private:
                 a_.flag("n-yoy", Severity::Error,
                         "与上年比较的方向自相矛盾：增减额写作“" + change.direction + change.value.printed + "万元”，增减率写作“" + pct.direction +
                             pct.value.printed + "%”。",
-                        cells, "同一方向", change.direction + " / " + pct.direction, change.sentence);
+                        cells, "同一方向", change.direction + " / " + pct.direction, change.sentence,
+                        "说明对与上年相比的变化前后矛盾：金额写“" + change.direction + change.value.printed + "万元”，比例却写“" + pct.direction +
+                            pct.value.printed + "%”");
                 // Whichever direction was meant, the rate must still fit the amount.
                 if (current && !ratio_matches(pct_t, ratio_range(change_t, prior_for(-1))) &&
                     !ratio_matches(pct_t, ratio_range(change_t, prior_for(1)))) {
@@ -274,7 +293,9 @@ private:
                     a_.flag("n-yoy", Severity::Error,
                             "增减率与增减额不符：" + change.value.printed + "万元 相对于上年数，减少时应为 " + format_micro(down.mid, 2) +
                                 "%，增加时应为 " + format_micro(up.mid, 2) + "%，说明中为 " + pct.value.printed + "%。",
-                            cells, format_micro(down.mid, 2) + "% 或 " + format_micro(up.mid, 2) + "%", pct.value.printed + "%", pct.sentence);
+                            cells, format_micro(down.mid, 2) + "% 或 " + format_micro(up.mid, 2) + "%", pct.value.printed + "%", pct.sentence,
+                            "说明写变化了 " + pct.value.printed + "%，但按变化金额 " + change.value.printed + " 万元算，减少应为 " +
+                                format_micro(down.mid, 2) + "%，增加应为 " + format_micro(up.mid, 2) + "%，两样都对不上");
                 }
                 continue;
             }
@@ -284,7 +305,8 @@ private:
                 cells.insert(cells.end(), pct_t.refs.begin(), pct_t.refs.end());
                 a_.flag("n-yoy", Severity::Error,
                         "与上年比较的方向自相矛盾：数字为“" + change.direction + change.value.printed + "万元”，原因却写作“" + reversed + "”。",
-                        cells, change.direction, reversed, change.sentence);
+                        cells, change.direction, reversed, change.sentence,
+                        std::string("说明写比上年“") + change.direction + change.value.printed + "万元”，解释原因时却写成“" + reversed + "”");
             }
             if (!current) continue;
             a_.check_ratio("n-yoy", pct_t, change_t, prior_for(dc), "增减率应等于增减额除以上年数", pct.sentence);
@@ -303,11 +325,25 @@ private:
                 a_.pass("n-part-whole", {&*part, &*whole});
                 return;
             }
-            std::vector<CellRef> cells = part->refs;
-            cells.insert(cells.end(), whole->refs.begin(), whole->refs.end());
-            a_.flag("n-part-whole", Severity::Error,
-                    what + "：" + part->label + "（" + term_text(*part) + "）大于 " + whole->label + "（" + term_text(*whole) + "）。", cells,
-                    "不超过 " + term_text(*whole), term_text(*part), f_.figures[std::stoul(part->refs[0].anchor.substr(4))].sentence);
+            Finding fd;
+            fd.rule = "n-part-whole";
+            fd.severity = Severity::Error;
+            fd.message = what + "：" + part->label + "（" + term_text(*part) + "）大于 " + whole->label + "（" + term_text(*whole) + "）。";
+            fd.cells = part->refs;
+            fd.cells.insert(fd.cells.end(), whole->refs.begin(), whole->refs.end());
+            fd.expected = "不超过 " + term_text(*whole);
+            fd.found = term_text(*part);
+            fd.sentence = f_.figures[std::stoul(part->refs[0].anchor.substr(4))].sentence;
+            fd.check = CheckKind::Exceeds;
+            fd.unit = part->unit;
+            fd.found_cells = part->refs.size();
+            fd.found_label = part->label;
+            fd.expected_label = whole->label;
+            fd.found_value = part->micro;
+            fd.expected_value = whole->micro;
+            fd.difference = part->micro - whole->micro;
+            fd.excess = (part->micro - part->half) - (whole->micro + whole->half);
+            a_.flag(std::move(fd));
         };
         not_above(figure_term("procurement.small_micro.amount"), figure_term("procurement.sme.amount"), "授予小微企业的金额是授予中小企业金额的一部分");
         not_above(figure_term("procurement.sme.amount"), total, "授予中小企业的金额是政府采购总额的一部分");
@@ -328,7 +364,8 @@ private:
         Term t;
         t.micro = static_cast<std::int64_t>(value) * kMicro;
         t.label = label;
-        t.refs.push_back({"overview", "", "", "", label, std::to_string(value), "overview", pointer});
+        t.unit = "";
+        t.refs.push_back({"overview", "", "", "", label, std::to_string(value), "overview", pointer, ""});
         return t;
     }
 

@@ -43,7 +43,8 @@ void add_unnamed_lines(const Auditor& a, K kind, const std::string& block, const
         term.label = "无名称的第 " + std::to_string(i + 1) + " 行";
         term.refs.push_back({std::string(table_kind_id(kind)), block, "blank", column, term.label, r.cells[static_cast<std::size_t>(ci)]->printed,
                              std::string(table_kind_id(kind)) + "-" + block + "-blank-" + std::to_string(i),
-                             t->pointer + "/blocks/" + std::to_string(b - t->blocks.data()) + "/rows/" + std::to_string(i) + "/values/" + column});
+                             t->pointer + "/blocks/" + std::to_string(b - t->blocks.data()) + "/rows/" + std::to_string(i) + "/values/" + column,
+                             ""});
         parts.push_back(term);
     }
 }
@@ -266,7 +267,8 @@ void audit_tables(Auditor& a) {
         const Table* t = f.table(k);
         if (t && t->absent)
             a.flag("empty-table-explained", Severity::Warning, t->title + "在公开文件中未印出（应公开全部九张表，无数据的表也应附说明）。",
-                   {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer}});
+                   {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer, ""}}, "", "", "",
+                   "公开文件中没有印出“" + t->title + "”（九张表都应公开，没有数据的也应印出并说明）");
     }
     for (K k : {K::GovernmentFund, K::StateCapital}) {
         const Table* t = f.table(k);
@@ -276,7 +278,8 @@ void audit_tables(Auditor& a) {
         for (const auto& n : t->notes) explained = explained || n.find("无") != std::string::npos || n.find("没有") != std::string::npos;
         if (!explained)
             a.flag("empty-table-explained", Severity::Warning, t->title + "没有数据，也没有说明为何无数据。",
-                   {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer}});
+                   {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer, ""}}, "", "",
+                   "", "“" + t->title + "”是空表，却没有说明为什么没有数据");
         else
             a.pass("empty-table-explained", {});
     }

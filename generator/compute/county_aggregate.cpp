@@ -12,6 +12,7 @@ CountyYear aggregate_county_year(const std::vector<const Filing*>& filings) {
     cy.province = filings.front()->county.province;
     cy.year = filings.front()->year;
     std::map<std::string, ClassTotal> classes;
+    std::map<std::string, ClassTotal> subclasses;  // 款 by code
     for (const Filing* f : filings) {
         DepartmentEntry e{f, summarize(*f)};
         cy.synthetic = cy.synthetic || f->synthetic;
@@ -31,12 +32,62 @@ CountyYear aggregate_county_year(const std::vector<const Filing*>& filings) {
             ct.micro += c.micro;
             ct.by_department[f->slug] += c.micro;
         }
+        // 款 from the same table as the class pages (the spending table's total column).
+        if (const Block* b = spending_block(*f))
+            for (const auto& r : b->rows)
+                if (r.code.size() == 5)
+                    if (auto c = b->cell(r, "total")) {
+                        auto& ct = subclasses[r.code];
+                        ct.code = r.code;
+                        if (ct.name.empty()) ct.name = r.name;
+                        ct.micro += c->micro;
+                        ct.by_department[f->slug] += c->micro;
+                    }
         cy.departments.push_back(std::move(e));
     }
-    std::sort(cy.departments.begin(), cy.departments.end(),
-              [](const DepartmentEntry& a, const DepartmentEntry& b) { return a.filing->slug < b.filing->slug; });
+    std::sort(cy.departments.begin(), cy.departments.end(), [](const DepartmentEntry& a, const DepartmentEntry& b) {
+        const auto &x = a.summary.total_expenditure, &y = b.summary.total_expenditure;
+        if (x.has_value() != y.has_value()) return x.has_value();
+        if (x && y && *x != *y) return *x > *y;
+        return a.filing->slug < b.filing->slug;
+    });
+    for (auto& [code, ct] : subclasses) {
+        auto parent = classes.find(code.substr(0, 3));
+        if (parent != classes.end()) parent->second.subclasses.push_back(std::move(ct));
+    }
     for (auto& [code, ct] : classes) cy.classes.push_back(std::move(ct));
     return cy;
+}
+
+std::vector<DepartmentTurnover> department_turnover(const std::vector<const CountyYear*>& years) {
+    std::vector<DepartmentTurnover> out;
+    for (std::size_t i = 1; i < years.size(); ++i) {
+        const CountyYear& a = *years[i - 1];
+        const CountyYear& b = *years[i];
+        std::map<std::string, const DepartmentEntry*> before, after;
+        for (const auto& d : a.departments) before[d.filing->slug] = &d;
+        for (const auto& d : b.departments) after[d.filing->slug] = &d;
+        DepartmentTurnover t;
+        t.from_year = a.year;
+        t.to_year = b.year;
+        for (const auto& [slug, d] : after) {
+            auto was = before.find(slug);
+            if (was == before.end()) {
+                t.entered.push_back(d->filing);
+                continue;
+            }
+            ++t.continuing;
+            // Like for like: only departments that publish 支出合计 in both years.
+            if (d->summary.total_expenditure && was->second->summary.total_expenditure) {
+                t.continuing_to_total += *d->summary.total_expenditure;
+                t.continuing_from_total += *was->second->summary.total_expenditure;
+            }
+        }
+        for (const auto& [slug, d] : before)
+            if (!after.count(slug)) t.left.push_back(d->filing);
+        out.push_back(std::move(t));
+    }
+    return out;
 }
 
 }  // namespace gongkai

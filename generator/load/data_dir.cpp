@@ -57,6 +57,10 @@ DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems) {
                 layout.code_mapping = county.string();
                 continue;
             }
+            if (name == "department-types.json") {
+                layout.department_types = county.string();
+                continue;
+            }
             if (county.extension() == ".json")
                 problems.add({county.string(), "", "filings inside <code>-<county>/<year>/ folders", "a JSON file at the top of the data folder", ""});
             continue;

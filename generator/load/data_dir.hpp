@@ -26,6 +26,7 @@ struct DataLayout {
     std::vector<CountyPath> counties;
     std::vector<FilingPath> filings;
     std::string code_mapping;  // DIR/code-mapping.json when present (renamed or merged function codes)
+    std::string department_types;  // DIR/department-types.json when present (kinds of department by name)
 };
 
 // Lists the data folder; misplaced or misnamed entries are recorded as problems, never skipped silently.

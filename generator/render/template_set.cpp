@@ -63,11 +63,45 @@ kainjow::mustache::data to_mustache(const nlohmann::json& j) {
     }
 }
 
+const char* const kSiteDescription =
+    "公开：县级政府部门决算看板。各部门花了多少钱、花在哪里、与上年和同类部门相比如何，数字是否前后一致。";
+
+bool html_has_charts(const std::string& html) {
+    // An attribute, not text: preceded by white space and followed by `="` (or `s="`); text in a page
+    // cannot contain a bare `"` because templates escape it.
+    const std::string name = "data-chart";
+    for (std::size_t at = html.find(name); at != std::string::npos; at = html.find(name, at + 1)) {
+        if (at == 0 || (html[at - 1] != ' ' && html[at - 1] != '\t' && html[at - 1] != '\n')) continue;
+        std::size_t end = at + name.size();
+        if (html.compare(end, 2, "=\"") == 0 || html.compare(end, 3, "s=\"") == 0) return true;
+    }
+    return false;
+}
+
+std::string TemplateSet::page_url() const {
+    if (base_url_.empty()) return "";
+    std::string url = base_url_;
+    if (url.back() != '/') url += '/';
+    std::string path = page_path_;
+    const std::string index = "index.html";
+    if (path == index) path.clear();
+    else if (path.size() > index.size() && path.compare(path.size() - index.size() - 1, std::string::npos, "/" + index) == 0)
+        path.erase(path.size() - index.size());
+    return url + path;
+}
+
 std::string TemplateSet::render(const std::string& name, const nlohmann::json& view, bool with_layout) {
     auto d = to_mustache(view);
     std::string body = templates_.at(name).render(d);
     if (!with_layout) return body;
     d.set("body", body);
+    d.set("has_charts", html_has_charts(body) ? kainjow::mustache::data{kainjow::mustache::data::type::bool_true}
+                                              : kainjow::mustache::data{kainjow::mustache::data::type::bool_false});
+    auto described = view.find("description");
+    if (described == view.end() || !described->is_string() || described->get_ref<const std::string&>().empty())
+        d.set("description", std::string(kSiteDescription));
+    std::string url = page_url();
+    if (!url.empty()) d.set("page_url", url);
     return templates_.at("layout").render(d);
 }
 

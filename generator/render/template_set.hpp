@@ -17,14 +17,32 @@ public:
     static TemplateSet load(const std::string& dir);
 
     // Renders template `name` (file name without .mustache) with `view` converted to mustache data.
-    // The page body is then wrapped in "layout" when `with_layout` is true, with the body as {{{body}}}.
+    // The page body is then wrapped in "layout" when `with_layout` is true, with the body as {{{body}}},
+    // `has_charts` true when the body holds a chart container (an attribute starting `data-chart`, so
+    // the layout loads ECharts only for pages that draw charts), `description` defaulting to the
+    // site's description, and `page_url` (absolute) when a base URL and page path are set.
     std::string render(const std::string& name, const nlohmann::json& view, bool with_layout = true);
+
+    // The published site's absolute URL ("" = unknown: no canonical or og:url links are written).
+    void set_base_url(const std::string& base_url) { base_url_ = base_url; }
+    // The path of the page rendered next (relative to the site root, e.g. "glossary/index.html").
+    void set_page_path(const std::string& path) { page_path_ = path; }
+    // The absolute URL of the current page ("" without a base URL); "x/index.html" becomes "x/".
+    std::string page_url() const;
 
     bool has(const std::string& name) const { return templates_.count(name) != 0; }
 
 private:
     std::map<std::string, kainjow::mustache::mustache> templates_;
+    std::string base_url_;
+    std::string page_path_;
 };
+
+// The description of the site, used by pages whose view sets none.
+extern const char* const kSiteDescription;
+
+// True when rendered HTML contains a chart container (an attribute whose name starts with "data-chart").
+bool html_has_charts(const std::string& html);
 
 // Converts JSON to kainjow data: objects to maps, arrays to lists, scalars to strings, booleans kept.
 kainjow::mustache::data to_mustache(const nlohmann::json& j);

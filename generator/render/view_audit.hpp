@@ -1,6 +1,7 @@
 #pragma once
 // The audit as citizens see it: the short status near the top of a department page, the findings panel
-// (site-templates/audit-panel.mustache), and the link from every highlighted cell back to its finding.
+// (site-templates/audit-panel.mustache) with findings grouped by root cause and ordered by materiality,
+// each under a plain-language headline, and the link from every highlighted cell back to its finding.
 #include <map>
 #include <string>
 
@@ -11,17 +12,33 @@
 namespace gongkai {
 
 // One finding as a view object; `link_prefix` is prepended to cell anchors ("" on the department page).
+// Fields: rule, rule_title, severity, severity_label, minor (a 尾差), headline (plain words, both numbers, no
+// rule id), message (the technical wording), expected, found, tolerance, difference ("0.01 万元"), relative
+// ("0.003%"), cells [{label, printed, link}], sentence, and materiality: a number that sorts the most material
+// finding first (ascending), also as `materiality_sort` text for sortable tables.
 nlohmann::json finding_view(const Finding& f, const std::string& link_prefix);
 
+// Orders an array of finding views (finding_view) by their "materiality", most material first; views with
+// equal materiality keep their order. For lists that gather findings of several filings (the county table).
+void sort_by_materiality(nlohmann::json& finding_views);
+
+// A finding in plain words for a citizen, with both numbers and the size of the difference, e.g.
+// "支出决算表里“合计”的基本支出印成 1,310.87 万元，但各项加起来是 1,310.86 万元，相差 0.01 万元（尾差）".
+std::string finding_headline(const Finding& f);
+
 // The view of the findings panel of a department page (template "audit-panel", rendered without layout).
-// `root` is the relative prefix to the site root (for links to the rules page).
+// `root` is the relative prefix to the site root (for links to the rules page). Findings come as `items`,
+// one per root cause (audit/grouping.hpp), each with its `members`; every member has anchor "finding-N".
 nlohmann::json audit_panel_view(const AuditReport& audit, const std::string& root);
 
-// A short status line for the top of a department page, e.g. "3 处说明与表格不符" or "未发现不一致".
+// A short plain status for the top of a department page, counting root causes by kind, e.g.
+// "3 处说明与表格不符，1 处尾差", or "未发现不一致".
 std::string audit_status_text(const AuditReport& audit);
 
 // For every table cell (cell_key) and narrative figure (its anchor, "fig-N") that a finding names, the
-// element id of that finding on the department page ("finding-N"); cells of notes-only findings are left out.
+// element id of that finding on the department page ("finding-N", numbered in display order): the first
+// finding shown that names it — for the cell a group shares, the group's first finding. Cells named only
+// by notes (提示) are left out.
 std::map<std::string, std::string> finding_anchor_by_cell(const AuditReport& audit);
 
 }  // namespace gongkai

@@ -23,27 +23,66 @@ MaybeMoney spending_of(const Filing& f, const std::string& code) {
     return c ? MaybeMoney(c->micro) : std::nullopt;
 }
 
+// The 支出较上年 cell of a year: the 本年支出合计 change of the department page's comparison (prior filing,
+// else the narrative, labelled 据情况说明). Without one, a narrative's 收支总计 change is shown as a labelled note.
+json year_change(const std::optional<YearOverYear>* yoy) {
+    json cell = {{"text", "—"}, {"sort", ""}, {"note", ""}, {"extra", ""}};
+    if (!yoy || !*yoy) return cell;
+    const YearOverYear& y = **yoy;
+    bool stated = y.source == YoySource::NarrativeStatement;
+    if (const YoyLine* l = headline_change(y); l && l->pct_micro) {
+        cell["text"] = pct_text(l->pct_micro);
+        cell["sort"] = std::to_string(*l->pct_micro);
+        cell["note"] = stated ? "据情况说明" : "对比上年决算";
+        return cell;
+    }
+    for (const auto& l : y.lines)
+        if (l.metric == "total" && l.pct_micro)
+            cell["extra"] = "收支总计 " + pct_text(l.pct_micro) + (stated ? "（据情况说明）" : "");
+    return cell;
+}
+
+// The amount a department spends on a function class (spending table) or key economic class (table 06).
+MaybeMoney class_amount(const Filing& f, const std::string& code, bool economic) {
+    return economic ? cell_value(f.table(TableKind::BasicExpenditure), "main", code, "amount") : spending_of(f, code);
+}
+
+// The classes of a county-year that have a page (code -> printed name): function 类 and 款 that some department
+// prints with an amount in its spending table, or key economic classes with an amount in table 06.
+// The same rule as the class page jobs of the site build.
+std::map<std::string, std::string> class_pages_of(const CountyYear& cy, bool economic) {
+    std::map<std::string, std::string> out;
+    for (const auto& d : cy.departments) {
+        const Block* b = nullptr;
+        if (!economic) b = spending_block(*d.filing);
+        else if (const Table* t06 = d.filing->table(TableKind::BasicExpenditure)) b = t06->block("main");
+        if (!b) continue;
+        for (const auto& r : b->rows) {
+            bool eligible = economic ? is_key_economic_code(r.code) : (r.code.size() == 3 || r.code.size() == 5);
+            if (eligible && b->cell(r, economic ? "amount" : "total")) out.emplace(r.code, r.name);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries,
-                  const CodeMappings& mappings) {
+                  const std::vector<const std::optional<YearOverYear>*>& yoy, const CodeMappings& mappings) {
     const Filing& last = *years.back();
     json v;
     v["root"] = root_prefix(3);
     v["title"] = last.department_name + " 历年决算";
     v["department"] = last.department_name;
     v["county"] = last.county.name;
+    v["county_link"] = "../../index.html";  // <county_dir>/departments/<slug>/ → <county_dir>/index.html
     v["synthetic"] = false;
     json rows = json::array();
     json cats = json::array(), total = json::array(), basic = json::array(), project = json::array(), three = json::array();
     for (std::size_t i = 0; i < years.size(); ++i) {
         const auto& s = *summaries[i];
         v["synthetic"] = v["synthetic"].get<bool>() || years[i]->synthetic;
-        json change = {{"text", "—"}, {"sort", ""}};
-        if (i > 0 && summaries[i - 1]->total_expenditure && s.total_expenditure && years[i - 1]->year == years[i]->year - 1) {
-            auto pct = percent_micro(*s.total_expenditure - *summaries[i - 1]->total_expenditure, *summaries[i - 1]->total_expenditure);
-            change = {{"text", pct_text(pct)}, {"sort", pct ? std::to_string(*pct) : ""}};
-        }
+        json change = year_change(i < yoy.size() ? yoy[i] : nullptr);
         rows.push_back({{"year", years[i]->year}, {"link", "../../" + std::to_string(years[i]->year) + "/" + years[i]->slug + "/index.html"},
                         {"cells", json::array({money_cell(s.total_expenditure), money_cell(s.basic), money_cell(s.project), money_cell(s.personnel),
                                                money_cell(s.public_funds), money_cell(s.three_public_budget), money_cell(s.three_public_actual)})},
@@ -102,7 +141,7 @@ json history_view(const std::vector<const Filing*>& years, const std::vector<con
                     if (any) amount = sum;
                 }
             gap = gap || !amount;
-            cells.push_back({{"text", amount ? format_micro(*amount, 2) : "—"}, {"note", note}});
+            cells.push_back({{"text", money_text(amount)}, {"note", note}});
         }
         unfollowed += gap && years.size() > 1;
         codes.push_back({{"code", code}, {"name", names[code]}, {"level", (code.size() - 3) / 2}, {"cells", cells},
@@ -124,18 +163,21 @@ json class_view(const CountyYear& cy, const std::string& code, const std::string
     v["heading"] = code + " " + name;
     v["kind_label"] = economic ? "经济分类（基本支出明细表）" : "支出功能分类（支出决算表）";
     v["county"] = cy.county_name;
+    v["county_link"] = "../../../index.html";
     v["year"] = cy.year;
     v["synthetic"] = cy.synthetic;
+    v["description"] = cy.county_name + " " + std::to_string(cy.year) + " 年度各部门在 " + code + " " + name + " 上的支出，由大到小。";
     json rows = json::array(), cats = json::array(), vals = json::array();
     std::int64_t sum = 0;
     std::vector<std::pair<const DepartmentEntry*, std::int64_t>> present;
     for (const auto& d : cy.departments) {
-        MaybeMoney amount = economic ? cell_value(d.filing->table(TableKind::BasicExpenditure), "main", code, "amount")
-                                     : spending_of(*d.filing, code);
+        MaybeMoney amount = class_amount(*d.filing, code, economic);
         if (!amount) continue;
         present.push_back({&d, *amount});
         sum += *amount;
     }
+    // Largest first; equal amounts keep the dashboard's order (支出合计, then slug).
+    std::stable_sort(present.begin(), present.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [d, amount] : present) {
         rows.push_back({{"name", d->filing->department_name}, {"link", "../../" + d->filing->slug + "/index.html"},
                         {"amount", money_cell(amount)}, {"share", share_text(amount, sum)},
@@ -144,12 +186,37 @@ json class_view(const CountyYear& cy, const std::string& code, const std::string
         vals.push_back(money_number(amount));
     }
     v["rows"] = rows;
-    v["total"] = format_micro(sum, 2);
+    v["total"] = amount_text(sum);
     v["department_count"] = present.size();
-    v["chart"] = json_for_script({{"type", "bar"}, {"unit", "万元"}, {"horizontal", true}, {"categories", cats},
+    v["chart"] = json_for_script({{"type", "hbar"}, {"unit", "万元"}, {"categories", cats},
                                   {"series", json::array({{{"name", name}, {"data", vals}}})}});
+    // The class above (款 → 类, 30217 → 302) and the classes below that have pages in this county-year.
+    std::map<std::string, std::string> with_pages = class_pages_of(cy, economic);
+    std::string kind_dir = economic ? "economic" : "classes";
+    v["parent"] = nullptr;
+    if (code.size() == 5)
+        if (auto it = with_pages.find(code.substr(0, 3)); it != with_pages.end())
+            v["parent"] = {{"code", it->first}, {"name", it->second}, {"link", "../" + it->first + "/index.html"}};
+    std::vector<std::pair<std::string, std::int64_t>> subs;  // code, county total
+    for (const auto& [c, n] : with_pages) {
+        if (c.size() != code.size() + 2 || c.compare(0, code.size(), code) != 0) continue;
+        std::int64_t total = 0;
+        for (const auto& d : cy.departments)
+            if (auto a = class_amount(*d.filing, c, economic)) total += *a;
+        subs.push_back({c, total});
+    }
+    std::stable_sort(subs.begin(), subs.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    json children = json::array();
+    for (const auto& [c, total] : subs)
+        children.push_back({{"code", c}, {"name", with_pages[c]}, {"link", "../" + c + "/index.html"},
+                            {"amount", money_text(total)}, {"share", share_text(total, sum)}});
+    v["children"] = children;
+    v["has_children"] = !subs.empty();
+    v["children_label"] = economic ? "其中设有专页的明细科目" : "下设各款";
     json years = json::array();
-    for (const auto& [year, amount] : across_years) years.push_back({{"year", year}, {"amount", format_micro(amount, 2)}, {"current", year == cy.year}});
+    for (const auto& [year, amount] : across_years)
+        years.push_back({{"year", year}, {"amount", money_text(amount)}, {"current", year == cy.year},
+                         {"link", "../../../" + std::to_string(year) + "/" + kind_dir + "/" + code + "/index.html"}});
     v["across_years"] = years;
     v["has_years"] = across_years.size() > 1;
     return v;

@@ -1,6 +1,7 @@
-#include <functional>
+#include <algorithm>
 #include <map>
 
+#include "compute/peer_measures.hpp"
 #include "compute/peer_stats.hpp"
 #include "render/escape.hpp"
 #include "render/view_audit.hpp"
@@ -19,41 +20,19 @@ json sortable(const MaybeMoney& m) {
 json sortable_share(const MaybeMoney& part, const MaybeMoney& whole) {
     std::optional<std::int64_t> p;
     if (part && whole) p = percent_micro(*part, *whole);
-    return {{"text", p ? format_micro(*p, 2) + "%" : "—"}, {"sort", p ? std::to_string(*p) : ""}};
+    return {{"text", share_text(part, whole)}, {"sort", p ? std::to_string(*p) : ""}};
 }
 
-// A measure of the peer comparison: a label, a unit, and the value per department (nullopt = unknown).
-struct PeerMeasure {
-    const char* id;
-    const char* label;
-    const char* unit;
-    std::function<MaybeMoney(const DepartmentSummary&)> value;
-};
-
-MaybeMoney ratio_pct(const MaybeMoney& a, const MaybeMoney& b) {
-    if (!a || !b || *b == 0) return std::nullopt;
-    return percent_micro(*a, *b);
+// A value of a peer measure in the site's format: percentages (millionths of a percent) with the site's
+// one precision, amounts grouped with 2 decimals.
+std::string measure_text(std::int64_t x, const std::string& unit) {
+    if (unit == "%") return share_text(x, 100 * kMicro);  // x / 100% as a share: the value itself, "83.1%"
+    return money_text(x);
 }
 
-MaybeMoney per(const MaybeMoney& a, const std::optional<int>& n) {
-    if (!a || !n || *n <= 0) return std::nullopt;
-    return divide_rounded(*a, *n);
-}
-
-const std::vector<PeerMeasure>& peer_measures() {
-    static const std::vector<PeerMeasure> m = {
-        {"total", "支出合计", "万元", [](const DepartmentSummary& s) { return s.total_expenditure; }},
-        {"project_share", "项目支出占比", "%", [](const DepartmentSummary& s) { return ratio_pct(s.project, s.total_expenditure); }},
-        {"personnel_share", "人员经费占基本支出比例", "%", [](const DepartmentSummary& s) { return ratio_pct(s.personnel, s.basic); }},
-        {"three_public", "“三公”经费决算", "万元", [](const DepartmentSummary& s) { return s.three_public_actual; }},
-        {"three_public_rate", "“三公”经费预算完成率", "%", [](const DepartmentSummary& s) { return ratio_pct(s.three_public_actual, s.three_public_budget); }},
-        {"operating_cost", "机关运行经费", "万元", [](const DepartmentSummary& s) { return s.operating_cost; }},
-        {"per_staff", "人均支出（按实有人数）", "万元/人", [](const DepartmentSummary& s) { return per(s.total_expenditure, s.staff_actual); }},
-        {"three_public_per_staff", "人均“三公”经费", "万元/人", [](const DepartmentSummary& s) { return per(s.three_public_actual, s.staff_actual); }},
-        {"vehicle_cost", "每辆车运行维护费", "万元/辆", [](const DepartmentSummary& s) { return per(s.vehicle_operation, s.vehicles_actual); }},
-    };
-    return m;
-}
+// How many departments the stacked class chart names; the rest are summed into one 其他 series
+// (nine series use the nine distinct colours of the chart palette, and the legend fits without paging).
+constexpr std::size_t kTopDepartments = 8;
 
 }  // namespace
 
@@ -67,33 +46,28 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
     v["year"] = cy.year;
     v["synthetic"] = cy.synthetic;
     v["home_link"] = "../../";
+    v["county_link"] = "../index.html";  // the county across its years
     v["department_count"] = cy.departments.size();
-    v["totals"] = json::array({
-        {{"label", "支出合计"}, {"value", format_micro(cy.total_expenditure)}, {"unit", "万元"}},
-        {{"label", "基本支出"}, {"value", format_micro(cy.basic)}, {"unit", "万元"}},
-        {{"label", "项目支出"}, {"value", format_micro(cy.project)}, {"unit", "万元"}},
-        {{"label", "人员经费"}, {"value", format_micro(cy.personnel)}, {"unit", "万元"}},
-        {{"label", "公用经费"}, {"value", format_micro(cy.public_funds)}, {"unit", "万元"}},
-        {{"label", "“三公”经费决算"}, {"value", format_micro(cy.three_public_actual)}, {"unit", "万元"},
-         {"note", "预算 " + format_micro(cy.three_public_budget) + " 万元"}},
-    });
+    auto card = [](const char* label, std::int64_t m) {
+        AmountDisplay a = amount_display(m);
+        return json{{"label", label}, {"value", a.value}, {"unit", a.unit}};
+    };
+    json three = card("“三公”经费决算", cy.three_public_actual);
+    three["note"] = "预算 " + amount_text(cy.three_public_budget);
+    v["totals"] = json::array({card("支出合计", cy.total_expenditure), card("基本支出", cy.basic), card("项目支出", cy.project),
+                               card("人员经费", cy.personnel), card("公用经费", cy.public_funds), three});
 
     json rows = json::array();
     json findings = json::array();
-    json chart_names = json::array(), chart_basic = json::array(), chart_project = json::array();
+    json chart_names = json::array(), chart_totals = json::array();
     for (const auto& d : cy.departments) {
         const auto& s = d.summary;
+        // The site's one 较上年: the change of 本年支出合计 (never 收支总计), from the prior filing or the narrative.
         json yoy_cell = {{"text", "—"}, {"sort", ""}, {"note", ""}};
-        if (auto it = yoy.find(d.filing->slug); it != yoy.end() && it->second) {
-            const YearOverYear& y = *it->second;
-            // The first line with a percentage is the headline change (收支总计 or 本年支出合计).
-            for (const auto& l : y.lines) {
-                if (!l.pct_micro) continue;
-                yoy_cell = {{"text", pct_text(l.pct_micro)}, {"sort", std::to_string(*l.pct_micro)},
-                            {"note", y.source == YoySource::NarrativeStatement ? "据情况说明推算（" + l.label + "）" : "对比上年决算（" + l.label + "）"}};
-                break;
-            }
-        }
+        if (auto it = yoy.find(d.filing->slug); it != yoy.end())
+            if (const YoyLine* l = headline_change(it->second); l && l->pct_micro)
+                yoy_cell = {{"text", pct_text(l->pct_micro)}, {"sort", std::to_string(*l->pct_micro)},
+                            {"note", it->second->source == YoySource::NarrativeStatement ? "据情况说明" : "对比上年决算"}};
         json quality = {{"text", "—"}, {"sort", ""}};
         if (auto it = audits.find(d.filing->slug); it != audits.end() && it->second) {
             const AuditReport& a = *it->second;
@@ -117,31 +91,61 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
                                                sortable(s.public_funds), sortable(s.three_public_actual),
                                                sortable(s.three_public_budget)})},
                         {"yoy", yoy_cell}});
-        chart_names.push_back(d.filing->department_name);
-        chart_basic.push_back(money_number(s.basic));
-        chart_project.push_back(money_number(s.project));
+        if (s.total_expenditure) {  // the ranked chart shows the departments that publish 支出合计, largest first
+            chart_names.push_back(d.filing->department_name);
+            chart_totals.push_back(money_number(s.total_expenditure));
+        }
     }
     v["departments"] = rows;
+    sort_by_materiality(findings);  // across departments, the most material first
     v["findings"] = findings;
     v["has_findings"] = !findings.empty();
 
+    // Function classes by amount (largest first), each 类 followed by its 款 (largest first).
+    std::vector<const ClassTotal*> classes;
+    for (const auto& c : cy.classes) classes.push_back(&c);
+    auto larger = [](const ClassTotal* a, const ClassTotal* b) { return a->micro != b->micro ? a->micro > b->micro : a->code < b->code; };
+    std::sort(classes.begin(), classes.end(), larger);
     json class_rows = json::array();
-    json class_series = json::array();
-    json class_names = json::array();
-    for (const auto& c : cy.classes) {
-        class_rows.push_back({{"code", c.code}, {"name", c.name}, {"value", format_micro(c.micro)},
-                              {"share", share_text(c.micro, cy.total_expenditure)}});
-        class_names.push_back(c.code + " " + c.name);
+    for (const ClassTotal* c : classes) {
+        class_rows.push_back({{"code", c->code}, {"name", c->name}, {"value", money_text(c->micro)}, {"level", 0},
+                              {"share", share_text(c->micro, cy.total_expenditure)}});
+        std::vector<const ClassTotal*> subs;
+        for (const auto& k : c->subclasses) subs.push_back(&k);
+        std::sort(subs.begin(), subs.end(), larger);
+        for (const ClassTotal* k : subs)
+            class_rows.push_back({{"code", k->code}, {"name", k->name}, {"value", money_text(k->micro)}, {"level", 1},
+                                  {"share", share_text(k->micro, cy.total_expenditure)}});
     }
-    // Stacked bars: one series per department over the function classes.
-    for (const auto& d : cy.departments) {
+    // Stacked bars per class: the largest departments by name, the rest summed exactly into 其他.
+    json class_names = json::array();
+    for (const ClassTotal* c : classes) class_names.push_back(c->code + " " + c->name);
+    json class_series = json::array();
+    std::size_t named = cy.departments.size() > kTopDepartments + 1 ? kTopDepartments : cy.departments.size();
+    for (std::size_t i = 0; i < named; ++i) {
+        const auto& d = cy.departments[i];
         json data = json::array();
-        for (const auto& c : cy.classes) {
-            auto it = c.by_department.find(d.filing->slug);
-            data.push_back(it == c.by_department.end() ? json(nullptr) : money_number(it->second));
+        for (const ClassTotal* c : classes) {
+            auto it = c->by_department.find(d.filing->slug);
+            data.push_back(it == c->by_department.end() ? json(nullptr) : money_number(it->second));
         }
         class_series.push_back({{"name", d.filing->department_name}, {"stack", "classes"}, {"data", data}});
     }
+    if (named < cy.departments.size()) {
+        json data = json::array();
+        for (const ClassTotal* c : classes) {
+            std::int64_t rest = 0;
+            bool any = false;
+            for (std::size_t i = named; i < cy.departments.size(); ++i)
+                if (auto it = c->by_department.find(cy.departments[i].filing->slug); it != c->by_department.end()) {
+                    rest += it->second;
+                    any = true;
+                }
+            data.push_back(any ? money_number(rest) : json(nullptr));
+        }
+        class_series.push_back({{"name", "其他 " + std::to_string(cy.departments.size() - named) + " 个部门"}, {"stack", "classes"}, {"data", data}});
+    }
+    v["other_departments"] = named < cy.departments.size() ? cy.departments.size() - named : 0;
     v["classes"] = class_rows;
     // Key economic classes that some department prints (each has its page).
     std::map<std::string, std::string> economic;
@@ -164,7 +168,8 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
             if (auto x = m.value(d.summary)) values.push_back(*x);
         measures.push_back({{"label", m.label}, {"unit", m.unit}});
         auto q = quartiles(values);
-        auto text = [](std::int64_t x) { return format_micro(x, 2); };
+        std::string unit = m.unit;
+        auto text = [&](std::int64_t x) { return measure_text(x, unit); };
         stats.push_back({{"label", m.label}, {"unit", m.unit}, {"count", values.size()},
                          {"min", q ? text(q->min) : "—"}, {"q1", q ? text(q->q1) : "—"}, {"median", q ? text(q->median) : "—"},
                          {"q3", q ? text(q->q3) : "—"}, {"max", q ? text(q->max) : "—"}});
@@ -177,7 +182,7 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
             for (const auto& e : cy.departments)
                 if (auto x = m.value(e.summary)) values.push_back(*x);
             auto x = m.value(d.summary);
-            cells.push_back({{"text", x ? format_micro(*x, 2) : "—"}, {"sort", x ? std::to_string(*x) : ""},
+            cells.push_back({{"text", x ? measure_text(*x, m.unit) : "—"}, {"sort", x ? std::to_string(*x) : ""},
                              {"rank", x ? "第 " + std::to_string(rank_descending(values, *x)) + "/" + std::to_string(values.size()) : ""}});
         }
         peer_rows.push_back({{"name", d.filing->department_name}, {"link", d.filing->slug + "/"}, {"cells", cells}});
@@ -186,11 +191,14 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
     v["peer_rows"] = peer_rows;
     v["peer_stats"] = stats;
     v["charts"] = json::array({
-        {{"id", "by-department"}, {"type", "bar"}, {"title", "各部门支出：基本支出与项目支出（万元）"},
-         {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"horizontal", true}, {"categories", chart_names},
-                                   {"series", json::array({{{"name", "基本支出"}, {"stack", "total"}, {"data", chart_basic}},
-                                                           {{"name", "项目支出"}, {"stack", "total"}, {"data", chart_project}}})}})}},
-        {{"id", "by-class"}, {"type", "bar"}, {"title", "按功能分类（类）的支出，按部门堆叠（万元）"},
+        {{"id", "by-department"}, {"type", "hbar"}, {"title", "各部门支出合计排名（万元）"},
+         {"data", json_for_script({{"type", "hbar"}, {"unit", "万元"}, {"categories", chart_names},
+                                   {"series", json::array({{{"name", "支出合计"}, {"data", chart_totals}}})}})}},
+    });
+    std::string by_class_title = "按功能分类（类）的支出，" +
+        (named < cy.departments.size() ? "支出最多的 " + std::to_string(named) + " 个部门及其他部门合计" : std::string("按部门堆叠")) + "（万元）";
+    v["class_charts"] = json::array({
+        {{"id", "by-class"}, {"type", "bar"}, {"title", by_class_title},
          {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"horizontal", true}, {"categories", class_names},
                                    {"series", class_series}})}},
     });

@@ -1,8 +1,11 @@
+#include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 
 #include "compute/function_tree.hpp"
 #include "render/csv_export.hpp"
+#include "render/summary_sentence.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
 #include "render/view_audit.hpp"
@@ -12,8 +15,29 @@ namespace gongkai {
 
 namespace {
 
-json headline(const char* label, const MaybeMoney& v, std::string note = {}) {
-    return {{"label", label}, {"value", money_text(v)}, {"unit", v ? "万元" : ""}, {"note", note}};
+// A headline card: the amount in the site's format (亿元 for large totals), and its change on last year
+// (▲/▼ with the percentage) from the year-over-year line with one of `yoy_labels`, when there is one.
+json headline(const char* label, const MaybeMoney& v, const std::optional<YearOverYear>& yoy,
+              std::initializer_list<const char*> yoy_labels, std::string note = {}) {
+    AmountDisplay a = amount_display(v);
+    json card = {{"label", label}, {"value", a.value}, {"unit", a.unit}, {"note", note}, {"change", ""}, {"direction", ""}};
+    if (!yoy) return card;
+    for (const char* want : yoy_labels)
+        for (const auto& l : yoy->lines) {
+            if (l.label != want || !(l.change || l.pct_micro)) continue;
+            std::int64_t sign = l.change ? *l.change : *l.pct_micro;
+            bool stated = yoy->source == YoySource::NarrativeStatement;
+            std::string what = std::string(want) == label ? "" : l.label;  // e.g. the narrative's “三公”经费
+            // The card shows the arrow and percentage; the amount and the source are in its title.
+            std::string arrow = sign > 0 ? "▲" : sign < 0 ? "▼" : "";
+            card["change"] = l.pct_micro ? arrow + format_micro(*l.pct_micro < 0 ? -*l.pct_micro : *l.pct_micro, kPercentDecimals) + "%"
+                                         : change_words(l);
+            card["direction"] = sign > 0 ? "up" : sign < 0 ? "down" : "flat";
+            card["change_note"] = what + "较上年" + (stated ? "，据情况说明" : "");
+            card["change_title"] = what + "较上年" + change_words(l, stated ? "据情况说明" : "");
+            return card;
+        }
+    return card;
 }
 
 json tree_to_chart(const std::vector<FunctionNode>& nodes) {
@@ -42,7 +66,16 @@ bool is_blank_row(const Row& r) {
     return r.name.empty();
 }
 
-json table_view(const Table& t, const std::map<std::string, std::string>& flagged) {
+// The class page a 科目编码 of `t` links to ("../classes/201/index.html"), or "" when its county-year has none:
+// function codes (类 and 款) in every table but the 06 table, whose codes are economic classes.
+std::string code_link(const Table& t, const std::string& code, const DepartmentContext& ctx) {
+    if (t.kind == TableKind::BasicExpenditure)
+        return ctx.economic_codes.count(code) ? "../economic/" + code + "/index.html" : "";
+    if ((code.size() == 3 || code.size() == 5) && ctx.class_codes.count(code)) return "../classes/" + code + "/index.html";
+    return "";
+}
+
+json table_view(const Table& t, const std::map<std::string, std::string>& flagged, const DepartmentContext& ctx) {
     json blocks = json::array();
     for (const auto& b : t.blocks) {
         json cols = json::array();
@@ -73,7 +106,7 @@ json table_view(const Table& t, const std::map<std::string, std::string>& flagge
             }
             std::string anchor = std::string(table_kind_id(t.kind)) + "-" + b.id + "-" + (r.code.empty() ? r.key : r.code);
             if (r.key == "blank" || r.key == "none") anchor += "-" + std::to_string(ri);
-            rows.push_back({{"code", r.code}, {"name", r.name}, {"line", r.line ? std::to_string(*r.line) : ""},
+            rows.push_back({{"code", r.code}, {"code_link", code_link(t, r.code, ctx)}, {"name", r.name}, {"line", r.line ? std::to_string(*r.line) : ""},
                             {"level", code_level(r.code)}, {"total", is_total_key(r.key)}, {"anchor", anchor}, {"cells", cells}});
         }
         bool has_lines = false, has_codes = false;
@@ -89,24 +122,36 @@ json table_view(const Table& t, const std::map<std::string, std::string>& flagge
             {"absent", t.absent}};
 }
 
+// The narrative figures by section, and within a section by sentence: each sentence once (in the order it
+// first appears), with the figures read from it listed under it. Figure items keep their anchors "fig-N".
 json figures_view(const Filing& f, const std::map<std::string, std::string>& flagged) {
     std::vector<std::string> order;
-    std::map<std::string, json> groups;
+    std::map<std::string, std::vector<std::string>> sentence_order;
+    std::map<std::string, std::map<std::string, json>> groups;
     for (std::size_t i = 0; i < f.figures.size(); ++i) {
         const Figure& fig = f.figures[i];
         std::string sec = fig.section.empty() ? "其他" : fig.section;
-        if (!groups.count(sec)) {
-            order.push_back(sec);
-            groups[sec] = json::array();
+        if (!groups.count(sec)) order.push_back(sec);
+        auto& by_sentence = groups[sec];
+        if (!by_sentence.count(fig.sentence)) {
+            sentence_order[sec].push_back(fig.sentence);
+            by_sentence[fig.sentence] = json::array();
         }
-        groups[sec].push_back({{"label", metric_label(fig.metric)}, {"metric", fig.metric}, {"code", fig.code},
-                               {"value", fig.value.printed}, {"unit", fig.unit}, {"direction", fig.direction},
-                               {"sentence", fig.sentence}, {"anchor", "fig-" + std::to_string(i)},
-                               {"flagged", flagged.count("fig-" + std::to_string(i)) > 0},
-                               {"finding", flagged.count("fig-" + std::to_string(i)) ? flagged.at("fig-" + std::to_string(i)) : ""}});
+        std::string anchor = "fig-" + std::to_string(i);
+        auto hit = flagged.find(anchor);
+        by_sentence[fig.sentence].push_back({{"label", metric_label(fig.metric)}, {"metric", fig.metric}, {"code", fig.code},
+                                             {"value", printed_grouped(fig.value.printed)}, {"unit", fig.unit},
+                                             {"direction", fig.direction}, {"anchor", anchor},
+                                             {"flagged", hit != flagged.end()},
+                                             {"finding", hit != flagged.end() ? hit->second : ""}});
     }
     json out = json::array();
-    for (const auto& s : order) out.push_back({{"section", s}, {"figures", groups[s]}});
+    for (const auto& sec : order) {
+        json sentences = json::array();
+        for (const auto& text : sentence_order[sec])
+            sentences.push_back({{"sentence", text}, {"figures", groups[sec][text]}});
+        out.push_back({{"section", sec}, {"sentences", sentences}});
+    }
     return out;
 }
 
@@ -123,9 +168,78 @@ json yoy_view(const std::optional<YearOverYear>& yoy) {
             {"lines", lines}};
 }
 
+// The peer section: rank, quartile and median per measure, links to the class pages of the department's
+// biggest function classes (with the biggest 款 of each) and economic classes, and a compare link.
+json peers_view(const Filing& f, const DepartmentSummary& s, const DepartmentContext& ctx, const std::string& root) {
+    if (!ctx.peers) return nullptr;
+    const PeerPosition& p = *ctx.peers;
+    static const char* const quartile_words[] = {"", "最高的四分之一", "中位数以上", "中位数以下", "最低的四分之一"};
+    json measures = json::array();
+    for (const auto& m : p.measures) {
+        if (!m.value) continue;  // e.g. 人均支出 where the staff count is not published
+        bool pct = m.unit == "%";
+        auto text = [&](std::int64_t x) { return pct ? format_micro(x, kPercentDecimals) + "%" : money_text(x) + " " + m.unit; };
+        measures.push_back({{"label", m.label}, {"value", text(*m.value)},
+                            {"rank", m.count >= 2 ? "第 " + std::to_string(m.rank) + " / " + std::to_string(m.count) : "仅本部门有此数"},
+                            {"quartile", !m.quartile ? "" : m.median && *m.median == *m.value ? "等于中位数" : quartile_words[m.quartile]},
+                            {"median", m.median ? text(*m.median) : "—"}});
+    }
+    // The biggest 类 (up to 3), each with its biggest 款, where the county-year has their pages.
+    std::vector<ClassAmount> classes = s.function_classes;
+    std::stable_sort(classes.begin(), classes.end(), [](const ClassAmount& a, const ClassAmount& b) { return a.micro > b.micro; });
+    const Block* spend = spending_block(f);
+    json class_links = json::array();
+    for (const auto& c : classes) {
+        if (class_links.size() == 3) break;
+        if (!ctx.class_codes.count(c.code)) continue;
+        json link = {{"code", c.code}, {"name", c.name}, {"link", "../classes/" + c.code + "/index.html"},
+                     {"amount", amount_text(c.micro)}, {"share", share_text(c.micro, s.total_expenditure)}};
+        if (spend) {
+            const Row* best = nullptr;
+            std::int64_t best_micro = 0;
+            for (const auto& r : spend->rows)
+                if (r.code.size() == 5 && r.code.compare(0, 3, c.code) == 0 && ctx.class_codes.count(r.code))
+                    if (auto v = spend->cell(r, "total"); v && (!best || v->micro > best_micro)) {
+                        best = &r;
+                        best_micro = v->micro;
+                    }
+            if (best) link["sub"] = {{"code", best->code}, {"name", best->name}, {"link", "../classes/" + best->code + "/index.html"}};
+        }
+        class_links.push_back(link);
+    }
+    json economic_links = json::array();
+    if (const Table* t06 = f.table(TableKind::BasicExpenditure); t06 && t06->block("main"))
+        for (const auto& r : t06->block("main")->rows)
+            if (ctx.economic_codes.count(r.code) && t06->block("main")->cell(r, "amount"))
+                economic_links.push_back({{"code", r.code}, {"name", r.name}, {"link", "../economic/" + r.code + "/index.html"}});
+    json closest = json::array();
+    std::string ids = f.county_dir + "/" + std::to_string(f.year) + "/" + f.slug;
+    bool other_county = false;
+    for (const auto& c : p.closest) {
+        closest.push_back({{"name", c.filing->department_name}, {"link", root + department_path(*c.filing) + "index.html"},
+                           {"total", amount_text(c.total)}, {"other_county", !c.same_county},
+                           {"county", c.filing->county.name}});
+        ids += "," + c.filing->county_dir + "/" + std::to_string(c.filing->year) + "/" + c.filing->slug;
+        other_county = other_county || !c.same_county;
+    }
+    return {{"departments", p.departments}, {"alone", p.departments < 2}, {"measures", measures},
+            {"has_measures", !measures.empty()}, {"classes", class_links}, {"has_classes", !class_links.empty()},
+            {"economic", economic_links}, {"has_economic", !economic_links.empty()},
+            {"closest", closest}, {"has_closest", !closest.empty()}, {"other_county", other_county},
+            {"compare_link", closest.empty() ? "" : root + "compare/index.html?d=" + ids}};
+}
+
+// The 来源 block: the publication, its file, link and date, and the downloads of this page's data.
+json source_view(const Filing& f) {
+    return {{"title", f.source.title}, {"publisher", f.source.publisher}, {"url", f.source.url}, {"file", f.source.file},
+            {"file_name", f.source.file.substr(f.source.file.find_last_of('/') == std::string::npos ? 0 : f.source.file.find_last_of('/') + 1)},
+            {"published", f.source.published}, {"has_url", !f.source.url.empty()}, {"has_published", !f.source.published.empty()}};
+}
+
 }  // namespace
 
-json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy, const AuditReport& audit) {
+json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy, const AuditReport& audit,
+                     const DepartmentContext& context) {
     std::map<std::string, std::string> flagged = finding_anchor_by_cell(audit);
     json v;
     v["root"] = root_prefix(3);
@@ -138,16 +252,19 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
     v["kind"] = f.kind;
     v["county_link"] = "../";
     v["home_link"] = "../../../";
-    v["source"] = {{"title", f.source.title}, {"publisher", f.source.publisher}, {"url", f.source.url},
-                   {"file", f.source.file}, {"published", f.source.published}};
+    v["source"] = source_view(f);
+    std::string summary = summary_sentence(f, s, yoy, audit);
+    v["summary"] = summary;
+    v["description"] = summary;
 
-    std::string three = s.three_public_budget ? "预算 " + money_text(s.three_public_budget) + " 万元" : "";
+    std::string three = s.three_public_budget ? "预算 " + amount_text(s.three_public_budget) : "";
     v["headline"] = json::array({
-        headline("收支总计", s.grand_total), headline("本年支出合计", s.total_expenditure),
-        headline("基本支出", s.basic, share_text(s.basic, s.total_expenditure)),
-        headline("项目支出", s.project, share_text(s.project, s.total_expenditure)),
-        headline("人员经费", s.personnel), headline("公用经费", s.public_funds),
-        headline("“三公”经费决算", s.three_public_actual, three)});
+        headline("本年支出合计", s.total_expenditure, yoy, {"本年支出合计"}),
+        headline("基本支出", s.basic, yoy, {"基本支出"}, "占 " + share_text(s.basic, s.total_expenditure)),
+        headline("项目支出", s.project, yoy, {"项目支出"}, "占 " + share_text(s.project, s.total_expenditure)),
+        headline("人员经费", s.personnel, yoy, {"人员经费"}), headline("公用经费", s.public_funds, yoy, {"公用经费"}),
+        headline("“三公”经费决算", s.three_public_actual, yoy, {"“三公”经费决算", "“三公”经费"}, three),
+        headline("收支总计", s.grand_total, yoy, {"收支总计"}, "含结转结余等")});
 
     // Overview.
     const Overview& o = f.overview;
@@ -172,8 +289,8 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
     if (const Block* spend = spending_block(f)) {
         auto tree = build_function_tree(*spend, "total");
         if (!tree.empty())
-            charts.push_back({{"id", "functions"}, {"type", "sunburst"}, {"title", "支出功能分类：类 → 款 → 项（万元）"},
-                              {"data", json_for_script({{"type", "sunburst"}, {"unit", "万元"}, {"series", tree_to_chart(tree)}})}});
+            charts.push_back({{"id", "functions"}, {"type", "treemap"}, {"title", "支出功能分类：类 → 款 → 项（万元）"},
+                              {"data", json_for_script({{"type", "treemap"}, {"unit", "万元"}, {"series", tree_to_chart(tree)}})}});
     }
     if (s.basic || s.project) {
         json d = json::array({{{"name", "基本支出"}, {"value", money_number(s.basic)}}, {{"name", "项目支出"}, {"value", money_number(s.project)}}});
@@ -190,24 +307,31 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
                           {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"categories", cats},
                                                     {"series", json::array({{{"name", "决算数"}, {"data", vals}}})}})}});
     }
-    if (!s.three_public.empty()) {
+    // “三公” by item: the 合计 and 小计 rows are left out so that totals are not drawn beside their parts.
+    {
         json cats = json::array(), budget = json::array(), actual = json::array();
+        bool any = false;
         for (const auto& l : s.three_public) {
+            if (l.key == "total" || l.key == "vehicle_subtotal") continue;
             cats.push_back(l.name);
             budget.push_back(money_number(l.budget));
             actual.push_back(money_number(l.actual));
+            any = any || l.budget || l.actual;
         }
-        charts.push_back({{"id", "three-public"}, {"type", "bar"}, {"title", "“三公”经费：预算与决算（万元）"},
-                          {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"categories", cats},
-                                                    {"series", json::array({{{"name", "预算数"}, {"data", budget}},
-                                                                            {{"name", "决算数"}, {"data", actual}}})}})}});
+        if (any)
+            charts.push_back({{"id", "three-public"}, {"type", "bar"}, {"title", "“三公”经费各项：预算与决算（万元）"},
+                              {"data", json_for_script({{"type", "bar"}, {"unit", "万元"}, {"categories", cats},
+                                                        {"series", json::array({{{"name", "预算数"}, {"data", budget}},
+                                                                                {{"name", "决算数"}, {"data", actual}}})}})}});
     }
     v["charts"] = charts;
+    v["has_charts"] = !charts.empty();
     v["yoy"] = yoy_view(yoy);
+    v["peers"] = peers_view(f, s, context, v["root"].get<std::string>());
 
     json tables = json::array();
     for (TableKind k : all_table_kinds())
-        if (const Table* t = f.table(k)) tables.push_back(table_view(*t, flagged));
+        if (const Table* t = f.table(k)) tables.push_back(table_view(*t, flagged, context));
     v["tables"] = tables;
     v["figure_sections"] = figures_view(f, flagged);
     v["audit_status"] = audit_status_text(audit);  // the panel itself is audit_html, rendered in site.cpp

@@ -8,9 +8,12 @@
 
 #include "audit/audit.hpp"
 #include "compute/county_aggregate.hpp"
+#include "compute/department_types.hpp"
+#include "compute/peer_position.hpp"
 #include "compute/year_over_year.hpp"
 #include "load/data_dir.hpp"
 #include "render/csv_export.hpp"
+#include "render/search_index.hpp"
 #include "render/template_set.hpp"
 #include "render/view_audit.hpp"
 #include "render/view_common.hpp"
@@ -18,6 +21,7 @@
 #include "site/parallel.hpp"
 #include "validate/corpus_checks.hpp"
 #include "validate/decode_code_mapping.hpp"
+#include "validate/decode_department_types.hpp"
 #include "validate/decode_county.hpp"
 #include "validate/decode_filing.hpp"
 #include "write/staged_output.hpp"
@@ -69,6 +73,9 @@ void Site::load_inputs() {
     if (!layout.code_mapping.empty())
         if (auto f = read_json_file(layout.code_mapping, problems))
             if (auto m = decode_code_mapping(*f, problems)) code_mappings_ = std::move(*m);
+    if (!layout.department_types.empty())
+        if (auto f = read_json_file(layout.department_types, problems))
+            if (auto t = decode_department_types(*f, problems)) department_types_ = std::move(*t);
     for (const auto& c : layout.counties) {
         if (auto f = read_json_file(c.path, problems))
             if (auto county = decode_county(*f, c, problems)) counties_.push_back(*county);
@@ -128,6 +135,7 @@ void Site::check_output_location() {
 
 void Site::render_pages() {
     TemplateSet templates = TemplateSet::load(options_.templates_dir);
+    templates.set_base_url(options_.base_url);  // canonical and og:url links need the published address
 
     // Compute: per-filing summaries, then county-years and year-over-year.
     std::vector<DepartmentSummary> summaries(filings_.size());
@@ -201,6 +209,14 @@ void Site::render_pages() {
                         }});
         page_paths.push_back(path);
     }
+    // A county across its years: one page per county at <county_dir>/index.html (county_years is ordered
+    // by county, then year).
+    std::map<std::string, std::vector<const CountyYear*>> years_of_county;
+    for (const auto& cy : county_years) years_of_county[cy.county_dir].push_back(&cy);
+    for (const auto& [dir, list] : years_of_county) {
+        jobs.push_back({dir + "/index.html", [list = list](TemplateSet& t) { return t.render("county-years", county_years_view(list)); }});
+        page_paths.push_back(dir + "/");
+    }
     // A department over time: one page per county and slug with every year it filed.
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_department;
     for (std::size_t i = 0; i < filings_.size(); ++i) by_department[{filings_[i].county_dir, filings_[i].slug}].push_back(i);
@@ -209,12 +225,14 @@ void Site::render_pages() {
         std::string path = key.first + "/departments/" + key.second + "/";
         std::vector<const Filing*> years;
         std::vector<const DepartmentSummary*> sums;
+        std::vector<const std::optional<YearOverYear>*> changes;  // the department page's year-over-year, per year
         for (std::size_t i : idx) {
             years.push_back(&filings_[i]);
             sums.push_back(&summaries[i]);
+            changes.push_back(&yoy[i]);
         }
-        jobs.push_back({path + "index.html", [this, years, sums](TemplateSet& t) {
-                            return t.render("history", history_view(years, sums, code_mappings_));
+        jobs.push_back({path + "index.html", [this, years, sums, changes](TemplateSet& t) {
+                            return t.render("history", history_view(years, sums, changes, code_mappings_));
                         }});
         page_paths.push_back(path);
     }
@@ -255,10 +273,48 @@ void Site::render_pages() {
                         }});
         page_paths.push_back(path);
     }
+    {  // The search page's data: departments with their codes and 三公 lines, and the class pages above.
+        std::vector<ClassPageRef> refs;
+        for (const auto& [cy, code, name, economic] : class_pages) refs.push_back({cy->county_dir, cy->year, code, name, economic});
+        outputs_.push_back({"search-index.json", search_index_json(filings_, summaries, refs)});
+    }
+    // Department types (data/department-types.json): one page per type with filings, and the index of types.
+    {
+        std::map<std::string, std::vector<TypeMember>> by_type;
+        std::vector<TypeMember> untyped;
+        for (std::size_t i = 0; i < filings_.size(); ++i) {
+            TypeMember m{&filings_[i], &summaries[i], &yoy[i]};
+            if (const DepartmentType* type = department_type_of(department_types_, filings_[i])) by_type[type->id].push_back(m);
+            else untyped.push_back(m);
+        }
+        for (const auto& type : department_types_) {
+            auto it = by_type.find(type.id);
+            if (it == by_type.end()) continue;
+            std::string path = department_type_path(type.id);
+            jobs.push_back({path + "index.html", [&type, members = it->second](TemplateSet& t) {
+                                return t.render("department-type", department_type_view(type, members));
+                            }});
+            page_paths.push_back(path);
+        }
+        jobs.push_back({"types/index.html", [this, by_type, untyped](TemplateSet& t) {
+                            return t.render("department-types", department_types_index_view(department_types_, by_type, untyped));
+                        }});
+        page_paths.push_back("types/");
+    }
+    // Department pages: each with its position among its county-year's departments and the class pages there.
+    std::map<std::pair<std::string, int>, DepartmentContext> class_context;  // per county-year: codes with a page
+    for (const auto& [cy, code, name, economic] : class_pages)
+        (economic ? class_context[{cy->county_dir, cy->year}].economic_codes
+                  : class_context[{cy->county_dir, cy->year}].class_codes).insert(code);
+    std::map<std::pair<std::string, int>, const CountyYear*> county_year_of;
+    for (const auto& cy : county_years) county_year_of[{cy.county_dir, cy.year}] = &cy;
     for (std::size_t i = 0; i < filings_.size(); ++i) {
         std::string path = department_path(filings_[i]);
-        jobs.push_back({path + "index.html", [this, i, &summaries, &yoy](TemplateSet& t) {
-                            nlohmann::json view = department_view(filings_[i], summaries[i], yoy[i], audits_[i]);
+        DepartmentContext context = class_context[{filings_[i].county_dir, filings_[i].year}];
+        if (auto cy = county_year_of.find({filings_[i].county_dir, filings_[i].year}); cy != county_year_of.end())
+            context.peers = peer_position(*cy->second, county_years, filings_[i]);
+        jobs.push_back({path + "index.html", [this, i, &summaries, &yoy, context = std::move(context)](TemplateSet& t) {
+                            nlohmann::json view = department_view(filings_[i], summaries[i], yoy[i], audits_[i], context);
                             view["audit_html"] = t.render("audit-panel", audit_panel_view(audits_[i], root_prefix(3)), false);
                             return t.render("department", view);
                         }});
@@ -278,7 +334,10 @@ void Site::render_pages() {
     unsigned workers = options_.jobs == 0 ? default_jobs() : options_.jobs;
     std::vector<TemplateSet> per_worker(workers, templates);
     std::vector<OutputFile> rendered(jobs.size());
-    parallel_for(jobs.size(), workers, [&](unsigned w, std::size_t i) { rendered[i] = {jobs[i].path, jobs[i].render(per_worker[w])}; });
+    parallel_for(jobs.size(), workers, [&](unsigned w, std::size_t i) {
+        per_worker[w].set_page_path(jobs[i].path);
+        rendered[i] = {jobs[i].path, jobs[i].render(per_worker[w])};
+    });
     report_.pages = rendered.size();
     for (auto& r : rendered) outputs_.push_back(std::move(r));
     if (!options_.base_url.empty()) outputs_.push_back({"sitemap.xml", sitemap_xml(options_.base_url, page_paths)});

@@ -9,6 +9,7 @@
 #include "error/problem.hpp"
 #include "load/json_file.hpp"
 #include "model/code_mapping.hpp"
+#include "model/department_type.hpp"
 #include "model/filing.hpp"
 
 namespace gongkai {
@@ -51,6 +52,8 @@ public:
     // After build() or check(): the filings (sorted by path) and their audit reports, index for index.
     const std::vector<Filing>& filings() const { return filings_; }
     const std::vector<AuditReport>& audits() const { return audits_; }
+    // After build() or check(): the department types of data/department-types.json, in file order.
+    const DepartmentTypes& department_types() const { return department_types_; }
 
 private:
     void load_inputs();
@@ -71,6 +74,7 @@ private:
     std::vector<AuditReport> audits_;
     std::vector<County> counties_;
     CodeMappings code_mappings_;
+    DepartmentTypes department_types_;  // data/department-types.json (empty when the folder has none)
     std::vector<OutputFile> outputs_;
     std::vector<std::pair<std::string, std::string>> copies_;  // source file, output path
 };

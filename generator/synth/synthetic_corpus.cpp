@@ -46,57 +46,160 @@ std::vector<Cents> split(Rng& rng, Cents total, std::size_t n) {
     return out;
 }
 
-struct Item {
+// A 款 of the function classification with the 项 a department of some type prints under it.
+struct Section {
     const char* code;
     const char* name;
-};
-struct Section {  // 款 with its 项
-    const char* code;
-    const char* name;
-    std::vector<Item> items;
-};
-struct FunctionClass {
-    const char* code;
-    const char* name;
-    std::vector<Section> sections;
+    std::vector<std::pair<const char*, const char*>> items;  // 项 code, name
 };
 
-// Function classes of the 2024 classification, as the real filings use them.
-const std::vector<FunctionClass>& catalogue() {
-    static const std::vector<FunctionClass> c = {
-        {"201", "一般公共服务支出", {{"20103", "政府办公厅（室）及相关机构事务", {{"2010301", "行政运行"}, {"2010302", "一般行政管理事务"}}},
-                                     {"20106", "财政事务", {{"2010601", "行政运行"}, {"2010607", "信息化建设"}}}}},
-        {"205", "教育支出", {{"20502", "普通教育", {{"2050201", "学前教育"}, {"2050202", "小学教育"}}}}},
-        {"212", "城乡社区支出", {{"21201", "城乡社区管理事务", {{"2120101", "行政运行"}, {"2120104", "城管执法"}}}}},
-        {"213", "农林水支出", {{"21301", "农业农村", {{"2130101", "行政运行"}, {"2130104", "事业运行"}}}}},
-        {"208", "社会保障和就业支出", {{"20805", "行政事业单位养老支出", {{"2080505", "机关事业单位基本养老保险缴费支出"}, {"2080506", "机关事业单位职业年金缴费支出"}}}}},
-        {"210", "卫生健康支出", {{"21011", "行政事业单位医疗", {{"2101101", "行政单位医疗"}}}}},
-        {"221", "住房保障支出", {{"22102", "住房改革支出", {{"2210201", "住房公积金"}}}}},
-    };
+// Names of the function 类 the synthetic departments use (2024 classification).
+const std::map<std::string, const char*>& class_names() {
+    static const std::map<std::string, const char*> c = {
+        {"201", "一般公共服务支出"}, {"204", "公共安全支出"}, {"205", "教育支出"}, {"206", "科学技术支出"}, {"207", "文化旅游体育与传媒支出"},
+        {"208", "社会保障和就业支出"}, {"210", "卫生健康支出"}, {"211", "节能环保支出"}, {"212", "城乡社区支出"}, {"213", "农林水支出"},
+        {"214", "交通运输支出"}, {"215", "资源勘探工业信息等支出"}, {"216", "商业服务业等支出"}, {"220", "自然资源海洋气象等支出"},
+        {"221", "住房保障支出"}, {"224", "灾害防治及应急管理支出"}};
     return c;
 }
 
-const std::vector<std::pair<const char*, const char*>>& department_names() {
-    static const std::vector<std::pair<const char*, const char*>> d = {
-        {"government-office", "人民政府办公室"}, {"finance-bureau", "财政局"}, {"education-bureau", "教育局"}, {"health-commission", "卫生健康局"},
-        {"civil-affairs-bureau", "民政局"}, {"transport-bureau", "交通运输局"}, {"agriculture-bureau", "农业农村局"},
-        {"natural-resources-bureau", "自然资源局"}, {"housing-bureau", "住房和城乡建设局"}, {"human-resources-bureau", "人力资源和社会保障局"},
-        {"public-security-bureau", "公安局"}, {"justice-bureau", "司法局"}, {"audit-bureau", "审计局"}, {"statistics-bureau", "统计局"},
-        {"market-regulation-bureau", "市场监督管理局"}, {"ecology-bureau", "生态环境分局"}, {"water-bureau", "水利局"},
-        {"culture-tourism-bureau", "文化旅游广电体育局"}, {"emergency-bureau", "应急管理局"}, {"development-reform-bureau", "发展和改革局"},
-        {"industry-bureau", "工业和信息化局"}, {"commerce-bureau", "商务局"}, {"veterans-bureau", "退役军人事务局"},
-        {"forestry-bureau", "林业局"}, {"urban-management-bureau", "城市管理局"}, {"data-bureau", "数据资源局"},
-        {"archives-bureau", "档案馆"}, {"party-school", "党校"}, {"federation-of-trade-unions", "总工会"}, {"youth-league", "团委"},
-        {"womens-federation", "妇女联合会"}, {"disabled-persons-federation", "残疾人联合会"}, {"science-association", "科学技术协会"},
-        {"red-cross", "红十字会"}, {"petition-bureau", "信访局"}, {"medical-security-bureau", "医疗保障局"},
-        {"government-services-bureau", "政务服务中心"}, {"supply-marketing-cooperative", "供销合作社"}, {"radio-tv-station", "融媒体中心"},
-        {"local-chronicles-office", "地方志编纂室"},
+// The 款 of the 2024 classification used here, by key (the 款 code, with a variant after '/' where
+// departments of different types print different 项 under the same 款).
+const std::map<std::string, Section>& sections() {
+    static const std::map<std::string, Section> s = {
+        {"20103", {"20103", "政府办公厅（室）及相关机构事务", {{"2010301", "行政运行"}, {"2010302", "一般行政管理事务"}, {"2010350", "事业运行"}}}},
+        {"20103/petition", {"20103", "政府办公厅（室）及相关机构事务", {{"2010301", "行政运行"}, {"2010308", "信访事务"}}}},
+        {"20103/services", {"20103", "政府办公厅（室）及相关机构事务", {{"2010301", "行政运行"}, {"2010306", "政务公开审批"}, {"2010350", "事业运行"}}}},
+        {"20104", {"20104", "发展与改革事务", {{"2010401", "行政运行"}, {"2010408", "物价管理"}, {"2010450", "事业运行"}}}},
+        {"20105", {"20105", "统计信息事务", {{"2010501", "行政运行"}, {"2010505", "专项统计业务"}, {"2010507", "专项普查活动"}}}},
+        {"20106", {"20106", "财政事务", {{"2010601", "行政运行"}, {"2010602", "一般行政管理事务"}, {"2010607", "信息化建设"}, {"2010608", "财政委托业务支出"}}}},
+        {"20108", {"20108", "审计事务", {{"2010801", "行政运行"}, {"2010804", "审计业务"}}}},
+        {"20113", {"20113", "商贸事务", {{"2011301", "行政运行"}, {"2011308", "招商引资"}}}},
+        {"20126", {"20126", "档案事务", {{"2012601", "行政运行"}, {"2012604", "档案馆"}}}},
+        {"20129", {"20129", "群众团体事务", {{"2012901", "行政运行"}, {"2012902", "一般行政管理事务"}, {"2012950", "事业运行"}}}},
+        {"20136", {"20136", "其他共产党事务支出", {{"2013601", "行政运行"}, {"2013650", "事业运行"}}}},
+        {"20138", {"20138", "市场监督管理事务", {{"2013801", "行政运行"}, {"2013804", "市场主体管理"}, {"2013805", "市场秩序执法"}, {"2013816", "食品安全监管"}}}},
+        {"20402", {"20402", "公安", {{"2040201", "行政运行"}, {"2040219", "信息化建设"}, {"2040220", "执法办案"}, {"2040221", "特别业务"}}}},
+        {"20406", {"20406", "司法", {{"2040601", "行政运行"}, {"2040604", "基层司法业务"}, {"2040605", "普法宣传"}, {"2040610", "社区矫正"}}}},
+        {"20501", {"20501", "教育管理事务", {{"2050101", "行政运行"}, {"2050199", "其他教育管理事务支出"}}}},
+        {"20502", {"20502", "普通教育", {{"2050201", "学前教育"}, {"2050202", "小学教育"}, {"2050203", "初中教育"}, {"2050204", "高中教育"}}}},
+        {"20508", {"20508", "进修及培训", {{"2050802", "干部教育"}, {"2050803", "培训支出"}}}},
+        {"20601", {"20601", "科学技术管理事务", {{"2060101", "行政运行"}, {"2060102", "一般行政管理事务"}}}},
+        {"20604", {"20604", "技术研究与开发", {{"2060499", "其他技术研究与开发支出"}}}},
+        {"20607", {"20607", "科学技术普及", {{"2060701", "机构运行"}, {"2060702", "科普活动"}}}},
+        {"20701", {"20701", "文化和旅游", {{"2070101", "行政运行"}, {"2070104", "图书馆"}, {"2070109", "群众文化"}, {"2070112", "文化和旅游市场管理"}}}},
+        {"20703", {"20703", "体育", {{"2070301", "行政运行"}, {"2070308", "群众体育"}}}},
+        {"20708", {"20708", "广播电视", {{"2070801", "行政运行"}, {"2070808", "广播电视事务"}}}},
+        {"20801", {"20801", "人力资源和社会保障管理事务", {{"2080101", "行政运行"}, {"2080109", "社会保险经办机构"}, {"2080112", "劳动人事争议调解仲裁"}}}},
+        {"20802", {"20802", "民政管理事务", {{"2080201", "行政运行"}, {"2080208", "基层政权建设和社区治理"}}}},
+        {"20805", {"20805", "行政事业单位养老支出", {{"2080505", "机关事业单位基本养老保险缴费支出"}, {"2080506", "机关事业单位职业年金缴费支出"}}}},
+        {"20807", {"20807", "就业补助", {{"2080705", "公益性岗位补贴"}, {"2080799", "其他就业补助支出"}}}},
+        {"20808", {"20808", "抚恤", {{"2080801", "死亡抚恤"}, {"2080802", "伤残抚恤"}, {"2080803", "在乡复员、退伍军人生活补助"}}}},
+        {"20810", {"20810", "社会福利", {{"2081001", "儿童福利"}, {"2081002", "老年福利"}}}},
+        {"20811", {"20811", "残疾人事业", {{"2081101", "行政运行"}, {"2081105", "残疾人就业"}, {"2081107", "残疾人生活和护理补贴"}}}},
+        {"20819", {"20819", "最低生活保障", {{"2081901", "城市最低生活保障金支出"}, {"2081902", "农村最低生活保障金支出"}}}},
+        {"20828", {"20828", "退役军人管理事务", {{"2082801", "行政运行"}, {"2082804", "拥军优属"}, {"2082850", "事业运行"}}}},
+        {"21001", {"21001", "卫生健康管理事务", {{"2100101", "行政运行"}, {"2100199", "其他卫生健康管理事务支出"}}}},
+        {"21002", {"21002", "公立医院", {{"2100201", "综合医院"}, {"2100202", "中医（民族）医院"}}}},
+        {"21004", {"21004", "公共卫生", {{"2100401", "疾病预防控制机构"}, {"2100408", "基本公共卫生服务"}, {"2100409", "重大公共卫生服务"}}}},
+        {"21007", {"21007", "计划生育事务", {{"2100717", "计划生育服务"}}}},
+        {"21011", {"21011", "行政事业单位医疗", {{"2101101", "行政单位医疗"}, {"2101102", "事业单位医疗"}}}},
+        {"21012", {"21012", "财政对基本医疗保险基金的补助", {{"2101202", "城乡居民基本医疗保险基金补助"}}}},
+        {"21013", {"21013", "医疗救助", {{"2101301", "城乡医疗救助"}}}},
+        {"21015", {"21015", "医疗保障管理事务", {{"2101501", "行政运行"}, {"2101550", "事业运行"}}}},
+        {"21101", {"21101", "环境保护管理事务", {{"2110101", "行政运行"}, {"2110104", "生态环境保护宣传"}}}},
+        {"21103", {"21103", "污染防治", {{"2110301", "大气"}, {"2110302", "水体"}}}},
+        {"21201", {"21201", "城乡社区管理事务", {{"2120101", "行政运行"}, {"2120102", "一般行政管理事务"}, {"2120104", "城管执法"}}}},
+        {"21203", {"21203", "城乡社区公共设施", {{"2120303", "小城镇基础设施建设"}, {"2120399", "其他城乡社区公共设施支出"}}}},
+        {"21205", {"21205", "城乡社区环境卫生", {{"2120501", "城乡社区环境卫生"}}}},
+        {"21301", {"21301", "农业农村", {{"2130101", "行政运行"}, {"2130104", "事业运行"}, {"2130106", "科技转化与推广服务"}, {"2130122", "农业生产发展"}}}},
+        {"21302", {"21302", "林业和草原", {{"2130201", "行政运行"}, {"2130205", "森林资源培育"}, {"2130209", "森林生态效益补偿"}}}},
+        {"21303", {"21303", "水利", {{"2130301", "行政运行"}, {"2130306", "水利工程运行与维护"}, {"2130311", "水资源节约管理与保护"}}}},
+        {"21307", {"21307", "农村综合改革", {{"2130705", "对村民委员会和村党支部的补助"}}}},
+        {"21401", {"21401", "公路水路运输", {{"2140101", "行政运行"}, {"2140104", "公路建设"}, {"2140106", "公路养护"}}}},
+        {"21505", {"21505", "工业和信息产业监管", {{"2150501", "行政运行"}, {"2150510", "工业和信息产业支持"}}}},
+        {"21508", {"21508", "支持中小企业发展和管理支出", {{"2150805", "中小企业发展专项"}}}},
+        {"21602", {"21602", "商业流通事务", {{"2160201", "行政运行"}, {"2160299", "其他商业流通事务支出"}}}},
+        {"22001", {"22001", "自然资源事务", {{"2200101", "行政运行"}, {"2200104", "自然资源规划及管理"}, {"2200106", "自然资源利用与保护"}, {"2200150", "事业运行"}}}},
+        {"22101", {"22101", "保障性安居工程", {{"2210105", "农村危房改造"}, {"2210108", "老旧小区改造"}}}},
+        {"22102", {"22102", "住房改革支出", {{"2210201", "住房公积金"}}}},
+        {"22401", {"22401", "应急管理事务", {{"2240101", "行政运行"}, {"2240106", "安全监管"}, {"2240108", "应急救援"}}}},
+        {"22402", {"22402", "消防救援事务", {{"2240299", "其他消防救援事务支出"}}}},
     };
-    return d;
+    return s;
 }
+
+// What every department pays for its staff besides wages: pensions (208), medical insurance (210) and the
+// housing provident fund (221), always basic spending.
+const std::vector<const char*>& personnel_sections() {
+    static const std::vector<const char*> p = {"20805", "21011", "22102"};
+    return p;
+}
+
+// A kind of department with a realistic name, the 款 its own work is paid from (with weights), its size
+// and its project share; `type_id` and `type_name` are the department type of data/department-types.json.
+struct Profile {
+    const char* slug;
+    const char* name;
+    const char* type_id;
+    const char* type_name;
+    std::vector<std::pair<const char*, int>> own;  // section key, weight
+    std::int64_t min_wan, max_wan;                 // size of 支出合计, 万元
+    int project_lo, project_hi;                    // % of own non-running items paid as project spending
+};
+
+const std::vector<Profile>& profiles() {
+    static const std::vector<Profile> p = {
+        {"government-office", "人民政府办公室", "government-office", "人民政府办公室", {{"20103", 100}}, 1200, 4000, 30, 60},
+        {"finance-bureau", "财政局", "finance", "财政", {{"20106", 100}}, 1500, 6000, 30, 60},
+        {"education-bureau", "教育局", "education", "教育", {{"20501", 4}, {"20502", 96}}, 20000, 90000, 15, 35},
+        {"health-commission", "卫生健康局", "health", "卫生健康", {{"21001", 8}, {"21002", 40}, {"21004", 40}, {"21007", 12}}, 8000, 40000, 40, 70},
+        {"civil-affairs-bureau", "民政局", "civil-affairs", "民政", {{"20802", 15}, {"20810", 40}, {"20819", 45}}, 3000, 15000, 60, 85},
+        {"transport-bureau", "交通运输局", "transport", "交通运输", {{"21401", 100}}, 3000, 20000, 60, 85},
+        {"agriculture-bureau", "农业农村局", "agriculture-rural", "农业农村", {{"21301", 75}, {"21307", 25}}, 5000, 30000, 60, 85},
+        {"natural-resources-bureau", "自然资源局", "natural-resources", "规划和自然资源", {{"22001", 100}}, 1500, 8000, 40, 70},
+        {"housing-bureau", "住房和城乡建设局", "housing-construction", "住房和城乡建设", {{"21201", 15}, {"21203", 55}, {"22101", 30}}, 3000, 25000, 60, 85},
+        {"human-resources-bureau", "人力资源和社会保障局", "human-resources-social-security", "人力资源和社会保障", {{"20801", 35}, {"20807", 65}}, 2000, 10000, 50, 75},
+        {"public-security-bureau", "公安局", "public-security", "公安", {{"20402", 100}}, 8000, 35000, 20, 40},
+        {"justice-bureau", "司法局", "justice", "司法行政", {{"20406", 100}}, 800, 3000, 20, 40},
+        {"audit-bureau", "审计局", "audit", "审计", {{"20108", 100}}, 500, 2000, 10, 30},
+        {"statistics-bureau", "统计局", "statistics", "统计", {{"20105", 100}}, 300, 1200, 15, 40},
+        {"market-regulation-bureau", "市场监督管理局", "market-regulation", "市场监督管理", {{"20138", 100}}, 2000, 8000, 15, 35},
+        {"ecology-bureau", "生态环境分局", "ecology-environment", "生态环境", {{"21101", 30}, {"21103", 70}}, 1000, 6000, 50, 80},
+        {"water-bureau", "水利局", "water", "水利", {{"21303", 100}}, 3000, 20000, 60, 85},
+        {"culture-tourism-bureau", "文化旅游广电体育局", "culture-tourism-sports", "文化旅游体育", {{"20701", 60}, {"20703", 20}, {"20708", 20}}, 1500, 8000, 40, 65},
+        {"emergency-bureau", "应急管理局", "emergency-management", "应急管理", {{"22401", 70}, {"22402", 30}}, 800, 4000, 30, 60},
+        {"development-reform-bureau", "发展和改革局", "development-reform", "发展和改革", {{"20104", 100}}, 800, 3000, 20, 45},
+        {"industry-bureau", "工业和信息化局", "industry-it", "工业和信息化", {{"21505", 50}, {"21508", 50}}, 800, 5000, 50, 75},
+        {"commerce-bureau", "商务局", "commerce", "商务", {{"20113", 50}, {"21602", 50}}, 600, 4000, 40, 70},
+        {"veterans-bureau", "退役军人事务局", "veterans-affairs", "退役军人事务", {{"20828", 40}, {"20808", 60}}, 1500, 6000, 50, 75},
+        {"forestry-bureau", "林业局", "forestry", "林业", {{"21302", 100}}, 1000, 6000, 50, 75},
+        {"urban-management-bureau", "城市管理局", "urban-management", "城市管理", {{"21201", 40}, {"21205", 60}}, 3000, 15000, 40, 70},
+        {"science-technology-bureau", "科学技术局", "science-technology", "科学技术", {{"20601", 40}, {"20604", 60}}, 500, 3000, 50, 80},
+        {"archives-bureau", "档案馆", "archives", "档案", {{"20126", 100}}, 200, 900, 10, 30},
+        {"party-school", "党校", "party-school", "党校", {{"20508", 100}}, 500, 2000, 15, 35},
+        {"federation-of-trade-unions", "总工会", "trade-union", "总工会", {{"20129", 100}}, 300, 1500, 20, 45},
+        {"youth-league", "团委", "youth-league", "共青团", {{"20129", 100}}, 100, 500, 20, 45},
+        {"womens-federation", "妇女联合会", "womens-federation", "妇联", {{"20129", 100}}, 100, 500, 20, 45},
+        {"disabled-persons-federation", "残疾人联合会", "disabled-persons-federation", "残联", {{"20811", 100}}, 500, 3000, 50, 80},
+        {"science-association", "科学技术协会", "science-association", "科协", {{"20607", 100}}, 150, 800, 30, 60},
+        {"red-cross", "红十字会", "red-cross", "红十字会", {{"20129", 100}}, 100, 500, 20, 45},
+        {"petition-bureau", "信访局", "petition", "信访", {{"20103/petition", 100}}, 300, 1500, 20, 45},
+        {"medical-security-bureau", "医疗保障局", "medical-security", "医疗保障", {{"21015", 20}, {"21013", 30}, {"21012", 50}}, 3000, 20000, 60, 85},
+        {"government-services-bureau", "政务服务和数据管理局", "government-services-data", "政务服务和数据管理", {{"20103/services", 100}}, 500, 3000, 30, 60},
+        {"supply-marketing-cooperative", "供销合作社", "supply-marketing", "供销合作社", {{"21602", 100}}, 200, 1000, 20, 45},
+        {"radio-tv-station", "融媒体中心", "media", "融媒体中心", {{"20708", 100}}, 1000, 4000, 30, 60},
+        {"local-chronicles-office", "地方志编纂室", "local-chronicles", "地方志", {{"20136", 100}}, 100, 500, 10, 30},
+    };
+    return p;
+}
+
+// Items that keep an office running are basic spending only.
+bool is_running_cost(const std::string& name) { return name == "行政运行" || name == "事业运行" || name == "机构运行"; }
 
 struct ItemAmount {
     std::string code, name;
+    std::string section_code, section_name;
     Cents basic = 0, project = 0;
 };
 
@@ -112,27 +215,43 @@ struct DepartmentYear {
     int staff_admin = 0, staff_service = 0, staff_workers = 0, staff_actual = 0, vehicles = 0;
 };
 
-DepartmentYear draw_department_year(Rng& rng, std::size_t main_class, Cents size) {
-    DepartmentYear d;
-    const auto& cat = catalogue();
-    // The department's own class and the standard personnel-related classes.
-    std::vector<std::size_t> classes = {main_class, 4, 5, 6};
-    Cents personnel_related = size * rng.range(18, 28) / 100;
-    std::vector<Cents> by_class = {size - personnel_related};
-    for (Cents c : split(rng, personnel_related, 3)) by_class.push_back(c);
-    for (std::size_t k = 0; k < classes.size(); ++k) {
-        const FunctionClass& fc = cat[classes[k]];
-        const Section& sec = fc.sections[static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(fc.sections.size()) - 1))];
-        auto parts = split(rng, by_class[k], sec.items.size());
-        for (std::size_t i = 0; i < sec.items.size(); ++i) {
-            ItemAmount it{sec.items[i].code, sec.items[i].name, parts[i], 0};
-            if (k == 0 && i + 1 == sec.items.size() && sec.items.size() > 1) std::swap(it.basic, it.project);  // a project item
-            d.items.push_back(it);
+// Splits `total` over the items of the section `key`, adding them (merged by code) to `d`. Running costs and
+// `all_basic` sections are basic spending; other items are paid `project_pct` % as projects.
+void add_section(Rng& rng, DepartmentYear& d, const std::string& key, Cents total, int project_pct, bool all_basic) {
+    const Section& sec = sections().at(key);
+    auto parts = split(rng, total, sec.items.size());
+    for (std::size_t i = 0; i < sec.items.size(); ++i) {
+        Cents project = all_basic || is_running_cost(sec.items[i].second) ? 0 : parts[i] * project_pct / 100;
+        auto it = std::find_if(d.items.begin(), d.items.end(), [&](const ItemAmount& x) { return x.code == sec.items[i].first; });
+        if (it == d.items.end()) {
+            d.items.push_back({sec.items[i].first, sec.items[i].second, sec.code, sec.name, 0, 0});
+            it = d.items.end() - 1;
         }
+        it->basic += parts[i] - project;
+        it->project += project;
+    }
+}
+
+DepartmentYear draw_department_year(Rng& rng, const Profile& profile, Cents size) {
+    DepartmentYear d;
+    // Pensions, medical insurance and the housing fund, then the department's own work by its weights.
+    Cents personnel_related = size * rng.range(1200, 2200) / 10'000;
+    auto personnel_parts = split(rng, personnel_related, personnel_sections().size());
+    for (std::size_t k = 0; k < personnel_sections().size(); ++k) add_section(rng, d, personnel_sections()[k], personnel_parts[k], 0, true);
+    Cents own = size - personnel_related;
+    std::int64_t weight_sum = 0;
+    std::vector<std::int64_t> weights;
+    for (const auto& [key, w] : profile.own) weight_sum += weights.emplace_back(w * rng.range(85, 115));
+    int project_pct = static_cast<int>(rng.range(profile.project_lo, profile.project_hi));
+    Cents used = 0;
+    for (std::size_t k = 0; k < profile.own.size(); ++k) {
+        Cents part = k + 1 == profile.own.size() ? own - used : own * weights[k] / weight_sum;
+        used += part;
+        add_section(rng, d, profile.own[k].first, part, project_pct, false);
     }
     Cents basic = 0;
     for (const auto& it : d.items) basic += it.basic;
-    d.public_funds = basic * rng.range(8, 16) / 100;
+    d.public_funds = basic * rng.range(800, 1600) / 10'000;
     d.personnel = basic - d.public_funds;
     Cents wages = d.personnel * rng.range(88, 96) / 100;
     static const std::vector<std::pair<const char*, const char*>> wage_items = {{"30101", "基本工资"}, {"30102", "津贴补贴"}, {"30103", "奖金"},
@@ -162,11 +281,13 @@ DepartmentYear draw_department_year(Rng& rng, std::size_t main_class, Cents size
     Cents procurement = d.procurement_goods + d.procurement_works + d.procurement_services;
     d.sme = procurement * rng.range(50, 100) / 100;
     d.small_micro = d.sme * rng.range(40, 100) / 100;
-    d.staff_admin = static_cast<int>(rng.range(10, 60));
-    d.staff_service = static_cast<int>(rng.range(0, 30));
-    d.staff_workers = static_cast<int>(rng.range(0, 12));
-    d.staff_actual = d.staff_admin + d.staff_service + d.staff_workers - static_cast<int>(rng.range(0, 5));
-    d.vehicles = static_cast<int>(rng.range(0, 8));
+    // Staff in proportion to personnel spending (about 18–30 万元 a person); large departments have more cars.
+    int staff = static_cast<int>(std::max<Cents>(6, d.personnel / 100 / rng.range(18, 30)));
+    d.staff_workers = static_cast<int>(rng.range(0, std::min(12, staff / 6)));
+    d.staff_admin = std::min(staff - d.staff_workers, static_cast<int>(rng.range(5, 60)));
+    d.staff_service = staff - d.staff_workers - d.staff_admin;
+    d.staff_actual = staff - static_cast<int>(rng.range(0, std::min(5, staff / 4)));
+    d.vehicles = static_cast<int>(rng.range(0, 6) + (size > 500'000 ? rng.range(2, 12) : 0));
     return d;
 }
 
@@ -197,22 +318,21 @@ struct Totals {
     Cents basic = 0, project = 0;
 };
 
+// Classes, sections and items with their basic and project sums, printed in code order (a 类 before its
+// 款, a 款 before its 项: the lexicographic order of the codes).
 Totals totals_of(const DepartmentYear& d) {
     Totals t;
-    for (const auto& fc : catalogue())
-        for (const auto& sec : fc.sections)
-            for (const auto& it : sec.items)
-                for (const auto& x : d.items)
-                    if (x.code == it.code) {
-                        for (auto [code, name] : {std::pair{fc.code, fc.name}, std::pair{sec.code, sec.name}, std::pair{it.code, it.name}}) {
-                            if (!t.by_code.count(code)) t.order.push_back(code);
-                            t.names[code] = name;
-                            t.by_code[code].first += x.basic;
-                            t.by_code[code].second += x.project;
-                        }
-                        t.basic += x.basic;
-                        t.project += x.project;
-                    }
+    for (const auto& x : d.items) {
+        std::string cls = x.code.substr(0, 3);
+        for (auto [code, name] : {std::pair<std::string, std::string>{cls, class_names().at(cls)}, {x.section_code, x.section_name}, {x.code, x.name}}) {
+            t.names[code] = name;
+            t.by_code[code].first += x.basic;
+            t.by_code[code].second += x.project;
+        }
+        t.basic += x.basic;
+        t.project += x.project;
+    }
+    for (const auto& [code, sums] : t.by_code) t.order.push_back(code);
     return t;
 }
 
@@ -442,12 +562,34 @@ InjectedError inject(Rng& rng, ojson& doc, const std::string& file) {
     }
 }
 
+// A filing sits at <county>/<year>/<slug>.json; county.json and department-types.json are not filings.
+bool is_filing_path(const std::string& path) { return std::count(path.begin(), path.end(), '/') == 2; }
+
+// data/department-types.json for the first `count` profiles: their types, in profile order, matched by the
+// department names the corpus uses (the same ids and names as the repository's mapping).
+ojson department_types_document(std::size_t count) {
+    ojson types = ojson::array();
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < count; ++i) {
+        const Profile& p = profiles()[i];
+        if (auto it = index.find(p.type_id); it != index.end()) {
+            types[it->second]["contains"].push_back(p.name);
+            continue;
+        }
+        index[p.type_id] = types.size();
+        types.push_back({{"id", p.type_id}, {"name", p.type_name}, {"description", std::string("示例数据中的") + p.type_name + "类部门。"},
+                         {"contains", ojson::array({p.name})}});
+    }
+    return {{"format", "gongkai-department-types/1"}, {"about", "gongkai synth 生成的示例部门类型（与 data/department-types.json 的类型编号和名称一致）。"},
+            {"types", types}};
+}
+
 }  // namespace
 
 SyntheticCorpus synthesize(const SynthOptions& o) {
     SyntheticCorpus corpus;
     Rng rng(o.seed);
-    const auto& names = department_names();
+    const auto& names = profiles();
     for (int c = 0; c < o.counties; ++c) {
         char code[7];
         std::snprintf(code, sizeof code, "99%02d%02d", (c / 100) % 100, c % 100 + 1);
@@ -455,28 +597,31 @@ SyntheticCorpus synthesize(const SynthOptions& o) {
         std::string dir = std::string(code) + "-example-" + std::to_string(c + 1);
         corpus.files.push_back({dir + "/county.json", ojson{{"format", "gongkai-county/1"}, {"name", county_name}, {"code", code}, {"province", "示例省"}}});
         for (int d = 0; d < o.departments; ++d) {
-            const auto& [slug_base, name_base] = names[static_cast<std::size_t>(d) % names.size()];
+            const Profile& profile = names[static_cast<std::size_t>(d) % names.size()];
+            const std::string slug_base = profile.slug, name_base = profile.name;
             std::string slug = slug_base + (d >= static_cast<int>(names.size()) ? "-" + std::to_string(d / static_cast<int>(names.size()) + 1) : std::string());
             std::string dept_name = county_name + name_base + (d >= static_cast<int>(names.size()) ? std::to_string(d / static_cast<int>(names.size()) + 1) : std::string());
-            std::size_t main_class = static_cast<std::size_t>(rng.range(0, 3));
-            Cents size = rng.range(300, 8000) * 100;  // 300–8000 万元
-            Cents prior = size * rng.range(90, 110) / 100;
+            Cents size = rng.range(profile.min_wan, profile.max_wan) * 100 + rng.range(0, 99);
+            // Year-over-year changes in hundredths of a percent, so that they are rarely whole percentages.
+            Cents prior = size * rng.range(9'000, 11'000) / 10'000;
             for (int y = 0; y < o.years; ++y) {
                 int year = o.last_year - o.years + 1 + y;
                 Rng dept_rng(o.seed ^ (static_cast<std::uint64_t>(c) << 40) ^ (static_cast<std::uint64_t>(d) << 20) ^ static_cast<std::uint64_t>(year));
-                DepartmentYear dy = draw_department_year(dept_rng, main_class, size);
+                DepartmentYear dy = draw_department_year(dept_rng, profile, size);
                 Totals t = totals_of(dy);
                 corpus.files.push_back({dir + "/" + std::to_string(year) + "/" + slug + ".json",
                                         filing_document(county_name, code, dept_name, slug, year, dy, prior)});
                 prior = t.basic + t.project;
-                size = size * dept_rng.range(92, 112) / 100;
+                size = size * dept_rng.range(9'200, 11'200) / 10'000;
             }
         }
     }
+    // The department types of the departments generated, so that the corpus builds its type pages.
+    corpus.files.push_back({"department-types.json", department_types_document(std::min<std::size_t>(static_cast<std::size_t>(std::max(o.departments, 0)), names.size()))});
     // Errors go into distinct filings, chosen by the seed.
     std::vector<std::size_t> filings;
     for (std::size_t i = 0; i < corpus.files.size(); ++i)
-        if (corpus.files[i].first.find("county.json") == std::string::npos) filings.push_back(i);
+        if (is_filing_path(corpus.files[i].first)) filings.push_back(i);
     for (int k = 0; k < o.inject_errors && !filings.empty(); ++k) {
         std::size_t pick = static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(filings.size()) - 1));
         auto& [path, doc] = corpus.files[filings[pick]];
@@ -492,7 +637,7 @@ std::size_t write_synthetic_corpus(const SynthOptions& options, const std::strin
     std::size_t filings = 0;
     for (const auto& [path, doc] : corpus.files) {
         out.write(path, doc.dump(2) + "\n");
-        filings += path.find("county.json") == std::string::npos;
+        filings += is_filing_path(path);
     }
     if (!corpus.injected.empty()) {
         ojson truth = ojson::array();

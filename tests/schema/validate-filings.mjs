@@ -15,7 +15,7 @@ function* filings(dir) {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) yield* filings(p);
-    else if (name.endsWith('.json') && name !== 'county.json') yield p;
+    else if (name.endsWith('.json') && !['county.json', 'code-mapping.json', 'department-types.json'].includes(name)) yield p;
   }
 }
 

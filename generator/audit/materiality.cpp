@@ -1,0 +1,36 @@
+#include "audit/materiality.hpp"
+
+#include <algorithm>
+
+namespace gongkai {
+
+namespace {
+
+std::int64_t abs64(std::int64_t v) { return v < 0 ? -v : v; }
+
+}  // namespace
+
+void assess_materiality(Finding& f) {
+    f.relative_ppm = kWholePpm;
+    if (f.difference && (f.found_value || f.expected_value)) {
+        std::int64_t base = std::max(abs64(f.found_value.value_or(0)), abs64(f.expected_value.value_or(0)));
+        if (base > 0) {
+            __int128 ppm = static_cast<__int128>(*f.difference) * kWholePpm / base;
+            f.relative_ppm = static_cast<std::int64_t>(std::min<__int128>(ppm, kWholePpm));
+        }
+    }
+    bool money_or_rate = f.unit == "万元" || f.unit == "%";
+    if ((f.severity == Severity::Error || f.severity == Severity::Warning) && money_or_rate && f.excess && *f.excess <= kTailLimit)
+        f.severity = Severity::Minor;
+}
+
+bool more_material(const Finding& a, const Finding& b) {
+    int ra = severity_rank(a.severity), rb = severity_rank(b.severity);
+    if (ra != rb) return ra < rb;
+    if (a.relative_ppm != b.relative_ppm) return a.relative_ppm > b.relative_ppm;
+    return a.difference.value_or(0) > b.difference.value_or(0);
+}
+
+void order_by_materiality(AuditReport& r) { std::stable_sort(r.findings.begin(), r.findings.end(), more_material); }
+
+}  // namespace gongkai
