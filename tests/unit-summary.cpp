@@ -77,7 +77,7 @@ TEST_CASE("the summary sentence states the filing's own figures") {
 
         // The audit status, and the change on last year as the narrative states it.
         CHECK(contains(sentence, "数据核验：" + audit_status_text(audit)));
-        const YoyLine* line = expenditure_change(yoy);
+        const YoyLine* line = headline_change(yoy);
         const Figure* stated = f.figure("total.yoy_change");
         if (line) {
             CHECK(contains(sentence, "，比上年" + change_words(*line, "据情况说明")));

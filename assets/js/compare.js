@@ -9,7 +9,7 @@
   var chosenList = document.getElementById('compare-chosen');
   var hint = document.getElementById('compare-hint');
   var result = document.getElementById('compare-result');
-  var byId = {}, chosen = [], chart = null;
+  var byId = {}, chosen = [], chart = null, charts = [];
 
   var measures = [
     ['total', '支出合计（万元）'], ['basic', '基本支出（万元）'], ['project', '项目支出（万元）'],
@@ -65,10 +65,10 @@
     classes.sort();
     function share(d, c) { var v = d.classes[c]; return v == null || !d.total ? null : 100 * v / d.total; }
     result.appendChild(comparisonTable('compare-mix', '支出结构：各功能分类（类）占支出合计的比例', '功能分类', classes,
-      function (c) { return c; }, ds, function (d, c) { var v = share(d, c); return v == null ? '—' : v.toFixed(2) + '%'; }));
+      function (c) { return c; }, ds, function (d, c) { var v = share(d, c); return v == null ? '—' : v.toFixed(1) + '%'; }));
     var mixBox = chartBox('支出结构对比（数字见上表）');
     if (typeof echarts === 'undefined') return;
-    if (chart) chart.dispose();
+    charts.forEach(function (c) { c.dispose(); });
     chart = echarts.init(box, null, { renderer: 'svg' });
     chart.setOption({
       tooltip: { trigger: 'axis', confine: true }, legend: { top: 0 },
@@ -79,14 +79,25 @@
         return { type: 'bar', name: s[1], data: ds.map(function (d) { return d[s[0]]; }) };
       })
     });
-    echarts.init(mixBox, null, { renderer: 'svg' }).setOption({
-      tooltip: { trigger: 'axis', confine: true }, legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    var mix = echarts.init(mixBox, null, { renderer: 'svg' });
+    // No paginated legend: with many classes the legend is left out and the tooltip names each band.
+    var many = classes.length > 10;
+    mix.setOption({
+      tooltip: { trigger: 'axis', confine: true, valueFormatter: function (v) { return v == null ? '—' : Number(v).toFixed(1) + '%'; } },
+      legend: { top: 0, show: !many },
+      grid: { left: 8, right: 16, top: many ? 8 : 36 + 22 * Math.ceil(classes.length / 3), bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: ds.map(label), axisLabel: { width: 120, overflow: 'truncate' } },
       series: classes.map(function (c) {
-        return { type: 'bar', stack: 'mix', name: c, data: ds.map(function (d) { var v = share(d, c); return v == null ? 0 : +v.toFixed(2); }) };
+        return { type: 'bar', stack: 'mix', name: c, data: ds.map(function (d) { var v = share(d, c); return v == null ? 0 : +v.toFixed(1); }) };
       })
+    });
+    charts = [chart, mix];
+    // Charts follow their box: rotation and window or layout changes redraw them at the new size.
+    [[box, chart], [mixBox, mix]].forEach(function (p) {
+      var follow = function () { if (!p[1].isDisposed()) p[1].resize(); };
+      if (window.ResizeObserver) new ResizeObserver(follow).observe(p[0]);
+      else window.addEventListener('resize', follow);
     });
   }
 

@@ -36,8 +36,6 @@ std::string three_public_words(const Filing& f, const DepartmentSummary& s) {
 
 }  // namespace
 
-const YoyLine* expenditure_change(const std::optional<YearOverYear>& yoy) { return line_labelled(yoy, "本年支出合计"); }
-
 std::string change_words(const YoyLine& l, const std::string& note) {
     std::string out, detail;
     if (l.change) {
@@ -62,7 +60,7 @@ std::string summary_sentence(const Filing& f, const DepartmentSummary& s, const 
     out += s.total_expenditure ? "本年支出合计 " + amount_text(s.total_expenditure) : "未公布本年支出合计";
 
     // Change on last year: 本年支出合计 when known; else 收支总计, named so that it is not taken for the former.
-    const YoyLine* line = expenditure_change(yoy);
+    const YoyLine* line = headline_change(yoy);
     bool other_measure = false;
     if (!line) {
         line = line_labelled(yoy, "收支总计");

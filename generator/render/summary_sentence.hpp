@@ -9,10 +9,6 @@
 
 namespace gongkai {
 
-// The year-over-year line the site's pages headline: the line labelled 本年支出合计 when it carries a change
-// (an amount or a percentage), else nullptr. Found by label, never by position.
-const YoyLine* expenditure_change(const std::optional<YearOverYear>& yoy);
-
 // The change of a year-over-year line in words, e.g. "减少 92.38 万元（▼5.5%）", "增加 307.82 万元（上年为 0）",
 // "▲3.6%" (percentage only) or "持平"; "" when the line carries no change. A non-empty `note` goes into the
 // parentheses ("减少 92.38 万元（▼5.5%，据情况说明）").

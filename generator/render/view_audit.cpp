@@ -290,4 +290,17 @@ std::map<std::string, std::string> finding_anchor_by_cell(const AuditReport& aud
     return out;
 }
 
+std::set<std::string> minor_only_cells(const AuditReport& audit) {
+    std::set<std::string> minor, material;
+    for (const auto& fd : audit.findings) {
+        if (fd.severity == Severity::Info) continue;
+        for (const auto& c : fd.cells)
+            (fd.severity == Severity::Minor ? minor : material).insert(c.table == "narrative" ? c.anchor : cell_key(c.table, c.block, c.row, c.column));
+    }
+    std::set<std::string> out;
+    for (const auto& k : minor)
+        if (!material.count(k)) out.insert(k);
+    return out;
+}
+
 }  // namespace gongkai

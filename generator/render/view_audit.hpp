@@ -3,6 +3,7 @@
 // (site-templates/audit-panel.mustache) with findings grouped by root cause and ordered by materiality,
 // each under a plain-language headline, and the link from every highlighted cell back to its finding.
 #include <map>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -40,5 +41,9 @@ std::string audit_status_text(const AuditReport& audit);
 // finding shown that names it — for the cell a group shares, the group's first finding. Cells named only
 // by notes (提示) are left out.
 std::map<std::string, std::string> finding_anchor_by_cell(const AuditReport& audit);
+
+// The cells and figures (keys as in finding_anchor_by_cell) that only 尾差 findings name: they are highlighted
+// as a rounding-level difference, not as an error.
+std::set<std::string> minor_only_cells(const AuditReport& audit);
 
 }  // namespace gongkai

@@ -8,6 +8,7 @@
 #include "render/summary_sentence.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
+#include "model/department_type.hpp"
 #include "render/view_audit.hpp"
 #include "render/views.hpp"
 
@@ -75,7 +76,8 @@ std::string code_link(const Table& t, const std::string& code, const DepartmentC
     return "";
 }
 
-json table_view(const Table& t, const std::map<std::string, std::string>& flagged, const DepartmentContext& ctx) {
+json table_view(const Table& t, const std::map<std::string, std::string>& flagged, const std::set<std::string>& minor,
+                const DepartmentContext& ctx) {
     json blocks = json::array();
     for (const auto& b : t.blocks) {
         json cols = json::array();
@@ -100,9 +102,10 @@ json table_view(const Table& t, const std::map<std::string, std::string>& flagge
             for (std::size_t i = 0; i < b.columns.size(); ++i) {
                 const Cell& c = i < r.cells.size() ? r.cells[i] : Cell{};
                 const std::string& col = b.columns[i].id;
-                auto hit = flagged.find(cell_key(std::string(table_kind_id(t.kind)), b.id, r.code.empty() ? r.key : r.code, col));
+                std::string key = cell_key(std::string(table_kind_id(t.kind)), b.id, r.code.empty() ? r.key : r.code, col);
+                auto hit = flagged.find(key);
                 cells.push_back({{"text", c ? printed_grouped(c->printed) : ""}, {"blank", !c}, {"col", col}, {"flagged", hit != flagged.end()},
-                                 {"finding", hit != flagged.end() ? hit->second : ""}});
+                                 {"minor", minor.count(key) > 0}, {"finding", hit != flagged.end() ? hit->second : ""}});
             }
             std::string anchor = std::string(table_kind_id(t.kind)) + "-" + b.id + "-" + (r.code.empty() ? r.key : r.code);
             if (r.key == "blank" || r.key == "none") anchor += "-" + std::to_string(ri);
@@ -222,7 +225,10 @@ json peers_view(const Filing& f, const DepartmentSummary& s, const DepartmentCon
         ids += "," + c.filing->county_dir + "/" + std::to_string(c.filing->year) + "/" + c.filing->slug;
         other_county = other_county || !c.same_county;
     }
-    return {{"departments", p.departments}, {"alone", p.departments < 2}, {"measures", measures},
+    json type = nullptr;
+    if (!ctx.type_id.empty())
+        type = {{"name", ctx.type_name}, {"link", root + department_type_path(ctx.type_id) + "index.html"}};
+    return {{"departments", p.departments}, {"alone", p.departments < 2}, {"measures", measures}, {"type", type},
             {"has_measures", !measures.empty()}, {"classes", class_links}, {"has_classes", !class_links.empty()},
             {"economic", economic_links}, {"has_economic", !economic_links.empty()},
             {"closest", closest}, {"has_closest", !closest.empty()}, {"other_county", other_county},
@@ -241,6 +247,7 @@ json source_view(const Filing& f) {
 json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy, const AuditReport& audit,
                      const DepartmentContext& context) {
     std::map<std::string, std::string> flagged = finding_anchor_by_cell(audit);
+    std::set<std::string> minor = minor_only_cells(audit);
     json v;
     v["root"] = root_prefix(3);
     v["title"] = f.department_name + " " + std::to_string(f.year) + "年度部门" + f.kind;
@@ -331,7 +338,7 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
 
     json tables = json::array();
     for (TableKind k : all_table_kinds())
-        if (const Table* t = f.table(k)) tables.push_back(table_view(*t, flagged, context));
+        if (const Table* t = f.table(k)) tables.push_back(table_view(*t, flagged, minor, context));
     v["tables"] = tables;
     v["figure_sections"] = figures_view(f, flagged);
     v["audit_status"] = audit_status_text(audit);  // the panel itself is audit_html, rendered in site.cpp

@@ -37,6 +37,8 @@ struct DepartmentContext {
     std::optional<PeerPosition> peers;
     std::set<std::string> class_codes;     // function classes (类 and 款) with a page in the county-year
     std::set<std::string> economic_codes;  // economic classes with a page in the county-year
+    std::string type_id;                   // the department's type (data/department-types.json); empty = 未归类
+    std::string type_name;
 };
 
 // The department page, story first: a one-sentence summary (also the meta description), headline cards

@@ -311,6 +311,10 @@ void Site::render_pages() {
     for (std::size_t i = 0; i < filings_.size(); ++i) {
         std::string path = department_path(filings_[i]);
         DepartmentContext context = class_context[{filings_[i].county_dir, filings_[i].year}];
+        if (const DepartmentType* type = department_type_of(department_types_, filings_[i])) {
+            context.type_id = type->id;
+            context.type_name = type->name;
+        }
         if (auto cy = county_year_of.find({filings_[i].county_dir, filings_[i].year}); cy != county_year_of.end())
             context.peers = peer_position(*cy->second, county_years, filings_[i]);
         jobs.push_back({path + "index.html", [this, i, &summaries, &yoy, context = std::move(context)](TemplateSet& t) {
