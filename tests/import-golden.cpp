@@ -51,6 +51,9 @@ void compare_table(const std::string& kind, const json& want, const json& got, s
         diff("unit", text_of(want.value("unit", json())), text_of(got.value("unit", json())));
     if (no_space(text_of(want.value("number", json()))) != no_space(text_of(got.value("number", json()))))
         diff("number", text_of(want.value("number", json())), text_of(got.value("number", json())));
+    // The page the table starts on: the same page, or absent in both (a text source has no pages).
+    if (want.value("page", json()) != got.value("page", json()))
+        diff("page", text_of(want.value("page", json())), text_of(got.value("page", json())));
     const json& wb = want["blocks"];
     const json& gb = got["blocks"];
     if (wb.size() != gb.size()) return diff("blocks", std::to_string(wb.size()), std::to_string(gb.size()));

@@ -179,3 +179,46 @@ TEST_CASE("gongkai-filing/2: part headings and tables the publication does not p
                       "/tables/7/blocks", "no blocks"));
     CHECK(has_problem(problems_after([](json& d) { d["format"] = "gongkai-filing/3"; }), "/format", "gongkai-filing/2"));
 }
+
+TEST_CASE("a table's page: optional, the 1-based page of the source document, checked like other fields") {
+    // A filing without pages (Xiangtan, from a text file) still loads; its tables have no page.
+    {
+        JsonFile f = real_filing_file(kXiangtanFiling);
+        ProblemList problems;
+        auto filing = decode_filing(f, xiangtan_path(f), problems);
+        INFO(dump(problems));
+        REQUIRE(filing);
+        for (const auto& t : filing->tables) CHECK_FALSE(t.page.has_value());
+    }
+    // A filing with pages (Putuo finance bureau) keeps each table's page as written in data/.
+    {
+        JsonFile f = real_filing_file(kPutuoFiling);
+        ProblemList problems;
+        auto filing = decode_filing(f, {f.path, "310107-putuo", 2024, "finance-bureau"}, problems);
+        INFO(dump(problems));
+        REQUIRE(filing);
+        REQUIRE(filing->tables.size() == f.doc["tables"].size());
+        for (std::size_t i = 0; i < filing->tables.size(); ++i) {
+            REQUIRE(f.doc["tables"][i].contains("page"));
+            REQUIRE(filing->tables[i].page.has_value());
+            CHECK(*filing->tables[i].page == f.doc["tables"][i]["page"].get<int>());
+        }
+    }
+    // null means unknown, in either format version.
+    CHECK(problems_after([](json& d) { d["tables"][0]["page"] = nullptr; }).empty());
+    CHECK(problems_after([](json& d) { d["tables"][0]["page"] = 3; }).empty());
+    // Bad types and values: a problem naming the file and the pointer of the bad page.
+    for (const json& bad : {json(0), json(-2), json("6"), json(2.5), json(true), json(1000000), json::array({6})}) {
+        ProblemList problems = problems_after([&](json& d) { d["tables"][2]["page"] = bad; });
+        INFO(bad.dump() << "\n" << dump(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(has_problem(problems, "/tables/2/page", "integer"));
+        CHECK(problems.items()[0].file == real_filing_file(kXiangtanFiling).path);
+    }
+    // A table the publication does not print has no page.
+    CHECK(has_problem(problems_after([](json& d) {
+                          d["format"] = "gongkai-filing/2";
+                          d["tables"][8] = {{"kind", d["tables"][8]["kind"]}, {"title", d["tables"][8]["title"]}, {"absent", true}, {"page", 4}};
+                      }),
+                      "/tables/8/page", "no page"));
+}

@@ -66,6 +66,8 @@ struct Table {
     std::vector<std::string> notes;
     std::string empty_explanation;
     bool absent = false;  // gongkai-filing/2: the publication does not print this table (no blocks)
+    std::optional<int> page;  // 1-based page of the source document on which the table starts (PDF viewer
+                              // numbering); nullopt when unknown (text sources, older filings)
     std::string pointer;  // JSON pointer of the table in its filing, for messages and links
 
     const Block* block(std::string_view id) const;

@@ -122,7 +122,14 @@ json table_view(const Table& t, const std::map<std::string, std::string>& flagge
     }
     return {{"anchor", std::string(table_kind_id(t.kind))}, {"number", t.number}, {"title", t.title}, {"unit", t.unit},
             {"blocks", blocks}, {"notes", t.notes}, {"empty_explanation", t.empty_explanation}, {"empty", t.is_empty()},
-            {"absent", t.absent}};
+            {"absent", t.absent}, {"page", t.page ? std::to_string(*t.page) : ""}, {"page_link", ""}};
+}
+
+// The link to the page of the source publication on which a table starts: "<url>#page=N" (PDF viewers open
+// that page; an existing fragment of the URL is replaced); "" when the URL or the page is unknown.
+std::string source_page_link(const std::string& url, const std::optional<int>& page) {
+    if (url.empty() || !page) return "";
+    return url.substr(0, url.find('#')) + "#page=" + std::to_string(*page);
 }
 
 // The narrative figures by section, and within a section by sentence: each sentence once (in the order it
@@ -338,7 +345,11 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
 
     json tables = json::array();
     for (TableKind k : all_table_kinds())
-        if (const Table* t = f.table(k)) tables.push_back(table_view(*t, flagged, minor, context));
+        if (const Table* t = f.table(k)) {
+            json tv = table_view(*t, flagged, minor, context);
+            tv["page_link"] = source_page_link(f.source.url, t->page);
+            tables.push_back(std::move(tv));
+        }
     v["tables"] = tables;
     v["figure_sections"] = figures_view(f, flagged);
     v["audit_status"] = audit_status_text(audit);  // the panel itself is audit_html, rendered in site.cpp

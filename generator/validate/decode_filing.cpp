@@ -37,6 +37,9 @@ std::string list_of(const std::vector<std::string_view>& v) {
     return s;
 }
 
+// The highest page number a table's "page" may name (no published 部门决算 comes near it).
+constexpr long long kMaxSourcePage = 100'000;
+
 bool contains(const std::vector<std::string_view>& v, std::string_view x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
@@ -229,7 +232,7 @@ private:
             std::string tp = pointer_join("/tables", i);
             const json& t = (*ts)[i];
             if (!r_.expect_object(t, tp)) continue;
-            r_.reject_unknown(t, tp, {"kind", "number", "title", "unit", "blocks", "notes", "empty_explanation", "absent"});
+            r_.reject_unknown(t, tp, {"kind", "number", "title", "unit", "page", "blocks", "notes", "empty_explanation", "absent"});
             Table table;
             table.pointer = tp;
             auto kind_name = r_.string(t, tp, "kind", true);
@@ -257,6 +260,10 @@ private:
                 else if (version_ < 2 && a->get<bool>()) r_.fail(tp + "/absent", "no \"absent\" in gongkai-filing/1 (use gongkai-filing/2)", "true");
                 else table.absent = a->get<bool>();
             }
+            // The page of the source document on which the table starts (optional; null = unknown).
+            if (auto pg = r_.integer(t, tp, "page", false, 1, kMaxSourcePage)) table.page = static_cast<int>(*pg);
+            if (table.absent && table.page)
+                r_.fail(tp + "/page", "no page for a table the publication does not print (\"absent\": true)", std::to_string(*table.page));
             if (table.absent) {
                 // The publication does not print this table: it has no blocks.
                 if (const json* bs = r_.member(t, tp, "blocks", false); bs && !(bs->is_array() && bs->empty()))

@@ -24,7 +24,7 @@ struct FlowCell {
 struct FlowLine {
     enum class Kind { text, table_row };
     Kind kind = Kind::text;
-    int page = 0;          // 1-based page (text files: 1)
+    int page = 0;          // 1-based page (text files: 1, or 1 + the form feeds before the line)
     int line_number = 0;   // text files: 1-based line in the file; PDF: 0
     std::string text;      // text line: its words joined; table row: its cells joined by '\t'
     std::vector<FlowCell> cells;  // table rows only
@@ -39,6 +39,8 @@ struct Flow {
     SourceKind kind = SourceKind::text;
     std::string file;             // path as given
     int page_count = 0;
+    bool paged = false;           // true when `page` counts the document's pages (PDF; text with form feeds),
+                                  // false when every line is on page 1 because the source has no pages
     std::vector<FlowLine> lines;  // reading order: page by page, top to bottom
 };
 

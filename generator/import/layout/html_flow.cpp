@@ -322,7 +322,12 @@ bool looks_like_html(const std::string& bytes) {
 
 Flow html_flow(const std::string& bytes, const std::string& file) {
     Converter c;
-    return text_flow(c.run(bytes), file);
+    Flow flow = text_flow(c.run(bytes), file);
+    // A web page has no pages, whatever form feeds its text may hold.
+    flow.paged = false;
+    for (FlowLine& line : flow.lines) line.page = 1;
+    flow.page_count = 1;
+    return flow;
 }
 
 }  // namespace gongkai::import

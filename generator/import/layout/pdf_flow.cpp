@@ -95,6 +95,7 @@ Flow pdf_flow(const std::vector<SourcePage>& pages, const std::string& file) {
     flow.kind = SourceKind::pdf;
     flow.file = file;
     flow.page_count = static_cast<int>(pages.size());
+    flow.paged = true;
     int next_grid = 0;
     std::vector<double> previous_columns;
     std::vector<std::vector<Item>> items;

@@ -1,5 +1,6 @@
 #include "import/layout/text_flow.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "import/source/import_error.hpp"
@@ -82,25 +83,18 @@ Flow text_flow(const std::string& raw, const std::string& file) {
     flow.kind = SourceKind::text;
     flow.file = file;
     flow.page_count = 1;
-    int grid = -1, next_grid = 0, line_number = 0;
+    int grid = -1, next_grid = 0, line_number = 0, page = 1;
     bool in_grid = false;
-    std::size_t start = 0;
     bool any_text = false;
-    while (start <= bytes.size()) {
-        std::size_t end = bytes.find('\n', start);
-        if (end == std::string::npos) end = bytes.size();
-        std::string line = bytes.substr(start, end - start);
-        start = end + 1;
-        ++line_number;
+    // One piece of a line (a line holds several when a form feed starts a new page inside it).
+    auto add_piece = [&](std::string line) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const std::string content = trim(line);
-        if (content.empty()) {
-            if (start > bytes.size()) break;
-            continue;  // blank lines neither end a table nor make lines of their own
-        }
+        if (content.empty()) return;  // blank lines neither end a table nor make lines of their own
         any_text = true;
+        flow.page_count = std::max(flow.page_count, page);
         FlowLine fl;
-        fl.page = 1;
+        fl.page = page;
         fl.line_number = line_number;
         if (line.find('\t') != std::string::npos) {
             if (!in_grid) grid = next_grid++;
@@ -132,7 +126,23 @@ Flow text_flow(const std::string& raw, const std::string& file) {
             fl.text = content;
         }
         flow.lines.push_back(std::move(fl));
-        if (start > bytes.size()) break;
+    };
+    std::size_t start = 0;
+    while (start <= bytes.size()) {
+        std::size_t end = bytes.find('\n', start);
+        if (end == std::string::npos) end = bytes.size();
+        const std::string line = bytes.substr(start, end - start);
+        start = end + 1;
+        ++line_number;
+        // A form feed ends a page (pdftotext writes one after every page): the text after it is on the next.
+        std::size_t a = 0;
+        for (std::size_t ff = line.find('\f'); ff != std::string::npos; ff = line.find('\f', a)) {
+            add_piece(line.substr(a, ff - a));
+            a = ff + 1;
+            ++page;
+            flow.paged = true;
+        }
+        add_piece(line.substr(a));
     }
     if (!any_text) throw ImportError("the file is empty (it holds no text)");
     return flow;

@@ -161,6 +161,9 @@ TablesResult read_tables(const Flow& flow) {
         mapped.table["number"] = segment.number.empty() ? nlohmann::json() : nlohmann::json(segment.number);
         if (!segment.unit.empty()) mapped.table["unit"] = segment.unit;
         else mapped.table.erase("unit");
+        // The page the table starts on: its title's page, when the source has pages.
+        if (flow.paged) mapped.table["page"] = flow.lines[segment.title_line].page;
+        else mapped.table.erase("page");
         if (!mapped.table.contains("notes")) mapped.table["notes"] = nlohmann::json::array();
         if (!mapped.table.contains("empty_explanation")) mapped.table["empty_explanation"] = nullptr;
         mapped.found.kind = segment.kind;
