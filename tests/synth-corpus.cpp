@@ -7,6 +7,7 @@
 #include "compute/department_types.hpp"
 #include "model/money.hpp"
 #include "site/site.hpp"
+#include "synth/department_profiles.hpp"
 #include "synth/synthetic_corpus.hpp"
 #include "validate/decode_department_types.hpp"
 #include "test_support.hpp"
@@ -103,6 +104,112 @@ TEST_CASE("a consistent synthetic corpus builds, audits clean and is marked ever
     CHECK(education.find("示例县3教育局") != std::string::npos);
     CHECK(education.find("\"type\":\"hbar\"") != std::string::npos);
     CHECK(read_file(d / "site/types/index.html").find("id=\"untyped-h\"") == std::string::npos);
+}
+
+namespace {
+// The rows of one table of a synthetic document by code or key: kind → id → values.
+std::map<std::string, nlohmann::ordered_json> rows_of(const nlohmann::ordered_json& doc, const std::string& kind) {
+    std::map<std::string, nlohmann::ordered_json> out;
+    for (const auto& t : doc["tables"])
+        if (t["kind"] == kind)
+            for (const auto& r : t["blocks"][0]["rows"]) out[r.contains("code") ? r["code"].get<std::string>() : r["key"].get<std::string>()] = r["values"];
+    return out;
+}
+std::int64_t micro(const nlohmann::ordered_json& v) {
+    if (v.is_null()) return 0;
+    auto d = parse_decimal(v.get<std::string>());
+    REQUIRE(d);
+    return d->micro;
+}
+}  // namespace
+
+TEST_CASE("more departments than kinds of bureau: distinct plausible names, never a number appended, each typed") {
+    SynthOptions o;
+    o.counties = 1;
+    o.departments = 400;
+    o.years = 1;
+    SyntheticCorpus corpus = synthesize(o);
+    std::set<std::string> slugs, names;
+    std::size_t towns = 0, units = 0;
+    for (const auto& [path, doc] : corpus.files) {
+        if (std::count(path.begin(), path.end(), '/') != 2) continue;
+        std::string name = doc["department"]["name"], slug = doc["department"]["slug"];
+        CHECK_MESSAGE(slugs.insert(slug).second, slug);
+        CHECK_MESSAGE(names.insert(name).second, name);
+        // No appended number: the only digit in a name is the synthetic county's own ("示例县1").
+        CHECK_MESSAGE(std::count_if(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) == 1, name);
+        CHECK_MESSAGE((slug.back() < '0' || slug.back() > '9'), slug);
+        towns += name.size() > 15 && (name.compare(name.size() - 15, 15, "镇人民政府") == 0 || name.compare(name.size() - 15, 15, "街道办事处") == 0 ||
+                                      name.compare(name.size() - 15, 15, "乡人民政府") == 0);
+        units += name.find("医院") != std::string::npos || name.find("中学") != std::string::npos || name.find("小学") != std::string::npos;
+    }
+    CHECK(slugs.size() == 400);
+    CHECK(towns > 150);
+    CHECK(units == 5);  // 人民医院, 中医医院, 第一中学, 第二中学, 实验小学
+    // The corpus's own mapping and data/department-types.json give every one of them the same type.
+    ProblemList problems;
+    auto real_file = read_json_file(source_dir() + "/data/department-types.json", problems);
+    REQUIRE(real_file);
+    auto real_types = decode_department_types(*real_file, problems);
+    REQUIRE(real_types);
+    const nlohmann::ordered_json& own_doc = corpus.files.back().second;
+    REQUIRE(corpus.files.back().first == "department-types.json");
+    auto own_types = decode_department_types(JsonFile{"department-types.json", own_doc.dump(), json::parse(own_doc.dump())}, problems);
+    REQUIRE(own_types);
+    for (const auto& name : names) {
+        const DepartmentType* own = department_type_of(*own_types, name);
+        const DepartmentType* real = department_type_of(*real_types, name);
+        REQUIRE_MESSAGE(own, name);
+        REQUIRE_MESSAGE(real, name);
+        CHECK_MESSAGE(own->id == real->id, name);
+    }
+    // Thousands of departments (the CLI allows 10000) still get distinct names.
+    o.departments = 10000;
+    std::set<std::string> many;
+    for (int d = 0; d < o.departments; ++d) many.insert(synth::department_profile(static_cast<std::size_t>(d)).slug);
+    CHECK(many.size() == 10000);
+}
+
+TEST_CASE("三公 lines of the 06 table are the 三公 table's figures; line items change plausibly from year to year") {
+    SynthOptions o;
+    o.counties = 2;
+    o.departments = 60;
+    o.years = 4;
+    o.seed = 7;
+    SyntheticCorpus corpus = synthesize(o);
+    std::map<std::string, std::map<int, const nlohmann::ordered_json*>> by_dept;  // county/slug -> year -> doc
+    for (const auto& [path, doc] : corpus.files) {
+        if (std::count(path.begin(), path.end(), '/') != 2) continue;
+        auto e = rows_of(doc, "basic_expenditure");
+        auto t = rows_of(doc, "three_public");
+        CHECK_MESSAGE(micro(e["30217"]["amount"]) == micro(t["reception"]["actual"]), path);
+        CHECK_MESSAGE(micro(e["30231"]["amount"]) == micro(t["vehicle_operation"]["actual"]), path);
+        CHECK_MESSAGE(micro(e["30217"]["amount"]) + micro(e["30231"]["amount"]) <= micro(e["302"]["amount"]) / 3, path);
+        CHECK_MESSAGE(micro(t["total"]["actual"]) <= micro(t["total"]["budget"]), path);
+        by_dept[path.substr(0, path.find('/')) + "/" + path.substr(path.rfind('/') + 1)][doc["year"].get<int>()] = &doc;
+    }
+    // Every line of the 03 and 06 tables of at least 5 万元, compared with the same line the year before.
+    std::size_t changes = 0, within_30 = 0, beyond_60 = 0;
+    for (const auto& [dept, years] : by_dept)
+        for (const auto& [year, doc] : years) {
+            auto prior = years.find(year - 1);
+            if (prior == years.end()) continue;
+            for (auto [kind, column] : {std::pair{"expenditure", "total"}, std::pair{"basic_expenditure", "amount"}}) {
+                auto now = rows_of(*doc, kind), before = rows_of(*prior->second, kind);
+                for (const auto& [code, values] : now) {
+                    if (!before.count(code)) continue;
+                    std::int64_t a = micro(before[code][column]), b = micro(values[column]);
+                    if (a < 5 * kMicro) continue;
+                    ++changes;
+                    double change = static_cast<double>(b - a) / static_cast<double>(a);
+                    within_30 += change >= -0.3 && change <= 0.3;
+                    beyond_60 += change < -0.6 || change > 0.6;
+                }
+            }
+        }
+    CHECK(changes > 5000);
+    CHECK(within_30 * 100 >= changes * 95);  // typically within ±30%
+    CHECK(beyond_60 * 1000 <= changes * 5);  // hardly ever a swing of more than 60%
 }
 
 TEST_CASE("the same seed gives the same corpus; another seed a different one") {

@@ -1,9 +1,14 @@
 #include "synth/synthetic_corpus.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
+#include <tuple>
 
 #include "model/money.hpp"
+#include "synth/continuity.hpp"
+#include "synth/department_profiles.hpp"
 #include "write/staged_output.hpp"
 
 namespace gongkai {
@@ -11,188 +16,13 @@ namespace gongkai {
 namespace {
 
 using ojson = nlohmann::ordered_json;
-
-// splitmix64: a tiny, portable generator, so that a seed gives the same corpus on every platform.
-class Rng {
-public:
-    explicit Rng(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    // Uniform in [lo, hi].
-    std::int64_t range(std::int64_t lo, std::int64_t hi) { return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
-
-private:
-    std::uint64_t state_;
-};
+using namespace synth;
 
 // Amounts are generated in hundredths of 万元 (the printed precision), so every sum is exact.
 using Cents = std::int64_t;
 std::string money(Cents c) { return format_micro(c * 10'000, 2); }
 // A percentage rounded half up to two decimals, as the documents print them.
 std::string pct(Cents part, Cents whole) { return whole == 0 ? "0.00" : format_micro(*percent_micro(part, whole), 2); }
-
-// Splits `total` into `n` random positive-ish parts that add up exactly.
-std::vector<Cents> split(Rng& rng, Cents total, std::size_t n) {
-    std::vector<Cents> w(n), out(n);
-    Cents sum = 0;
-    for (auto& x : w) sum += (x = rng.range(20, 100));
-    Cents used = 0;
-    for (std::size_t i = 0; i + 1 < n; ++i) used += (out[i] = total * w[i] / sum);
-    out[n - 1] = total - used;
-    return out;
-}
-
-// A 款 of the function classification with the 项 a department of some type prints under it.
-struct Section {
-    const char* code;
-    const char* name;
-    std::vector<std::pair<const char*, const char*>> items;  // 项 code, name
-};
-
-// Names of the function 类 the synthetic departments use (2024 classification).
-const std::map<std::string, const char*>& class_names() {
-    static const std::map<std::string, const char*> c = {
-        {"201", "一般公共服务支出"}, {"204", "公共安全支出"}, {"205", "教育支出"}, {"206", "科学技术支出"}, {"207", "文化旅游体育与传媒支出"},
-        {"208", "社会保障和就业支出"}, {"210", "卫生健康支出"}, {"211", "节能环保支出"}, {"212", "城乡社区支出"}, {"213", "农林水支出"},
-        {"214", "交通运输支出"}, {"215", "资源勘探工业信息等支出"}, {"216", "商业服务业等支出"}, {"220", "自然资源海洋气象等支出"},
-        {"221", "住房保障支出"}, {"224", "灾害防治及应急管理支出"}};
-    return c;
-}
-
-// The 款 of the 2024 classification used here, by key (the 款 code, with a variant after '/' where
-// departments of different types print different 项 under the same 款).
-const std::map<std::string, Section>& sections() {
-    static const std::map<std::string, Section> s = {
-        {"20103", {"20103", "政府办公厅（室）及相关机构事务", {{"2010301", "行政运行"}, {"2010302", "一般行政管理事务"}, {"2010350", "事业运行"}}}},
-        {"20103/petition", {"20103", "政府办公厅（室）及相关机构事务", {{"2010301", "行政运行"}, {"2010308", "信访事务"}}}},
-        {"20103/services", {"20103", "政府办公厅（室）及相关机构事务", {{"2010301", "行政运行"}, {"2010306", "政务公开审批"}, {"2010350", "事业运行"}}}},
-        {"20104", {"20104", "发展与改革事务", {{"2010401", "行政运行"}, {"2010408", "物价管理"}, {"2010450", "事业运行"}}}},
-        {"20105", {"20105", "统计信息事务", {{"2010501", "行政运行"}, {"2010505", "专项统计业务"}, {"2010507", "专项普查活动"}}}},
-        {"20106", {"20106", "财政事务", {{"2010601", "行政运行"}, {"2010602", "一般行政管理事务"}, {"2010607", "信息化建设"}, {"2010608", "财政委托业务支出"}}}},
-        {"20108", {"20108", "审计事务", {{"2010801", "行政运行"}, {"2010804", "审计业务"}}}},
-        {"20113", {"20113", "商贸事务", {{"2011301", "行政运行"}, {"2011308", "招商引资"}}}},
-        {"20126", {"20126", "档案事务", {{"2012601", "行政运行"}, {"2012604", "档案馆"}}}},
-        {"20129", {"20129", "群众团体事务", {{"2012901", "行政运行"}, {"2012902", "一般行政管理事务"}, {"2012950", "事业运行"}}}},
-        {"20136", {"20136", "其他共产党事务支出", {{"2013601", "行政运行"}, {"2013650", "事业运行"}}}},
-        {"20138", {"20138", "市场监督管理事务", {{"2013801", "行政运行"}, {"2013804", "市场主体管理"}, {"2013805", "市场秩序执法"}, {"2013816", "食品安全监管"}}}},
-        {"20402", {"20402", "公安", {{"2040201", "行政运行"}, {"2040219", "信息化建设"}, {"2040220", "执法办案"}, {"2040221", "特别业务"}}}},
-        {"20406", {"20406", "司法", {{"2040601", "行政运行"}, {"2040604", "基层司法业务"}, {"2040605", "普法宣传"}, {"2040610", "社区矫正"}}}},
-        {"20501", {"20501", "教育管理事务", {{"2050101", "行政运行"}, {"2050199", "其他教育管理事务支出"}}}},
-        {"20502", {"20502", "普通教育", {{"2050201", "学前教育"}, {"2050202", "小学教育"}, {"2050203", "初中教育"}, {"2050204", "高中教育"}}}},
-        {"20508", {"20508", "进修及培训", {{"2050802", "干部教育"}, {"2050803", "培训支出"}}}},
-        {"20601", {"20601", "科学技术管理事务", {{"2060101", "行政运行"}, {"2060102", "一般行政管理事务"}}}},
-        {"20604", {"20604", "技术研究与开发", {{"2060499", "其他技术研究与开发支出"}}}},
-        {"20607", {"20607", "科学技术普及", {{"2060701", "机构运行"}, {"2060702", "科普活动"}}}},
-        {"20701", {"20701", "文化和旅游", {{"2070101", "行政运行"}, {"2070104", "图书馆"}, {"2070109", "群众文化"}, {"2070112", "文化和旅游市场管理"}}}},
-        {"20703", {"20703", "体育", {{"2070301", "行政运行"}, {"2070308", "群众体育"}}}},
-        {"20708", {"20708", "广播电视", {{"2070801", "行政运行"}, {"2070808", "广播电视事务"}}}},
-        {"20801", {"20801", "人力资源和社会保障管理事务", {{"2080101", "行政运行"}, {"2080109", "社会保险经办机构"}, {"2080112", "劳动人事争议调解仲裁"}}}},
-        {"20802", {"20802", "民政管理事务", {{"2080201", "行政运行"}, {"2080208", "基层政权建设和社区治理"}}}},
-        {"20805", {"20805", "行政事业单位养老支出", {{"2080505", "机关事业单位基本养老保险缴费支出"}, {"2080506", "机关事业单位职业年金缴费支出"}}}},
-        {"20807", {"20807", "就业补助", {{"2080705", "公益性岗位补贴"}, {"2080799", "其他就业补助支出"}}}},
-        {"20808", {"20808", "抚恤", {{"2080801", "死亡抚恤"}, {"2080802", "伤残抚恤"}, {"2080803", "在乡复员、退伍军人生活补助"}}}},
-        {"20810", {"20810", "社会福利", {{"2081001", "儿童福利"}, {"2081002", "老年福利"}}}},
-        {"20811", {"20811", "残疾人事业", {{"2081101", "行政运行"}, {"2081105", "残疾人就业"}, {"2081107", "残疾人生活和护理补贴"}}}},
-        {"20819", {"20819", "最低生活保障", {{"2081901", "城市最低生活保障金支出"}, {"2081902", "农村最低生活保障金支出"}}}},
-        {"20828", {"20828", "退役军人管理事务", {{"2082801", "行政运行"}, {"2082804", "拥军优属"}, {"2082850", "事业运行"}}}},
-        {"21001", {"21001", "卫生健康管理事务", {{"2100101", "行政运行"}, {"2100199", "其他卫生健康管理事务支出"}}}},
-        {"21002", {"21002", "公立医院", {{"2100201", "综合医院"}, {"2100202", "中医（民族）医院"}}}},
-        {"21004", {"21004", "公共卫生", {{"2100401", "疾病预防控制机构"}, {"2100408", "基本公共卫生服务"}, {"2100409", "重大公共卫生服务"}}}},
-        {"21007", {"21007", "计划生育事务", {{"2100717", "计划生育服务"}}}},
-        {"21011", {"21011", "行政事业单位医疗", {{"2101101", "行政单位医疗"}, {"2101102", "事业单位医疗"}}}},
-        {"21012", {"21012", "财政对基本医疗保险基金的补助", {{"2101202", "城乡居民基本医疗保险基金补助"}}}},
-        {"21013", {"21013", "医疗救助", {{"2101301", "城乡医疗救助"}}}},
-        {"21015", {"21015", "医疗保障管理事务", {{"2101501", "行政运行"}, {"2101550", "事业运行"}}}},
-        {"21101", {"21101", "环境保护管理事务", {{"2110101", "行政运行"}, {"2110104", "生态环境保护宣传"}}}},
-        {"21103", {"21103", "污染防治", {{"2110301", "大气"}, {"2110302", "水体"}}}},
-        {"21201", {"21201", "城乡社区管理事务", {{"2120101", "行政运行"}, {"2120102", "一般行政管理事务"}, {"2120104", "城管执法"}}}},
-        {"21203", {"21203", "城乡社区公共设施", {{"2120303", "小城镇基础设施建设"}, {"2120399", "其他城乡社区公共设施支出"}}}},
-        {"21205", {"21205", "城乡社区环境卫生", {{"2120501", "城乡社区环境卫生"}}}},
-        {"21301", {"21301", "农业农村", {{"2130101", "行政运行"}, {"2130104", "事业运行"}, {"2130106", "科技转化与推广服务"}, {"2130122", "农业生产发展"}}}},
-        {"21302", {"21302", "林业和草原", {{"2130201", "行政运行"}, {"2130205", "森林资源培育"}, {"2130209", "森林生态效益补偿"}}}},
-        {"21303", {"21303", "水利", {{"2130301", "行政运行"}, {"2130306", "水利工程运行与维护"}, {"2130311", "水资源节约管理与保护"}}}},
-        {"21307", {"21307", "农村综合改革", {{"2130705", "对村民委员会和村党支部的补助"}}}},
-        {"21401", {"21401", "公路水路运输", {{"2140101", "行政运行"}, {"2140104", "公路建设"}, {"2140106", "公路养护"}}}},
-        {"21505", {"21505", "工业和信息产业监管", {{"2150501", "行政运行"}, {"2150510", "工业和信息产业支持"}}}},
-        {"21508", {"21508", "支持中小企业发展和管理支出", {{"2150805", "中小企业发展专项"}}}},
-        {"21602", {"21602", "商业流通事务", {{"2160201", "行政运行"}, {"2160299", "其他商业流通事务支出"}}}},
-        {"22001", {"22001", "自然资源事务", {{"2200101", "行政运行"}, {"2200104", "自然资源规划及管理"}, {"2200106", "自然资源利用与保护"}, {"2200150", "事业运行"}}}},
-        {"22101", {"22101", "保障性安居工程", {{"2210105", "农村危房改造"}, {"2210108", "老旧小区改造"}}}},
-        {"22102", {"22102", "住房改革支出", {{"2210201", "住房公积金"}}}},
-        {"22401", {"22401", "应急管理事务", {{"2240101", "行政运行"}, {"2240106", "安全监管"}, {"2240108", "应急救援"}}}},
-        {"22402", {"22402", "消防救援事务", {{"2240299", "其他消防救援事务支出"}}}},
-    };
-    return s;
-}
-
-// What every department pays for its staff besides wages: pensions (208), medical insurance (210) and the
-// housing provident fund (221), always basic spending.
-const std::vector<const char*>& personnel_sections() {
-    static const std::vector<const char*> p = {"20805", "21011", "22102"};
-    return p;
-}
-
-// A kind of department with a realistic name, the 款 its own work is paid from (with weights), its size
-// and its project share; `type_id` and `type_name` are the department type of data/department-types.json.
-struct Profile {
-    const char* slug;
-    const char* name;
-    const char* type_id;
-    const char* type_name;
-    std::vector<std::pair<const char*, int>> own;  // section key, weight
-    std::int64_t min_wan, max_wan;                 // size of 支出合计, 万元
-    int project_lo, project_hi;                    // % of own non-running items paid as project spending
-};
-
-const std::vector<Profile>& profiles() {
-    static const std::vector<Profile> p = {
-        {"government-office", "人民政府办公室", "government-office", "人民政府办公室", {{"20103", 100}}, 1200, 4000, 30, 60},
-        {"finance-bureau", "财政局", "finance", "财政", {{"20106", 100}}, 1500, 6000, 30, 60},
-        {"education-bureau", "教育局", "education", "教育", {{"20501", 4}, {"20502", 96}}, 20000, 90000, 15, 35},
-        {"health-commission", "卫生健康局", "health", "卫生健康", {{"21001", 8}, {"21002", 40}, {"21004", 40}, {"21007", 12}}, 8000, 40000, 40, 70},
-        {"civil-affairs-bureau", "民政局", "civil-affairs", "民政", {{"20802", 15}, {"20810", 40}, {"20819", 45}}, 3000, 15000, 60, 85},
-        {"transport-bureau", "交通运输局", "transport", "交通运输", {{"21401", 100}}, 3000, 20000, 60, 85},
-        {"agriculture-bureau", "农业农村局", "agriculture-rural", "农业农村", {{"21301", 75}, {"21307", 25}}, 5000, 30000, 60, 85},
-        {"natural-resources-bureau", "自然资源局", "natural-resources", "规划和自然资源", {{"22001", 100}}, 1500, 8000, 40, 70},
-        {"housing-bureau", "住房和城乡建设局", "housing-construction", "住房和城乡建设", {{"21201", 15}, {"21203", 55}, {"22101", 30}}, 3000, 25000, 60, 85},
-        {"human-resources-bureau", "人力资源和社会保障局", "human-resources-social-security", "人力资源和社会保障", {{"20801", 35}, {"20807", 65}}, 2000, 10000, 50, 75},
-        {"public-security-bureau", "公安局", "public-security", "公安", {{"20402", 100}}, 8000, 35000, 20, 40},
-        {"justice-bureau", "司法局", "justice", "司法行政", {{"20406", 100}}, 800, 3000, 20, 40},
-        {"audit-bureau", "审计局", "audit", "审计", {{"20108", 100}}, 500, 2000, 10, 30},
-        {"statistics-bureau", "统计局", "statistics", "统计", {{"20105", 100}}, 300, 1200, 15, 40},
-        {"market-regulation-bureau", "市场监督管理局", "market-regulation", "市场监督管理", {{"20138", 100}}, 2000, 8000, 15, 35},
-        {"ecology-bureau", "生态环境分局", "ecology-environment", "生态环境", {{"21101", 30}, {"21103", 70}}, 1000, 6000, 50, 80},
-        {"water-bureau", "水利局", "water", "水利", {{"21303", 100}}, 3000, 20000, 60, 85},
-        {"culture-tourism-bureau", "文化旅游广电体育局", "culture-tourism-sports", "文化旅游体育", {{"20701", 60}, {"20703", 20}, {"20708", 20}}, 1500, 8000, 40, 65},
-        {"emergency-bureau", "应急管理局", "emergency-management", "应急管理", {{"22401", 70}, {"22402", 30}}, 800, 4000, 30, 60},
-        {"development-reform-bureau", "发展和改革局", "development-reform", "发展和改革", {{"20104", 100}}, 800, 3000, 20, 45},
-        {"industry-bureau", "工业和信息化局", "industry-it", "工业和信息化", {{"21505", 50}, {"21508", 50}}, 800, 5000, 50, 75},
-        {"commerce-bureau", "商务局", "commerce", "商务", {{"20113", 50}, {"21602", 50}}, 600, 4000, 40, 70},
-        {"veterans-bureau", "退役军人事务局", "veterans-affairs", "退役军人事务", {{"20828", 40}, {"20808", 60}}, 1500, 6000, 50, 75},
-        {"forestry-bureau", "林业局", "forestry", "林业", {{"21302", 100}}, 1000, 6000, 50, 75},
-        {"urban-management-bureau", "城市管理局", "urban-management", "城市管理", {{"21201", 40}, {"21205", 60}}, 3000, 15000, 40, 70},
-        {"science-technology-bureau", "科学技术局", "science-technology", "科学技术", {{"20601", 40}, {"20604", 60}}, 500, 3000, 50, 80},
-        {"archives-bureau", "档案馆", "archives", "档案", {{"20126", 100}}, 200, 900, 10, 30},
-        {"party-school", "党校", "party-school", "党校", {{"20508", 100}}, 500, 2000, 15, 35},
-        {"federation-of-trade-unions", "总工会", "trade-union", "总工会", {{"20129", 100}}, 300, 1500, 20, 45},
-        {"youth-league", "团委", "youth-league", "共青团", {{"20129", 100}}, 100, 500, 20, 45},
-        {"womens-federation", "妇女联合会", "womens-federation", "妇联", {{"20129", 100}}, 100, 500, 20, 45},
-        {"disabled-persons-federation", "残疾人联合会", "disabled-persons-federation", "残联", {{"20811", 100}}, 500, 3000, 50, 80},
-        {"science-association", "科学技术协会", "science-association", "科协", {{"20607", 100}}, 150, 800, 30, 60},
-        {"red-cross", "红十字会", "red-cross", "红十字会", {{"20129", 100}}, 100, 500, 20, 45},
-        {"petition-bureau", "信访局", "petition", "信访", {{"20103/petition", 100}}, 300, 1500, 20, 45},
-        {"medical-security-bureau", "医疗保障局", "medical-security", "医疗保障", {{"21015", 20}, {"21013", 30}, {"21012", 50}}, 3000, 20000, 60, 85},
-        {"government-services-bureau", "政务服务和数据管理局", "government-services-data", "政务服务和数据管理", {{"20103/services", 100}}, 500, 3000, 30, 60},
-        {"supply-marketing-cooperative", "供销合作社", "supply-marketing", "供销合作社", {{"21602", 100}}, 200, 1000, 20, 45},
-        {"radio-tv-station", "融媒体中心", "media", "融媒体中心", {{"20708", 100}}, 1000, 4000, 30, 60},
-        {"local-chronicles-office", "地方志编纂室", "local-chronicles", "地方志", {{"20136", 100}}, 100, 500, 10, 30},
-    };
-    return p;
-}
 
 // Items that keep an office running are basic spending only.
 bool is_running_cost(const std::string& name) { return name == "行政运行" || name == "事业运行" || name == "机构运行"; }
@@ -215,11 +45,27 @@ struct DepartmentYear {
     int staff_admin = 0, staff_service = 0, staff_workers = 0, staff_actual = 0, vehicles = 0;
 };
 
-// Splits `total` over the items of the section `key`, adding them (merged by code) to `d`. Running costs and
-// `all_basic` sections are basic spending; other items are paid `project_pct` % as projects.
-void add_section(Rng& rng, DepartmentYear& d, const std::string& key, Cents total, int project_pct, bool all_basic) {
+// Splits `total` into parts in proportion to `weights` (small enough that total × weight fits: weights stay
+// below about 10^8 and totals below 10^10 cents); the parts add up exactly.
+std::vector<Cents> split(Cents total, const std::vector<std::int64_t>& weights) {
+    std::int64_t sum = 0;
+    for (auto w : weights) sum += w;
+    std::vector<Cents> out(weights.size());
+    Cents used = 0;
+    for (std::size_t i = 0; i + 1 < weights.size(); ++i) used += (out[i] = total * weights[i] / sum);
+    out.back() = total - used;
+    return out;
+}
+
+// Splits `total` over the items of the section `key` (shares kept from year to year under `memo`), adding them
+// (merged by code) to `d`. Running costs and `all_basic` sections are basic spending; other items are paid
+// `project_pct` % as projects.
+void add_section(Rng& rng, Continuity& memo, DepartmentYear& d, const std::string& key, Cents total, int project_pct, bool all_basic) {
     const Section& sec = sections().at(key);
-    auto parts = split(rng, total, sec.items.size());
+    // 机关事业单位基本养老保险缴费 is about twice the 职业年金; other items start even.
+    std::vector<std::int64_t> base(sec.items.size(), 100);
+    if (key == "20805") base = {67, 33};
+    auto parts = split(total, memo.weights(rng, "section " + key, base));
     for (std::size_t i = 0; i < sec.items.size(); ++i) {
         Cents project = all_basic || is_running_cost(sec.items[i].second) ? 0 : parts[i] * project_pct / 100;
         auto it = std::find_if(d.items.begin(), d.items.end(), [&](const ItemAmount& x) { return x.code == sec.items[i].first; });
@@ -232,62 +78,117 @@ void add_section(Rng& rng, DepartmentYear& d, const std::string& key, Cents tota
     }
 }
 
-DepartmentYear draw_department_year(Rng& rng, const Profile& profile, Cents size) {
+// Lines of the 06 table (basic spending by economic classification) with their usual weights. 30217 公务接待费
+// and 30231 公务用车运行维护费 are not split: they are the 三公 table's 决算 of the same year.
+struct EconomicItem {
+    const char* code;
+    const char* name;
+    std::int64_t weight;
+};
+const std::vector<EconomicItem>& wage_items() {
+    static const std::vector<EconomicItem> v = {{"30101", "基本工资", 22}, {"30102", "津贴补贴", 25}, {"30103", "奖金", 6}, {"30107", "绩效工资", 17},
+        {"30108", "机关事业单位基本养老保险缴费", 11}, {"30109", "职业年金缴费", 4}, {"30110", "职工基本医疗保险缴费", 7}, {"30113", "住房公积金", 8}};
+    return v;
+}
+const std::vector<EconomicItem>& goods_items() {
+    static const std::vector<EconomicItem> v = {{"30201", "办公费", 18}, {"30205", "水费", 2}, {"30206", "电费", 7}, {"30207", "邮电费", 5},
+        {"30211", "差旅费", 9}, {"30213", "维修（护）费", 7}, {"30215", "会议费", 3}, {"30216", "培训费", 4}, {"30228", "工会经费", 10},
+        {"30239", "其他交通费用", 12}, {"30299", "其他商品和服务支出", 23}};
+    return v;
+}
+const std::vector<EconomicItem>& family_items() {
+    static const std::vector<EconomicItem> v = {{"30302", "退休费", 75}, {"30305", "生活补助", 25}};
+    return v;
+}
+
+// One year of a department of `profile` spending `size` in total, continuing its previous years (`memo`).
+DepartmentYear draw_department_year(Rng& rng, Continuity& memo, const Profile& profile, Cents size) {
     DepartmentYear d;
     // Pensions, medical insurance and the housing fund, then the department's own work by its weights.
-    Cents personnel_related = size * rng.range(1200, 2200) / 10'000;
-    auto personnel_parts = split(rng, personnel_related, personnel_sections().size());
-    for (std::size_t k = 0; k < personnel_sections().size(); ++k) add_section(rng, d, personnel_sections()[k], personnel_parts[k], 0, true);
+    Cents personnel_related = size * memo.level(rng, "personnel related ‱", 1200, 2200, 60) / 10'000;
+    std::vector<std::int64_t> personnel_base;
+    for (const auto& [key, w] : personnel_sections()) personnel_base.push_back(w);
+    auto personnel_parts = split(personnel_related, memo.weights(rng, "personnel sections", personnel_base, 5));
+    for (std::size_t k = 0; k < personnel_sections().size(); ++k)
+        add_section(rng, memo, d, personnel_sections()[k].first, personnel_parts[k], 0, true);
     Cents own = size - personnel_related;
-    std::int64_t weight_sum = 0;
-    std::vector<std::int64_t> weights;
-    for (const auto& [key, w] : profile.own) weight_sum += weights.emplace_back(w * rng.range(85, 115));
-    int project_pct = static_cast<int>(rng.range(profile.project_lo, profile.project_hi));
-    Cents used = 0;
-    for (std::size_t k = 0; k < profile.own.size(); ++k) {
-        Cents part = k + 1 == profile.own.size() ? own - used : own * weights[k] / weight_sum;
-        used += part;
-        add_section(rng, d, profile.own[k].first, part, project_pct, false);
-    }
+    std::vector<std::int64_t> own_base;
+    for (const auto& [key, w] : profile.own) own_base.push_back(w);
+    auto own_parts = split(own, memo.weights(rng, "own sections", own_base, 8));
+    int project_pct = static_cast<int>(memo.level(rng, "project %", profile.project_lo, profile.project_hi, 3));
+    for (std::size_t k = 0; k < profile.own.size(); ++k) add_section(rng, memo, d, profile.own[k].first, own_parts[k], project_pct, false);
     Cents basic = 0;
     for (const auto& it : d.items) basic += it.basic;
-    d.public_funds = basic * rng.range(800, 1600) / 10'000;
+    d.public_funds = basic * memo.level(rng, "public funds ‱", 800, 1600, 60) / 10'000;
     d.personnel = basic - d.public_funds;
-    Cents wages = d.personnel * rng.range(88, 96) / 100;
-    static const std::vector<std::pair<const char*, const char*>> wage_items = {{"30101", "基本工资"}, {"30102", "津贴补贴"}, {"30103", "奖金"},
-        {"30107", "绩效工资"}, {"30108", "机关事业单位基本养老保险缴费"}, {"30109", "职业年金缴费"}, {"30110", "职工基本医疗保险缴费"}, {"30113", "住房公积金"}};
-    static const std::vector<std::pair<const char*, const char*>> goods_items = {{"30201", "办公费"}, {"30207", "邮电费"}, {"30211", "差旅费"},
-        {"30215", "会议费"}, {"30216", "培训费"}, {"30217", "公务接待费"}, {"30228", "工会经费"}, {"30231", "公务用车运行维护费"}, {"30299", "其他商品和服务支出"}};
-    static const std::vector<std::pair<const char*, const char*>> family_items = {{"30302", "退休费"}, {"30305", "生活补助"}};
-    auto fill = [&](const char* cls, const std::vector<std::pair<const char*, const char*>>& names, Cents total) {
-        auto parts = split(rng, total, names.size());
+
+    // Cars change rarely: one more or one fewer in about one year of five.
+    std::int64_t max_cars = size > 500'000 ? 14 : size > 150'000 ? 8 : size > 50'000 ? 4 : 1;
+    std::int64_t cars_before = memo.previous("vehicles", -1);
+    std::int64_t cars = cars_before < 0 ? rng.range(0, max_cars) : cars_before;
+    if (cars_before >= 0 && rng.range(0, 4) == 0) cars = std::clamp<std::int64_t>(cars + (rng.range(0, 1) ? 1 : -1), 0, max_cars);
+    memo.set("vehicles", cars);
+    d.vehicles = static_cast<int>(cars);
+
+    // 三公, consistent with the department's size, cars and 公用经费: reception up to 8% and car running costs
+    // up to 25% of the 公用经费, both paid from basic spending (so equal to 30217 and 30231 of the 06 table).
+    Cents reception_scale = std::clamp<Cents>(size / 2000, 50, 1500);
+    Cents reception_budget = std::min(reception_scale * memo.level(rng, "reception %", 60, 160, 10) / 100, d.public_funds * 8 / 100);
+    Cents per_car = memo.level(rng, "per car", 150, 350, 20);
+    Cents operation_budget = std::min(cars * per_car + (cars == 0 ? memo.level(rng, "car platform", 0, 60, 10) : 0), d.public_funds * 25 / 100);
+    // A car is bought when the fleet grows, or now and then to replace an old one (never two years running).
+    Cents purchase_budget = 0;
+    bool bought_last_year = memo.previous("bought", 0) != 0;
+    if (cars > cars_before && cars_before >= 0) purchase_budget = (cars - cars_before) * rng.range(1500, 2500);
+    else if (cars >= 2 && !bought_last_year && rng.range(0, 9) == 0) purchase_budget = rng.range(1500, 2500);
+    memo.set("bought", purchase_budget > 0);
+    bool abroad = memo.level(rng, "abroad", 0, 5, 0) == 0;  // about one department in six, every year
+    Cents abroad_budget = abroad ? memo.level(rng, "abroad budget", 300, 800, 50) : 0;
+    d.three_budget[0] = abroad_budget;
+    d.three_budget[1] = purchase_budget;
+    d.three_budget[2] = operation_budget;
+    d.three_budget[3] = reception_budget;
+    d.three_actual[0] = rng.range(0, 1) ? abroad_budget * rng.range(50, 100) / 100 : 0;
+    d.three_actual[1] = purchase_budget * rng.range(90, 100) / 100;
+    d.three_actual[2] = operation_budget * memo.level(rng, "car completion %", 70, 100, 5) / 100;
+    d.three_actual[3] = reception_budget * memo.level(rng, "reception completion %", 40, 100, 8) / 100;
+
+    Cents wages = d.personnel * memo.level(rng, "wages %", 88, 96, 1) / 100;
+    auto fill = [&](const char* cls, const std::vector<EconomicItem>& items, Cents total, std::vector<std::pair<const char*, Cents>> fixed) {
+        std::vector<std::int64_t> base;
+        for (const auto& x : items) base.push_back(x.weight);
+        Cents rest = total;
+        for (const auto& [code, v] : fixed) rest -= v;
+        auto parts = split(rest, memo.weights(rng, std::string("economic ") + cls, base));
         std::vector<std::pair<const char*, Cents>> v;
-        for (std::size_t i = 0; i < names.size(); ++i) v.push_back({names[i].first, parts[i]});
+        for (std::size_t i = 0; i < items.size(); ++i) v.push_back({items[i].code, parts[i]});
+        v.insert(v.end(), fixed.begin(), fixed.end());
+        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return std::string(a.first) < b.first; });
         d.economic.push_back({cls, v});
     };
-    fill("301", wage_items, wages);
-    fill("302", goods_items, d.public_funds);
-    fill("303", family_items, d.personnel - wages);
-    // 三公: a small budget, mostly spent.
-    d.three_budget[0] = rng.range(0, 3) == 0 ? rng.range(100, 800) : 0;
-    d.three_budget[1] = rng.range(0, 5) == 0 ? rng.range(1000, 2500) : 0;
-    d.three_budget[2] = rng.range(300, 3000);
-    d.three_budget[3] = rng.range(50, 800);
-    for (int i = 0; i < 4; ++i) d.three_actual[i] = d.three_budget[i] * rng.range(55, 100) / 100;
-    d.gb_budget = size * rng.range(85, 110) / 100;
-    d.procurement_goods = size * rng.range(1, 5) / 100;
-    d.procurement_works = rng.range(0, 2) == 0 ? size * rng.range(1, 3) / 100 : 0;
-    d.procurement_services = size * rng.range(2, 8) / 100;
+    fill("301", wage_items(), wages, {});
+    fill("302", goods_items(), d.public_funds, {{"30217", d.three_actual[3]}, {"30231", d.three_actual[2]}});
+    fill("303", family_items(), d.personnel - wages, {});
+
+    d.gb_budget = size * memo.level(rng, "budget %", 85, 110, 4) / 100;
+    d.procurement_goods = size * memo.level(rng, "goods ‱", 100, 500, 40) / 10'000;
+    d.procurement_works = memo.level(rng, "works", 0, 2, 0) == 0 ? size * memo.level(rng, "works ‱", 100, 300, 40) / 10'000 : 0;
+    d.procurement_services = size * memo.level(rng, "services ‱", 200, 800, 60) / 10'000;
     Cents procurement = d.procurement_goods + d.procurement_works + d.procurement_services;
-    d.sme = procurement * rng.range(50, 100) / 100;
-    d.small_micro = d.sme * rng.range(40, 100) / 100;
-    // Staff in proportion to personnel spending (about 18–30 万元 a person); large departments have more cars.
-    int staff = static_cast<int>(std::max<Cents>(6, d.personnel / 100 / rng.range(18, 30)));
-    d.staff_workers = static_cast<int>(rng.range(0, std::min(12, staff / 6)));
-    d.staff_admin = std::min(staff - d.staff_workers, static_cast<int>(rng.range(5, 60)));
-    d.staff_service = staff - d.staff_workers - d.staff_admin;
-    d.staff_actual = staff - static_cast<int>(rng.range(0, std::min(5, staff / 4)));
-    d.vehicles = static_cast<int>(rng.range(0, 6) + (size > 500'000 ? rng.range(2, 12) : 0));
+    d.sme = procurement * memo.level(rng, "sme %", 50, 100, 5) / 100;
+    d.small_micro = d.sme * memo.level(rng, "small micro %", 40, 100, 5) / 100;
+
+    // Staff in proportion to personnel spending (about 18–30 万元 a person) in the first year, then a few more
+    // or fewer; the split into 行政, 事业 and 工勤 编制 kept.
+    std::int64_t staff_before = memo.previous("staff", -1);
+    std::int64_t staff = staff_before < 0 ? std::max<Cents>(6, d.personnel / 100 / rng.range(18, 30))
+                                          : std::max<std::int64_t>(6, staff_before + rng.range(-std::max<std::int64_t>(1, staff_before / 30),
+                                                                                                std::max<std::int64_t>(1, staff_before / 30)));
+    memo.set("staff", staff);
+    d.staff_workers = static_cast<int>(staff * memo.level(rng, "workers %", 0, 10, 1) / 100);
+    d.staff_admin = static_cast<int>(std::min<std::int64_t>(staff - d.staff_workers, memo.level(rng, "admin", 5, 60, 2)));
+    d.staff_service = static_cast<int>(staff) - d.staff_workers - d.staff_admin;
+    d.staff_actual = static_cast<int>(staff - memo.level(rng, "vacancies", 0, std::min<std::int64_t>(5, staff / 4), 1));
     return d;
 }
 
@@ -419,11 +320,9 @@ ojson filing_document(const std::string& county_name, const std::string& county_
     // 06
     ojson erows = ojson::array();
     static const std::map<std::string, const char*> class_names = {{"301", "工资福利支出"}, {"302", "商品和服务支出"}, {"303", "对个人和家庭的补助"}};
-    static const std::map<std::string, const char*> item_names = {
-        {"30101", "基本工资"}, {"30102", "津贴补贴"}, {"30103", "奖金"}, {"30107", "绩效工资"}, {"30108", "机关事业单位基本养老保险缴费"},
-        {"30109", "职业年金缴费"}, {"30110", "职工基本医疗保险缴费"}, {"30113", "住房公积金"}, {"30201", "办公费"}, {"30207", "邮电费"},
-        {"30211", "差旅费"}, {"30215", "会议费"}, {"30216", "培训费"}, {"30217", "公务接待费"}, {"30228", "工会经费"},
-        {"30231", "公务用车运行维护费"}, {"30299", "其他商品和服务支出"}, {"30302", "退休费"}, {"30305", "生活补助"}};
+    std::map<std::string, const char*> item_names = {{"30217", "公务接待费"}, {"30231", "公务用车运行维护费"}};
+    for (const auto* list : {&wage_items(), &goods_items(), &family_items()})
+        for (const auto& x : *list) item_names[x.code] = x.name;
     for (const auto& [cls, items] : d.economic) {
         Cents sum = 0;
         for (const auto& [code, v] : items) sum += v;
@@ -565,20 +464,21 @@ InjectedError inject(Rng& rng, ojson& doc, const std::string& file) {
 // A filing sits at <county>/<year>/<slug>.json; county.json and department-types.json are not filings.
 bool is_filing_path(const std::string& path) { return std::count(path.begin(), path.end(), '/') == 2; }
 
-// data/department-types.json for the first `count` profiles: their types, in profile order, matched by the
-// department names the corpus uses (the same ids and names as the repository's mapping).
-ojson department_types_document(std::size_t count) {
+// data/department-types.json for the departments of the corpus: their types, in department order, each matched
+// by the pattern of its profile (the same ids and names as the repository's mapping).
+ojson department_types_document(const std::vector<Profile>& used) {
     ojson types = ojson::array();
     std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < count; ++i) {
-        const Profile& p = profiles()[i];
-        if (auto it = index.find(p.type_id); it != index.end()) {
-            types[it->second]["contains"].push_back(p.name);
-            continue;
+    for (const Profile& p : used) {
+        const char* list = p.pattern_is_ending ? "ends_with" : "contains";
+        auto it = index.find(p.type_id);
+        if (it == index.end()) {
+            it = index.emplace(p.type_id, types.size()).first;
+            types.push_back({{"id", p.type_id}, {"name", p.type_name}, {"description", std::string("示例数据中的") + p.type_name + "类部门。"}});
         }
-        index[p.type_id] = types.size();
-        types.push_back({{"id", p.type_id}, {"name", p.type_name}, {"description", std::string("示例数据中的") + p.type_name + "类部门。"},
-                         {"contains", ojson::array({p.name})}});
+        ojson& t = types[it->second];
+        if (!t.contains(list)) t[list] = ojson::array();
+        if (std::find(t[list].begin(), t[list].end(), p.pattern) == t[list].end()) t[list].push_back(p.pattern);
     }
     return {{"format", "gongkai-department-types/1"}, {"about", "gongkai synth 生成的示例部门类型（与 data/department-types.json 的类型编号和名称一致）。"},
             {"types", types}};
@@ -589,35 +489,35 @@ ojson department_types_document(std::size_t count) {
 SyntheticCorpus synthesize(const SynthOptions& o) {
     SyntheticCorpus corpus;
     Rng rng(o.seed);
-    const auto& names = profiles();
+    std::vector<Profile> used;
+    for (int d = 0; d < o.departments; ++d) used.push_back(department_profile(static_cast<std::size_t>(d)));
     for (int c = 0; c < o.counties; ++c) {
         char code[7];
-        std::snprintf(code, sizeof code, "99%02d%02d", (c / 100) % 100, c % 100 + 1);
+        std::snprintf(code, sizeof code, "99%04d", (c + 1) % 10000);  // 990001 … 999999: --counties is at most 9999
         std::string county_name = "示例县" + std::to_string(c + 1);
         std::string dir = std::string(code) + "-example-" + std::to_string(c + 1);
         corpus.files.push_back({dir + "/county.json", ojson{{"format", "gongkai-county/1"}, {"name", county_name}, {"code", code}, {"province", "示例省"}}});
         for (int d = 0; d < o.departments; ++d) {
-            const Profile& profile = names[static_cast<std::size_t>(d) % names.size()];
-            const std::string slug_base = profile.slug, name_base = profile.name;
-            std::string slug = slug_base + (d >= static_cast<int>(names.size()) ? "-" + std::to_string(d / static_cast<int>(names.size()) + 1) : std::string());
-            std::string dept_name = county_name + name_base + (d >= static_cast<int>(names.size()) ? std::to_string(d / static_cast<int>(names.size()) + 1) : std::string());
+            const Profile& profile = used[static_cast<std::size_t>(d)];
+            std::string dept_name = department_name(profile, county_name);
             Cents size = rng.range(profile.min_wan, profile.max_wan) * 100 + rng.range(0, 99);
             // Year-over-year changes in hundredths of a percent, so that they are rarely whole percentages.
             Cents prior = size * rng.range(9'000, 11'000) / 10'000;
+            Continuity memo;
             for (int y = 0; y < o.years; ++y) {
                 int year = o.last_year - o.years + 1 + y;
                 Rng dept_rng(o.seed ^ (static_cast<std::uint64_t>(c) << 40) ^ (static_cast<std::uint64_t>(d) << 20) ^ static_cast<std::uint64_t>(year));
-                DepartmentYear dy = draw_department_year(dept_rng, profile, size);
+                DepartmentYear dy = draw_department_year(dept_rng, memo, profile, size);
                 Totals t = totals_of(dy);
-                corpus.files.push_back({dir + "/" + std::to_string(year) + "/" + slug + ".json",
-                                        filing_document(county_name, code, dept_name, slug, year, dy, prior)});
+                corpus.files.push_back({dir + "/" + std::to_string(year) + "/" + profile.slug + ".json",
+                                        filing_document(county_name, code, dept_name, profile.slug, year, dy, prior)});
                 prior = t.basic + t.project;
                 size = size * dept_rng.range(9'200, 11'200) / 10'000;
             }
         }
     }
     // The department types of the departments generated, so that the corpus builds its type pages.
-    corpus.files.push_back({"department-types.json", department_types_document(std::min<std::size_t>(static_cast<std::size_t>(std::max(o.departments, 0)), names.size()))});
+    corpus.files.push_back({"department-types.json", department_types_document(used)});
     // Errors go into distinct filings, chosen by the seed.
     std::vector<std::size_t> filings;
     for (std::size_t i = 0; i < corpus.files.size(); ++i)

@@ -18,7 +18,8 @@ std::vector<std::string> patterns(JsonReader& r, const json& obj, const std::str
     if (!r.expect_array(*list, p)) return out;
     for (std::size_t k = 0; k < list->size(); ++k) {
         const json& s = (*list)[k];
-        if (!s.is_string() || s.get<std::string>().empty())
+        // "*" stands for any text, so a pattern needs at least one character besides it.
+        if (!s.is_string() || s.get<std::string>().find_first_not_of('*') == std::string::npos)
             r.fail(pointer_join(p, k), "a non-empty part of a department name", describe_json(s));
         else
             out.push_back(s.get<std::string>());
@@ -33,10 +34,12 @@ std::optional<DepartmentTypes> decode_department_types(const JsonFile& file, Pro
     JsonReader r(file.path, problems);
     DepartmentTypes out;
     if (!r.expect_object(file.doc, "")) return std::nullopt;
-    r.reject_unknown(file.doc, "", {"format", "about", "types"});
+    r.reject_unknown(file.doc, "", {"format", "about", "subordinate_endings", "types"});
     if (auto f = r.string(file.doc, "", "format", true); f && *f != "gongkai-department-types/1")
         r.fail("/format", "\"gongkai-department-types/1\"", "\"" + *f + "\"");
     r.string(file.doc, "", "about", false, false);
+    // Optional: name endings that mark a subordinate unit after a matched pattern (see compute/department_types.hpp).
+    out.subordinate_endings = patterns(r, file.doc, "", "subordinate_endings", false);
     const json* list = r.member(file.doc, "", "types", true);
     std::set<std::string> ids, names;
     if (list && r.expect_array(*list, "/types")) {

@@ -1,6 +1,6 @@
 #pragma once
 // Checks and decodes data/department-types.json (the editable list of department types):
-//   {"format": "gongkai-department-types/1", "about": "…",
+//   {"format": "gongkai-department-types/1", "about": "…", "subordinate_endings": ["中心", "队"],
 //    "types": [{"id": "finance", "name": "财政", "description": "…",
 //               "contains": ["财政局"], "ends_with": [], "exclude": []}]}
 #include <optional>
