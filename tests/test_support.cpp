@@ -2,7 +2,10 @@
 
 #include "validate/decode_filing.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <iterator>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -89,6 +92,18 @@ Filing real_filing(const std::string& rel) {
     auto filing = decode_filing(real_filing_file(rel), where, problems);
     if (!filing) throw std::runtime_error("cannot decode " + rel + ": " + (problems.empty() ? "" : problems.items()[0].to_string()));
     return *filing;
+}
+
+std::vector<std::string> real_filing_paths() {
+    std::vector<std::string> out;
+    for (const auto& rel : list_files(source_dir() + "/data")) {
+        fs::path p(rel);
+        auto parts = std::distance(p.begin(), p.end());
+        std::string year = p.parent_path().filename().string();
+        if (parts == 3 && p.extension() == ".json" && year.size() == 4 && std::all_of(year.begin(), year.end(), ::isdigit))
+            out.push_back(rel);
+    }
+    return out;
 }
 
 int run_command(const std::string& command, std::string& output) {

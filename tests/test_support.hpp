@@ -44,6 +44,11 @@ int run_command(const std::string& command, std::string& output);
 JsonFile real_filing_file(const std::string& rel);
 Filing real_filing(const std::string& rel);
 
+// Every filing of the repository's data/ as "<county-dir>/<year>/<slug>.json", sorted.
+std::vector<std::string> real_filing_paths();
+// True when `needle` occurs in `haystack`.
+inline bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
 inline const char* kXiangtanFiling = "430321-xiangtan/2024/county-government-office.json";
 inline const char* kPutuoFiling = "310107-putuo/2024/finance-bureau.json";
 

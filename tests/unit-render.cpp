@@ -49,7 +49,7 @@ TEST_CASE("a missing template folder is a clear build problem") {
 
 TEST_CASE("labels and relative paths") {
     CHECK(metric_label("total.yoy_change") == "收支总计较上年变动");
-    CHECK(metric_label("three_public.reception.budget") == "“三公”经费·公务接待费·预算");
+    CHECK(metric_label("three_public.reception.budget") == "公务接待费预算");
     CHECK(root_prefix(3) == "../../../");
     CHECK(money_text(std::nullopt) == "—");
     CHECK(share_text(parse_decimal("1310.87")->micro, parse_decimal("1577.61")->micro) == "83.1%");
@@ -133,4 +133,40 @@ TEST_CASE("the 404 page finds the site root itself unless the base URL is known"
     std::string fixed = t.render("not-found", not_found_view("https://example.org/gongkai"), false);
     CHECK(fixed.find("<a id=\"home-link\" href=\"https://example.org/gongkai/\">") != std::string::npos);
     CHECK(fixed.find("<script>") == std::string::npos);
+}
+
+TEST_CASE("narrative figure labels read as plain Chinese, for every metric of the real filings") {
+    // Examples of each way a label is built: whole ids, subject + attribute, counts, funds, unknown parts.
+    CHECK(metric_label("income.fiscal.amount") == "财政拨款收入");
+    CHECK(metric_label("income.fiscal.share") == "财政拨款收入占比");
+    CHECK(metric_label("expenditure.project.yoy_change") == "项目支出较上年变动");
+    CHECK(metric_label("three_public.total.actual") == "“三公”经费决算");
+    CHECK(metric_label("three_public.reception.persons") == "公务接待人次");
+    CHECK(metric_label("three_public.abroad.groups") == "因公出国（境）团组数");
+    CHECK(metric_label("assets.vehicles.confidential") == "机要通信用车");
+    CHECK(metric_label("performance.self_eval.excellent") == "绩效自评评级为“优”的项目数");
+    CHECK(metric_label("gb.item.full_year.budget") == "项目全年预算");
+    CHECK(metric_label("gov_fund.total") == "政府性基金预算财政拨款支出");
+    CHECK(metric_label("state_capital.item.actual") == "国有资本经营预算财政拨款项目支出决算");
+    CHECK(metric_label("gb.new_item_kind.completion") == "一般公共预算财政拨款支出（new_item_kind）完成预算比例");
+    CHECK(metric_label("unknown.thing") == "unknown.thing");
+    // Every metric the real filings state gets a label without "·" compositions or raw ids.
+    for (const char* rel : {"430321-xiangtan/2024/county-government-office.json", "310107-putuo/2024/finance-bureau.json",
+                            "310107-putuo/2024/planning-and-natural-resources-bureau.json",
+                            "310107-putuo/2024/social-work-department.json"}) {
+        Filing f = real_filing(rel);
+        for (const auto& fig : f.figures) {
+            CAPTURE(fig.metric);
+            std::string label = metric_label(fig.metric);
+            CHECK(label.find("·") == std::string::npos);
+            CHECK(label.find('.') == std::string::npos);
+            CHECK(label.find('_') == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("one ▲/▼ formatter") {
+    CHECK(arrow_pct(-5'530000) == "▼5.5%");
+    CHECK(arrow_pct(3'600000) == "▲3.6%");
+    CHECK(arrow_pct(0) == "0.0%");
 }

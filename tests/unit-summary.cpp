@@ -2,7 +2,11 @@
 // (compute/peer_position), on the real filings: every expectation is read from the filing's own cells.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "audit/audit.hpp"
@@ -17,15 +21,6 @@ using namespace gongkai;
 using namespace gongkai::test;
 
 namespace {
-
-const char* const kRealFilings[] = {
-    "430321-xiangtan/2024/county-government-office.json",
-    "310107-putuo/2024/finance-bureau.json",
-    "310107-putuo/2024/planning-and-natural-resources-bureau.json",
-    "310107-putuo/2024/social-work-department.json",
-};
-
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 // The largest 类 row (3-digit code) of the filing's spending table, read from its cells.
 struct BiggestClass {
@@ -48,7 +43,7 @@ BiggestClass biggest_class(const Filing& f) {
 }  // namespace
 
 TEST_CASE("the summary sentence states the filing's own figures") {
-    for (const char* rel : kRealFilings) {
+    for (const std::string& rel : real_filing_paths()) {
         CAPTURE(rel);
         Filing f = real_filing(rel);
         DepartmentSummary s = summarize(f);
@@ -100,6 +95,24 @@ TEST_CASE("the summary sentence on Xiangtan reads as a citizen would say it") {
     CHECK(contains(sentence, "“三公”经费决算 25.80\u00a0万元，为预算 43.20\u00a0万元的 59.7%"));
 }
 
+TEST_CASE("a “三公” total the table leaves unpublished is taken from the narrative, and said so") {
+    // 普陀区财政局: the “三公” table prints 预算数 but leaves 决算数 blank; the 情况说明 states 决算 0.00 万元.
+    Filing f = real_filing(kPutuoFiling);
+    DepartmentSummary s = summarize(f);
+    const Table* t09 = f.table(TableKind::ThreePublic);
+    MaybeMoney budget = cell_value(t09, "main", "total", "budget");
+    REQUIRE_FALSE(cell_value(t09, "main", "total", "actual"));
+    REQUIRE(budget);
+    const Figure* stated = f.figure("three_public.total.actual");
+    REQUIRE(stated);
+    REQUIRE(stated->unit == "万元");
+    std::string sentence = summary_sentence(f, s, from_narrative(f, s), audit_filing(f));
+    CAPTURE(sentence);
+    CHECK(contains(sentence, "“三公”经费决算 " + amount_text(stated->value.micro) + "（预算 " + amount_text(budget) +
+                                 "），决算数取自情况说明（表中未列示）"));
+    CHECK_FALSE(contains(sentence, "决算数未列示"));
+}
+
 TEST_CASE("a comparison with the prior filing uses 本年支出合计, without the narrative note, and 亿元 for large totals") {
     Filing f = real_filing(kPutuoFiling);
     DepartmentSummary s = summarize(f);
@@ -135,11 +148,12 @@ TEST_CASE("change words: amount with arrow and percentage, first year, percentag
 
 TEST_CASE("peer position: ranks, median and closest peers among the county-year, from the filings' cells") {
     std::vector<Filing> putuo, xiangtan;
-    for (const char* rel : kRealFilings) (contains(rel, "putuo") ? putuo : xiangtan).push_back(real_filing(rel));
+    for (const std::string& rel : real_filing_paths()) (contains(rel, "putuo") ? putuo : xiangtan).push_back(real_filing(rel));
     std::vector<const Filing*> pl, xl;
     for (const auto& f : putuo) pl.push_back(&f);
     for (const auto& f : xiangtan) xl.push_back(&f);
     std::vector<CountyYear> all = {aggregate_county_year(pl), aggregate_county_year(xl)};
+    std::map<PeerKey, PeerPosition> positions = peer_positions(all);
 
     // 支出合计 of the three Putuo departments, read from their 收入支出决算总表.
     std::vector<std::int64_t> totals;
@@ -147,7 +161,7 @@ TEST_CASE("peer position: ranks, median and closest peers among the county-year,
         totals.push_back(*cell_value(f.table(TableKind::IncomeExpenditureSummary), "expenditure", "total_expenditure", "amount"));
     for (std::size_t i = 0; i < putuo.size(); ++i) {
         CAPTURE(putuo[i].slug);
-        PeerPosition p = peer_position(all[0], all, putuo[i]);
+        PeerPosition p = positions.at({putuo[i].county_dir, putuo[i].year, putuo[i].slug});
         CHECK(p.departments == 3);
         REQUIRE_FALSE(p.measures.empty());
         const MeasurePosition& m = p.measures.front();
@@ -168,7 +182,7 @@ TEST_CASE("peer position: ranks, median and closest peers among the county-year,
         CHECK(dist(p.closest[0].filing) <= dist(p.closest[1].filing));
     }
     // Xiangtan has one department: no rank among peers, and the closest peers come from Putuo's same year.
-    PeerPosition alone = peer_position(all[1], all, xiangtan[0]);
+    PeerPosition alone = positions.at({xiangtan[0].county_dir, xiangtan[0].year, xiangtan[0].slug});
     CHECK(alone.departments == 1);
     CHECK(alone.measures.front().count == 1);
     CHECK(alone.measures.front().quartile == 0);
@@ -176,6 +190,55 @@ TEST_CASE("peer position: ranks, median and closest peers among the county-year,
     REQUIRE(alone.closest.size() == 2);
     CHECK_FALSE(alone.closest[0].same_county);
     CHECK(alone.closest[0].filing->county_dir == "310107-putuo");
+}
+
+TEST_CASE("closest peers: the outward walk picks what sorting every candidate would, ties and small counties included") {
+    // Many counties of one to four departments with colliding totals: each department's closest peers must be
+    // the first of all candidates ordered by (distance, county folder, slug), same county first when it has 2.
+    std::vector<Filing> filings;
+    std::vector<std::int64_t> totals;
+    unsigned seed = 7;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) % 40; };
+    for (int c = 0; c < 40; ++c)
+        for (unsigned d = 0, n = 1 + next() % 4; d < n; ++d) {
+            Filing f;
+            f.county_dir = "c" + std::to_string(100 + c);
+            f.year = 2024;
+            f.slug = "d" + std::to_string(d);
+            filings.push_back(f);
+            totals.push_back(static_cast<std::int64_t>(next() % 40) * kMicro);
+        }
+    std::vector<CountyYear> all;
+    for (std::size_t i = 0; i < filings.size(); ++i) {
+        if (all.empty() || all.back().county_dir != filings[i].county_dir) all.push_back(CountyYear{filings[i].county_dir, "", "", 2024});
+        DepartmentEntry e;
+        e.filing = &filings[i];
+        e.summary.total_expenditure = totals[i];
+        all.back().departments.push_back(e);
+    }
+    auto positions = peer_positions(all);
+    for (std::size_t i = 0; i < filings.size(); ++i) {
+        CAPTURE(filings[i].county_dir);
+        CAPTURE(filings[i].slug);
+        using Key = std::tuple<std::int64_t, std::string, std::string>;
+        std::vector<Key> same, other;
+        for (std::size_t j = 0; j < filings.size(); ++j) {
+            if (j == i) continue;
+            Key k{std::llabs(totals[j] - totals[i]), filings[j].county_dir, filings[j].slug};
+            (filings[j].county_dir == filings[i].county_dir ? same : other).push_back(k);
+        }
+        std::sort(same.begin(), same.end());
+        std::sort(other.begin(), other.end());
+        std::vector<Key> expected(same.begin(), same.begin() + std::min<std::size_t>(3, same.size()));
+        for (std::size_t j = 0; expected.size() < 2 && j < other.size(); ++j) expected.push_back(other[j]);
+        const PeerPosition& p = positions.at({filings[i].county_dir, 2024, filings[i].slug});
+        REQUIRE(p.closest.size() == expected.size());
+        for (std::size_t j = 0; j < expected.size(); ++j) {
+            CHECK(p.closest[j].filing->county_dir == std::get<1>(expected[j]));
+            CHECK(p.closest[j].filing->slug == std::get<2>(expected[j]));
+            CHECK(p.closest[j].same_county == (std::get<1>(expected[j]) == filings[i].county_dir));
+        }
+    }
 }
 
 TEST_CASE("peer measures are one public table with stable ids") {

@@ -46,27 +46,12 @@
     return (100 * part / whole).toFixed(1) + '%';
   }
 
-  // The largest amount an axis shows: the biggest value, or the biggest sum of stacked values.
-  function axisMax(d) {
-    var max = 0, sums = {};
-    d.series.forEach(function (s) {
-      (s.data || []).forEach(function (v, i) {
-        var x = Math.abs(Number(v) || 0);
-        max = Math.max(max, x);
-        if (s.stack) { sums[s.stack + ':' + i] = (sums[s.stack + ':' + i] || 0) + x; max = Math.max(max, sums[s.stack + ':' + i]); }
-      });
-    });
-    return max;
-  }
-
-  // Axis ticks: whole numbers grouped; when the axis reaches 1 亿元 every tick is in 亿 ("0.6亿", "1.2亿"),
-  // likewise 万 for amounts in 元.
-  function tick(unit, max) {
+  // Axis ticks: in the chart's own unit (the one its title and value labels state, e.g. 万元), never
+  // rescaled to another unit; numbers grouped ("150,000"), at most 2 decimals.
+  function tick() {
     var trim = function (x) { return String(Number(x.toFixed(2))); };
-    var scale = unit === '万元' && max >= 1e4 ? [1e4, '亿'] : unit === '元' && max >= 1e8 ? [1e8, '亿'] : unit === '元' && max >= 1e4 ? [1e4, '万'] : null;
     return function (v) {
       if (v === 0) return '0';
-      if (scale) return trim(v / scale[0]) + scale[1];
       var parts = trim(Math.abs(v)).split('.');
       return (v < 0 ? '-' : '') + group(parts[0]) + (parts[1] ? '.' + parts[1] : '');
     };
@@ -231,7 +216,7 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: axisTooltip(d) },
       legend: legend.show ? legend.option : { show: false },
       grid: { left: 4, right: single ? (narrow ? 64 : 76) : 16, top: legend.height + 4, bottom: 4, containLabel: true },
-      xAxis: { type: 'value', splitNumber: narrow ? 3 : 5, axisLabel: { formatter: tick(d.unit, axisMax(d)), fontSize: FONT } },
+      xAxis: { type: 'value', splitNumber: narrow ? 3 : 5, axisLabel: { formatter: tick(), fontSize: FONT } },
       yAxis: { type: 'category', data: d.categories, inverse: true, axisTick: { show: false },
         axisLabel: { interval: 0, fontSize: FONT, lineHeight: 14, formatter: function (s) { return wrap(String(s), labelWidth, narrow ? 2 : 1); } } },
       series: d.series.map(function (s) {
@@ -251,7 +236,7 @@
     var catAxis = { type: 'category', data: d.categories,
       axisLabel: { interval: slant ? 'auto' : 0, fontSize: FONT, rotate: slant ? 30 : 0, lineHeight: 14,
         formatter: function (s) { return slant ? wrap(String(s), 9, 1) : wrap(String(s), band, 2); } } };
-    var valAxis = { type: 'value', splitNumber: narrow ? 4 : 5, axisLabel: { formatter: tick(d.unit, axisMax(d)), fontSize: FONT } };
+    var valAxis = { type: 'value', splitNumber: narrow ? 4 : 5, axisLabel: { formatter: tick(), fontSize: FONT } };
     return {
       tooltip: { trigger: 'axis', confine: true, axisPointer: { type: d.type === 'line' ? 'line' : 'shadow' }, formatter: axisTooltip(d) },
       legend: legend.show ? legend.option : { show: false },

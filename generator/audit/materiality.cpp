@@ -27,8 +27,18 @@ void assess_materiality(Finding& f) {
 bool more_material(const Finding& a, const Finding& b) {
     int ra = severity_rank(a.severity), rb = severity_rank(b.severity);
     if (ra != rb) return ra < rb;
+    bool ga = a.difference.has_value(), gb = b.difference.has_value();
+    if (ga != gb) return ga;
     if (a.relative_ppm != b.relative_ppm) return a.relative_ppm > b.relative_ppm;
     return a.difference.value_or(0) > b.difference.value_or(0);
+}
+
+std::int64_t materiality_rank(const Finding& f) {
+    // Severity in steps of 10'000'000; a finding without a gap after every one with (2 * kWholePpm > any
+    // kWholePpm - relative_ppm); within each, the larger relative size first.
+    std::int64_t gapless = f.difference ? 0 : 2 * kWholePpm;
+    std::int64_t ppm = std::clamp<std::int64_t>(f.relative_ppm, 0, kWholePpm);
+    return static_cast<std::int64_t>(severity_rank(f.severity)) * 10'000'000 + gapless + (kWholePpm - ppm);
 }
 
 void order_by_materiality(AuditReport& r) { std::stable_sort(r.findings.begin(), r.findings.end(), more_material); }

@@ -17,9 +17,14 @@ constexpr std::int64_t kWholePpm = 1'000'000;
 // turns an Error or Warning about amounts (万元) or percentages whose excess is at most kTailLimit into Minor.
 void assess_materiality(Finding& f);
 
-// True when `a` is listed before `b`: by severity (错误, 警告, 尾差, 提示), then by relative size, then by
-// the absolute difference (both descending). Findings equal on all three keep their order.
+// True when `a` is listed before `b`: by severity (错误, 警告, 尾差, 提示); within one severity a finding with a
+// numeric gap (a difference) before one without (words, omissions: their kWholePpm says nothing of size); then
+// by relative size, then by the absolute difference (both descending). Findings equal on all keys keep their order.
 bool more_material(const Finding& a, const Finding& b);
+
+// One number that orders findings as more_material does on its first three keys (ascending: the most material
+// first), for lists that gather the findings of several reports; ties keep their order when sorted stably.
+std::int64_t materiality_rank(const Finding& f);
 
 // Orders the findings of a report by more_material (stable, so the order stays deterministic).
 void order_by_materiality(AuditReport& r);

@@ -2,6 +2,8 @@
 // Where one department stands among the departments of its county-year: per measure its value, rank,
 // quartile and the county median; and the departments closest to it by 支出合计 (for a side-by-side compare).
 #include <cstddef>
+#include <map>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -34,10 +36,15 @@ struct PeerPosition {
     std::vector<ClosePeer> closest;        // up to 3, nearest 支出合计 first
 };
 
-// The position of `self` (one of `own`'s departments) among `own`'s departments. The closest peers are the
-// departments of `own` nearest by 支出合计 (up to 3); when `own` has fewer than 2 others with a 支出合计, the
-// nearest departments of the same year in `all` (other counties) fill up to 2. Ties break by county folder
-// and slug, so the result is deterministic. A department without 支出合计 gets no closest peers.
-PeerPosition peer_position(const CountyYear& own, const std::vector<CountyYear>& all, const Filing& self);
+// Filing identity for looking up a position: (county folder, year, slug).
+using PeerKey = std::tuple<std::string, int, std::string>;
+
+// The position of every department of every county-year in `all` among its own county-year's departments,
+// keyed by (county folder, year, slug). The closest peers are the departments of the same county-year
+// nearest by 支出合计 (up to 3); when the county-year has fewer than 2 others with a 支出合计, the nearest
+// departments of the same year in other counties fill up to 2. Ties break by county folder and slug, so the
+// result is deterministic. A department without 支出合计 gets no closest peers. Cost: O(n log n) over all
+// departments (sorted once per county-year and measure, and once per year for the cross-county lookup).
+std::map<PeerKey, PeerPosition> peer_positions(const std::vector<CountyYear>& all);
 
 }  // namespace gongkai

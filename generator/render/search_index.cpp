@@ -16,7 +16,7 @@ using ojson = nlohmann::ordered_json;
 
 std::string site_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries) {
     ojson list = ojson::array();
-    auto num = [](const MaybeMoney& m) { return m ? ojson(static_cast<double>(*m) / kMicro) : ojson(nullptr); };
+    auto num = [](const MaybeMoney& m) { return ojson(money_number(m)); };
     for (std::size_t i = 0; i < filings.size(); ++i) {
         const Filing& f = filings[i];
         const DepartmentSummary& s = summaries[i];
@@ -24,7 +24,7 @@ std::string site_index_json(const std::vector<Filing>& filings, const std::vecto
         for (const auto& l : s.three_public)
             if (l.key == "vehicle_operation") vehicle_operation = l.actual;
         ojson classes = ojson::object();
-        for (const auto& c : s.function_classes) classes[c.code + " " + c.name] = static_cast<double>(c.micro) / kMicro;
+        for (const auto& c : s.function_classes) classes[c.code + " " + c.name] = ojson(money_number(c.micro));
         list.push_back({{"id", f.county_dir + "/" + std::to_string(f.year) + "/" + f.slug},
                         {"name", f.department_name}, {"county", f.county.name}, {"province", f.county.province}, {"county_code", f.county.code},
                         {"year", f.year}, {"link", department_path(f)}, {"synthetic", f.synthetic},

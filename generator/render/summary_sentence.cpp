@@ -7,18 +7,20 @@ namespace gongkai {
 
 namespace {
 
-const YoyLine* line_labelled(const std::optional<YearOverYear>& yoy, const std::string& label) {
-    if (!yoy) return nullptr;
-    for (const auto& l : yoy->lines)
-        if (l.label == label && (l.change || l.pct_micro)) return &l;
-    return nullptr;
-}
-
 std::int64_t magnitude(std::int64_t x) { return x < 0 ? -x : x; }
 
-// "▼5.5%" from millionths of a percent.
-std::string arrow_pct(std::int64_t pct_micro) {
-    return std::string(pct_micro > 0 ? "▲" : pct_micro < 0 ? "▼" : "") + format_micro(magnitude(pct_micro), kPercentDecimals) + "%";
+// A “三公” total in the site's format: the table's cell, else the figure the 情况说明 states for it
+// (with its printed digits and unit when that unit is not 万元), marked `from_narrative`.
+struct ThreePublicAmount {
+    std::string text;
+    bool from_narrative = false;
+};
+std::optional<ThreePublicAmount> three_public_amount(const MaybeMoney& cell, const Filing& f, const char* metric) {
+    if (cell) return ThreePublicAmount{amount_text(cell), false};
+    const Figure* fig = f.figure(metric);
+    if (!fig) return std::nullopt;
+    if (fig->unit == "万元") return ThreePublicAmount{amount_text(fig->value.micro), true};
+    return ThreePublicAmount{printed_grouped(fig->value.printed) + "\u00a0" + fig->unit, true};
 }
 
 std::string three_public_words(const Filing& f, const DepartmentSummary& s) {
@@ -27,6 +29,15 @@ std::string three_public_words(const Filing& f, const DepartmentSummary& s) {
     if (actual && budget && *budget > 0)
         return "“三公”经费决算 " + amount_text(actual) + "，为预算 " + amount_text(budget) + "的 " + share_text(actual, budget);
     if (actual && budget) return "“三公”经费决算 " + amount_text(actual) + "（预算 " + amount_text(budget) + "）";
+    // A total the table leaves unpublished is taken from the 情况说明 where it states one, and said so.
+    auto a = three_public_amount(actual, f, "three_public.total.actual");
+    auto b = three_public_amount(budget, f, "three_public.total.budget");
+    if (a && (a->from_narrative || (b && b->from_narrative))) {
+        std::string out = "“三公”经费决算 " + a->text;
+        if (b) out += "（预算 " + b->text + "）";
+        std::string which = a->from_narrative && b && b->from_narrative ? "决算数和预算数" : a->from_narrative ? "决算数" : "预算数";
+        return out + "，" + which + "取自情况说明（表中未列示）";
+    }
     if (actual) return "“三公”经费决算 " + amount_text(actual);
     if (budget) return "“三公”经费预算 " + amount_text(budget) + "，决算数未列示";
     const Table* t = f.table(TableKind::ThreePublic);
@@ -59,16 +70,10 @@ std::string summary_sentence(const Filing& f, const DepartmentSummary& s, const 
     std::string out = f.department_name + " " + std::to_string(f.year) + " 年度";
     out += s.total_expenditure ? "本年支出合计 " + amount_text(s.total_expenditure) : "未公布本年支出合计";
 
-    // Change on last year: 本年支出合计 when known; else 收支总计, named so that it is not taken for the former.
-    const YoyLine* line = headline_change(yoy);
-    bool other_measure = false;
-    if (!line) {
-        line = line_labelled(yoy, "收支总计");
-        other_measure = line != nullptr;
-    }
-    if (line) {
-        std::string words = change_words(*line, yoy->source == YoySource::NarrativeStatement ? "据情况说明" : "");
-        out += (other_measure ? "；收支总计比上年" : "，比上年") + words;
+    // Change on last year: the site's one 较上年 (shown_change), 收支总计 named so that it is not taken for 本年支出合计.
+    if (ShownChange c = shown_change(yoy); c.line) {
+        std::string words = change_words(*c.line, c.stated ? "据情况说明" : "");
+        out += (c.headline ? "，比上年" : "；" + c.measure + "比上年") + words;
     }
 
     // The biggest function class (类): the first of the largest in printed order.

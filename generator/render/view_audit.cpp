@@ -1,6 +1,8 @@
 #include "render/view_audit.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <vector>
 
 #include "audit/grouping.hpp"
@@ -118,10 +120,8 @@ std::string relative_text(const Finding& f) {
     return format_micro(micro_pct, micro_pct < kMicro / 10 ? 3 : 1) + "%";
 }
 
-// Sorts ascending with the most material finding first.
-std::int64_t materiality_key(const Finding& f) {
-    return static_cast<std::int64_t>(severity_rank(f.severity)) * 10'000'000 + (kWholePpm - f.relative_ppm);
-}
+// Sorts ascending with the most material finding first (the report's own order, materiality.hpp).
+std::int64_t materiality_key(const Finding& f) { return materiality_rank(f); }
 
 // How a ratio is recomputed, by what the percentage states.
 std::string ratio_basis(const CellRef* pct) {
@@ -147,7 +147,10 @@ Kind kind_of(const Finding& f) {
 
 }  // namespace
 
-std::string finding_headline(const Finding& f) {
+namespace {
+
+// The headline without its closing remark (headline_remark).
+std::string headline_body(const Finding& f) {
     const auto& cells = f.cells;
     std::size_t n = std::min(f.found_cells, cells.size());
     std::size_t rest = cells.size() - n;
@@ -200,11 +203,136 @@ std::string finding_headline(const Finding& f) {
             h = f.headline.empty() ? f.message : f.headline;
             break;
     }
-    if (f.severity == Severity::Minor) h += "（尾差）";
-    // A narrative figure against a cell that a table rule already finds wrong: a note, said as such.
-    if (f.severity == Severity::Info && f.check == CheckKind::Same) h += "（表中这个数本身已被判定有误，此处只作提示）";
     return h;
 }
+
+// What closes a headline: that it is a 尾差, or only a note.
+std::string headline_remark(const Finding& f) {
+    if (f.severity == Severity::Minor) return "（尾差）";
+    // A narrative figure against a cell that a table rule already finds wrong: a note, said as such.
+    if (f.severity == Severity::Info && f.check == CheckKind::Same) return "（表中这个数本身已被判定有误，此处只作提示）";
+    return "";
+}
+
+// The sections of the narrative where a finding's figures stand ("七（二）"), each once, in cell order.
+std::vector<std::string> sections_of(const Finding& f) {
+    std::vector<std::string> out;
+    for (const auto& c : f.cells) {
+        std::string s = is_figure(c) ? narrative_section(c.label) : "";
+        if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+    return out;
+}
+
+// One display line: the findings it shows (a finding and its repeats elsewhere) and its headline.
+struct Line {
+    std::vector<std::size_t> members;
+    std::string headline;
+    int number = 0;
+};
+
+struct Item {
+    const FindingGroup* group = nullptr;
+    std::vector<Line> lines;
+};
+
+// The headline of a line: a finding's, or for repeats the one headline with how often and where it is said.
+std::string line_headline(const AuditReport& audit, const std::vector<std::size_t>& line) {
+    const Finding& lead = audit.findings[line.front()];
+    if (line.size() == 1) return finding_headline(lead);
+    std::vector<std::string> sections;
+    for (std::size_t i : line)
+        for (const auto& s : sections_of(audit.findings[i]))
+            if (std::find(sections.begin(), sections.end(), s) == sections.end()) sections.push_back(s);
+    std::string where = "；说明中共有 " + std::to_string(line.size()) + " 处这样写";
+    if (!sections.empty()) where += "，见" + joined(sections, "、");
+    return headline_body(lead) + where + headline_remark(lead);
+}
+
+// Where a finding stands, to tell apart two lines that would read the same: the narrative's sections, else the
+// tables of its cells, else its rule.
+std::string place_of(const Finding& f) {
+    auto sections = sections_of(f);
+    if (!sections.empty()) return "说明" + joined(sections, "、");
+    std::vector<std::string> tables;
+    for (const auto& c : f.cells) {
+        std::string name = is_table_cell(c) ? c.label.substr(0, c.label.find("“")) : "";
+        if (!name.empty() && std::find(tables.begin(), tables.end(), name) == tables.end()) tables.push_back(name);
+    }
+    if (!tables.empty()) return joined(tables, "、");
+    for (const auto& r : rule_catalog())
+        if (r.id == f.rule) return r.title_zh;
+    return f.rule;
+}
+
+// The report as displayed: its groups, each with its lines, numbered in display order; no two lines read the
+// same (a line whose headline another line already has says where it stands, then its number if need be).
+std::vector<Item> display_items(const AuditReport& audit, const std::vector<FindingGroup>& groups) {
+    auto number = display_numbers(groups, audit.findings.size());
+    std::vector<Item> items;
+    for (const auto& g : groups) {
+        Item item;
+        item.group = &g;
+        for (const auto& members : g.lines) {
+            Line l;
+            l.members = members;
+            l.headline = line_headline(audit, members);
+            l.number = number[members.front()];
+            item.lines.push_back(std::move(l));
+        }
+        items.push_back(std::move(item));
+    }
+    std::map<std::string, int> seen;
+    for (auto& item : items)
+        for (auto& l : item.lines) ++seen[l.headline];
+    std::set<std::string> used;
+    for (auto& item : items)
+        for (auto& l : item.lines) {
+            if (seen[l.headline] > 1) l.headline += "（" + place_of(audit.findings[l.members.front()]) + "）";
+            if (!used.insert(l.headline).second) {
+                l.headline += "（第 " + std::to_string(l.number) + " 条）";
+                used.insert(l.headline);
+            }
+        }
+    return items;
+}
+
+// The view of one line: the view of its first finding under the line's headline; for repeats, the cells and
+// sentences of all of them.
+json line_view(const AuditReport& audit, const Line& l, const std::string& link_prefix) {
+    json fv = finding_view(audit.findings[l.members.front()], link_prefix);
+    fv["headline"] = l.headline;
+    fv["anchor"] = "finding-" + std::to_string(l.number);
+    fv["number"] = l.number;
+    fv["repeats"] = l.members.size();
+    if (l.members.size() > 1) {
+        json cells = json::array();
+        std::set<std::string> pointers;
+        std::vector<std::string> sentences;
+        for (std::size_t i : l.members) {
+            const Finding& fd = audit.findings[i];
+            for (const auto& c : fd.cells)
+                if (pointers.insert(c.pointer + "|" + c.anchor).second)
+                    cells.push_back({{"label", c.label}, {"printed", c.printed.empty() ? "空白" : c.printed},
+                                     {"link", cell_link(c, link_prefix)}});
+            if (!fd.sentence.empty() && std::find(sentences.begin(), sentences.end(), fd.sentence) == sentences.end())
+                sentences.push_back(fd.sentence);
+        }
+        fv["cells"] = cells;
+        fv["sentence"] = joined(sentences, "”“");
+    }
+    return fv;
+}
+
+}  // namespace
+
+std::string finding_headline(const Finding& f) { return headline_body(f) + headline_remark(f); }
 
 json finding_view(const Finding& fd, const std::string& link_prefix) {
     json cells = json::array();
@@ -228,18 +356,41 @@ void sort_by_materiality(json& views) {
     });
 }
 
+RootCauseCounts root_cause_counts(const AuditReport& audit) {
+    RootCauseCounts n;
+    for (const auto& g : group_findings(audit)) switch (audit.findings[g.members.front()].severity) {
+            case Severity::Error: ++n.errors; break;
+            case Severity::Warning: ++n.warnings; break;
+            case Severity::Minor: ++n.minors; break;
+            case Severity::Info: ++n.notes; break;
+        }
+    return n;
+}
+
+json root_cause_views(const AuditReport& audit, const std::string& link_prefix) {
+    auto groups = group_findings(audit);
+    json out = json::array();
+    for (const auto& item : display_items(audit, groups)) {
+        const FindingGroup& g = *item.group;
+        if (audit.findings[g.members.front()].severity == Severity::Info) continue;
+        const Line& lead = item.lines.front();
+        json fv = line_view(audit, lead, link_prefix);
+        std::size_t related = g.members.size() - lead.members.size();
+        if (related > 0) fv["headline"] = lead.headline + "（与此同源的另有 " + std::to_string(related) + " 处）";
+        fv["related"] = related;
+        fv["finding_link"] = link_prefix + "#" + fv["anchor"].get<std::string>();
+        out.push_back(std::move(fv));
+    }
+    return out;
+}
+
 json audit_panel_view(const AuditReport& audit, const std::string& root) {
     auto groups = group_findings(audit);
-    auto number = display_numbers(groups, audit.findings.size());
     json items = json::array();
-    for (const auto& g : groups) {
+    for (const auto& shown : display_items(audit, groups)) {
+        const FindingGroup& g = *shown.group;
         json members = json::array();
-        for (std::size_t i : g.members) {
-            json fv = finding_view(audit.findings[i], "");
-            fv["anchor"] = "finding-" + std::to_string(number[i]);
-            fv["number"] = number[i];
-            members.push_back(std::move(fv));
-        }
+        for (const auto& l : shown.lines) members.push_back(line_view(audit, l, ""));
         const Finding& lead = audit.findings[g.members.front()];
         json item = {{"grouped", g.cause.has_value()}, {"severity", severity_id(lead.severity)}, {"count", g.members.size()},
                      {"members", members}};
@@ -254,12 +405,12 @@ json audit_panel_view(const AuditReport& audit, const std::string& root) {
         }
         items.push_back(std::move(item));
     }
-    int errors = audit.count(Severity::Error), warnings = audit.count(Severity::Warning);
+    RootCauseCounts n = root_cause_counts(audit);
     return {{"root", root}, {"rules_applied", audit.rules_applied()}, {"rules_passed", audit.rules_passed()},
-            {"status", audit_status_text(audit)}, {"errors", errors}, {"warnings", warnings},
-            {"minors", audit.count(Severity::Minor)}, {"notes", audit.count(Severity::Info)}, {"items", items},
-            {"has_findings", !audit.findings.empty()}, {"clean", errors == 0 && warnings == 0},
-            {"only_tail", errors == 0 && warnings == 0 && audit.count(Severity::Minor) > 0}};
+            {"status", audit_status_text(audit)}, {"errors", n.errors}, {"warnings", n.warnings},
+            {"minors", n.minors}, {"notes", n.notes}, {"items", items},
+            {"has_findings", !audit.findings.empty()}, {"clean", n.errors == 0 && n.warnings == 0},
+            {"only_tail", n.errors == 0 && n.warnings == 0 && n.minors > 0}};
 }
 
 std::string audit_status_text(const AuditReport& audit) {

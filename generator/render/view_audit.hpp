@@ -29,8 +29,24 @@ std::string finding_headline(const Finding& f);
 
 // The view of the findings panel of a department page (template "audit-panel", rendered without layout).
 // `root` is the relative prefix to the site root (for links to the rules page). Findings come as `items`,
-// one per root cause (audit/grouping.hpp), each with its `members`; every member has anchor "finding-N".
+// one per root cause (audit/grouping.hpp), each with its `members`: one per display line, every line with anchor
+// "finding-N". A finding repeated at several places of the narrative is one line whose headline says how often and
+// where (`repeats` > 1; its cells and sentences are all of theirs); no two lines of a panel have the same headline.
 nlohmann::json audit_panel_view(const AuditReport& audit, const std::string& root);
+
+// Root causes (the groups of audit/grouping.hpp: a shared cell, or one finding repeated at several places) by the
+// severity of their most material finding. The department page and the county dashboard count with this.
+struct RootCauseCounts {
+    int errors = 0, warnings = 0, minors = 0, notes = 0;
+};
+RootCauseCounts root_cause_counts(const AuditReport& audit);
+
+// The root causes of a report for a list that gathers several filings (the county dashboard): one view per root
+// cause whose most material finding is not a note (提示), in the report's order. Each is the finding_view of the
+// group's first line (links prefixed with `link_prefix`) under that line's headline as the department page shows
+// it, with `anchor` ("finding-N" on the department page), `finding_link` (link_prefix + "#finding-N") and
+// `related` (the other findings of the root cause, also said at the end of the headline).
+nlohmann::json root_cause_views(const AuditReport& audit, const std::string& link_prefix);
 
 // A short plain status for the top of a department page, counting root causes by kind, e.g.
 // "3 处说明与表格不符，1 处尾差", or "未发现不一致".

@@ -23,25 +23,6 @@ MaybeMoney spending_of(const Filing& f, const std::string& code) {
     return c ? MaybeMoney(c->micro) : std::nullopt;
 }
 
-// The 支出较上年 cell of a year: the 本年支出合计 change of the department page's comparison (prior filing,
-// else the narrative, labelled 据情况说明). Without one, a narrative's 收支总计 change is shown as a labelled note.
-json year_change(const std::optional<YearOverYear>* yoy) {
-    json cell = {{"text", "—"}, {"sort", ""}, {"note", ""}, {"extra", ""}};
-    if (!yoy || !*yoy) return cell;
-    const YearOverYear& y = **yoy;
-    bool stated = y.source == YoySource::NarrativeStatement;
-    if (const YoyLine* l = headline_change(y); l && l->pct_micro) {
-        cell["text"] = pct_text(l->pct_micro);
-        cell["sort"] = std::to_string(*l->pct_micro);
-        cell["note"] = stated ? "据情况说明" : "对比上年决算";
-        return cell;
-    }
-    for (const auto& l : y.lines)
-        if (l.metric == "total" && l.pct_micro)
-            cell["extra"] = "收支总计 " + pct_text(l.pct_micro) + (stated ? "（据情况说明）" : "");
-    return cell;
-}
-
 // The amount a department spends on a function class (spending table) or key economic class (table 06).
 MaybeMoney class_amount(const Filing& f, const std::string& code, bool economic) {
     return economic ? cell_value(f.table(TableKind::BasicExpenditure), "main", code, "amount") : spending_of(f, code);
@@ -82,7 +63,7 @@ json history_view(const std::vector<const Filing*>& years, const std::vector<con
     for (std::size_t i = 0; i < years.size(); ++i) {
         const auto& s = *summaries[i];
         v["synthetic"] = v["synthetic"].get<bool>() || years[i]->synthetic;
-        json change = year_change(i < yoy.size() ? yoy[i] : nullptr);
+        json change = yoy_cell(i < yoy.size() && yoy[i] ? *yoy[i] : std::nullopt);  // the site's one 较上年
         rows.push_back({{"year", years[i]->year}, {"link", "../../" + std::to_string(years[i]->year) + "/" + years[i]->slug + "/index.html"},
                         {"cells", json::array({money_cell(s.total_expenditure), money_cell(s.basic), money_cell(s.project), money_cell(s.personnel),
                                                money_cell(s.public_funds), money_cell(s.three_public_budget), money_cell(s.three_public_actual)})},

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "compute/department_summary.hpp"
+#include "compute/year_over_year.hpp"
+#include "render/metric_label.hpp"
 
 namespace gongkai {
 
@@ -39,8 +41,29 @@ std::string pct_text(const std::optional<std::int64_t>& pct_micro);
 // A signed change "+92.38" / "-1,092.38" (grouped).
 std::string change_text(const MaybeMoney& m);
 
-// A readable zh-CN label for a narrative metric id ("gb.item.completion" -> "项目完成年初预算比例").
-std::string metric_label(const std::string& metric);
+// The site's one ▲/▼ form of a percentage change (millionths of a percent), with the one precision:
+// "▲12.1%", "▼1.9%", "0.0%" (no arrow when there is no change).
+std::string arrow_pct(std::int64_t pct_micro);
+
+// The one 较上年 figure of a department-year, the same wherever it is shown (summary sentence, county and
+// type dashboards, history page): the 本年支出合计 change (headline_change) when there is one, else the
+// change of 收支总计, named as such so that it is never taken for 本年支出合计's.
+struct ShownChange {
+    const YoyLine* line = nullptr;  // a line of the `yoy` passed in (valid while it lives); nullptr: no change to show
+    bool headline = false;          // true: 本年支出合计 (kYoyHeadlineLabel); false: 收支总计
+    bool stated = false;            // from the narrative's stated change (据情况说明), not a prior filing
+    std::string measure;            // the line's label: "本年支出合计" or "收支总计"
+};
+ShownChange shown_change(const std::optional<YearOverYear>& yoy);
+
+// The short form of a line's change: arrow_pct of its percentage; when there is no percentage the amount
+// ("▲307.82 万元", the prior year being 0) or "持平"; "" when the line carries no change.
+std::string arrow_change(const YoyLine& line);
+
+// The 较上年 cell of a table row for shown_change(yoy): {text: arrow_change or "—", sort: millionths of a
+// percent or "", direction: "up"/"down"/"flat"/"", measure, note}. The note says where the figure comes from
+// ("据情况说明" / "对比上年决算") and, for the 收支总计 fallback, which measure it is ("收支总计，据情况说明").
+json yoy_cell(const std::optional<YearOverYear>& yoy);
 
 // Relative prefix from a page at `depth` folders below the site root to the root ("../../").
 std::string root_prefix(int depth);

@@ -62,26 +62,23 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
     json chart_names = json::array(), chart_totals = json::array();
     for (const auto& d : cy.departments) {
         const auto& s = d.summary;
-        // The site's one 较上年: the change of 本年支出合计 (never 收支总计), from the prior filing or the narrative.
-        json yoy_cell = {{"text", "—"}, {"sort", ""}, {"note", ""}};
-        if (auto it = yoy.find(d.filing->slug); it != yoy.end())
-            if (const YoyLine* l = headline_change(it->second); l && l->pct_micro)
-                yoy_cell = {{"text", pct_text(l->pct_micro)}, {"sort", std::to_string(*l->pct_micro)},
-                            {"note", it->second->source == YoySource::NarrativeStatement ? "据情况说明" : "对比上年决算"}};
+        // The site's one 较上年 (yoy_cell): 本年支出合计, else 收支总计 named as such; the same on every page.
+        auto yoy_it = yoy.find(d.filing->slug);
+        json change = yoy_cell(yoy_it == yoy.end() ? std::nullopt : yoy_it->second);
         json quality = {{"text", "—"}, {"sort", ""}};
         if (auto it = audits.find(d.filing->slug); it != audits.end() && it->second) {
             const AuditReport& a = *it->second;
-            int errors = a.count(Severity::Error), warnings = a.count(Severity::Warning);
-            // Sorts by errors first, then warnings; the share of rules passed is shown beside.
-            quality = {{"text", std::to_string(a.rules_passed()) + "/" + std::to_string(a.rules_applied()) + " 条规则通过"},
-                       {"errors", errors}, {"warnings", warnings}, {"clean", errors == 0 && warnings == 0},
-                       {"sort", std::to_string(errors * 1000 + warnings)}};
-            for (const auto& fd : a.findings) {
-                if (fd.severity == Severity::Info) continue;
-                json fv = finding_view(fd, d.filing->slug + "/index.html");
+            // Root causes, counted and worded as on the department page (view_audit.hpp); sorts by errors first,
+            // then warnings; the share of rules passed is shown beside.
+            RootCauseCounts n = root_cause_counts(a);
+            quality = {{"text", audit_status_text(a)},
+                       {"rules", std::to_string(a.rules_passed()) + "/" + std::to_string(a.rules_applied()) + " 条规则通过"},
+                       {"errors", n.errors}, {"warnings", n.warnings}, {"clean", n.errors == 0 && n.warnings == 0},
+                       {"sort", std::to_string(n.errors * 1000 + n.warnings)}};
+            for (auto& fv : root_cause_views(a, d.filing->slug + "/index.html")) {
                 fv["department"] = d.filing->department_name;
                 fv["department_link"] = d.filing->slug + "/index.html#audit";
-                findings.push_back(fv);
+                findings.push_back(std::move(fv));
             }
         }
         rows.push_back({{"name", d.filing->department_name}, {"link", d.filing->slug + "/"}, {"quality", quality},
@@ -90,7 +87,7 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
                                                sortable_share(s.project, s.total_expenditure), sortable(s.personnel),
                                                sortable(s.public_funds), sortable(s.three_public_actual),
                                                sortable(s.three_public_budget)})},
-                        {"yoy", yoy_cell}});
+                        {"yoy", change}});
         if (s.total_expenditure) {  // the ranked chart shows the departments that publish 支出合计, largest first
             chart_names.push_back(d.filing->department_name);
             chart_totals.push_back(money_number(s.total_expenditure));

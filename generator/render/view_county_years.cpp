@@ -37,7 +37,7 @@ json county_years_view(const std::vector<const CountyYear*>& years) {
         json change = {{"text", "—"}, {"sort", ""}};
         if (i > 0 && years[i - 1]->total_expenditure != 0) {
             auto pct = percent_micro(cy.total_expenditure - years[i - 1]->total_expenditure, years[i - 1]->total_expenditure);
-            change = {{"text", pct_text(pct)}, {"sort", pct ? std::to_string(*pct) : ""}};
+            change = {{"text", pct ? arrow_pct(*pct) : "—"}, {"sort", pct ? std::to_string(*pct) : ""}};
         }
         rows.push_back({{"year", cy.year}, {"link", std::to_string(cy.year) + "/index.html"}, {"departments", cy.departments.size()},
                         {"synthetic", cy.synthetic},
@@ -71,7 +71,7 @@ json county_years_view(const std::vector<const CountyYear*>& years) {
                             {"entered", department_links(t.entered)}, {"has_entered", !t.entered.empty()},
                             {"entered_count", t.entered.size()},
                             {"left", department_links(t.left)}, {"has_left", !t.left.empty()}, {"left_count", t.left.size()},
-                            {"like_for_like", pct_text(like_for_like)},
+                            {"like_for_like", like_for_like ? arrow_pct(*like_for_like) : "—"},
                             {"like_for_like_from", amount_text(t.continuing_from_total)},
                             {"like_for_like_to", amount_text(t.continuing_to_total)}});
     }

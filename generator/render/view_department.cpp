@@ -26,13 +26,11 @@ json headline(const char* label, const MaybeMoney& v, const std::optional<YearOv
     for (const char* want : yoy_labels)
         for (const auto& l : yoy->lines) {
             if (l.label != want || !(l.change || l.pct_micro)) continue;
-            std::int64_t sign = l.change ? *l.change : *l.pct_micro;
+            std::int64_t sign = l.pct_micro ? *l.pct_micro : *l.change;
             bool stated = yoy->source == YoySource::NarrativeStatement;
             std::string what = std::string(want) == label ? "" : l.label;  // e.g. the narrative's “三公”经费
-            // The card shows the arrow and percentage; the amount and the source are in its title.
-            std::string arrow = sign > 0 ? "▲" : sign < 0 ? "▼" : "";
-            card["change"] = l.pct_micro ? arrow + format_micro(*l.pct_micro < 0 ? -*l.pct_micro : *l.pct_micro, kPercentDecimals) + "%"
-                                         : change_words(l);
+            // The card shows the site's ▲/▼ form; the amount and the source are in its title.
+            card["change"] = arrow_change(l);
             card["direction"] = sign > 0 ? "up" : sign < 0 ? "down" : "flat";
             card["change_note"] = what + "较上年" + (stated ? "，据情况说明" : "");
             card["change_title"] = what + "较上年" + change_words(l, stated ? "据情况说明" : "");
@@ -132,15 +130,65 @@ std::string source_page_link(const std::string& url, const std::optional<int>& p
     return url.substr(0, url.find('#')) + "#page=" + std::to_string(*page);
 }
 
+// A narrative figure's printed value with its unit: the digits as printed (thousands separators added),
+// "%" attached as everywhere on the site ("5.53%"), any other unit after a no-break space ("56.95 万元").
+std::string figure_value_text(const Figure& fig) {
+    std::string v = printed_grouped(fig.value.printed);
+    if (fig.unit.empty()) return v;
+    return fig.unit == "%" ? v + "%" : v + "\u00a0" + fig.unit;
+}
+
+// The headings of a figures group keyed by the figure's `section` ("五" or "五（三）"): the title of the
+// narrative section with that id ("五、一般公共预算财政拨款支出决算情况说明") and, for a subsection, its own
+// heading line in the section's text ("（三）一般公共预算财政拨款支出决算具体情况"). A title the filing does
+// not give is left empty (no bare "五" heading); figures without a section are headed "其他".
+struct FigureHeadings {
+    std::string parent_id, title, subtitle;
+};
+FigureHeadings figure_headings(const Filing& f, const std::string& section) {
+    FigureHeadings h;
+    if (section.empty()) return {"", "其他", ""};
+    static const std::string open = "（", close = "）";
+    std::string sub;
+    h.parent_id = section;
+    if (auto p = section.find(open); p != std::string::npos && p > 0 && section.ends_with(close)) {
+        h.parent_id = section.substr(0, p);
+        sub = section.substr(p);  // "（三）"
+    }
+    const NarrativeSection* parent = nullptr;
+    for (const auto& sec : f.sections)
+        if (sec.id == h.parent_id) parent = &sec;
+    if (parent) h.title = parent->title;
+    if (sub.empty()) return h;
+    h.subtitle = sub;
+    if (!parent) return h;
+    std::size_t start = 0;
+    while (start < parent->text.size()) {
+        std::size_t end = parent->text.find('\n', start);
+        std::string line = parent->text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::size_t lead = line.find_first_not_of(" \t");
+        if (lead != std::string::npos && line.compare(lead, sub.size(), sub) == 0) {
+            line = line.substr(lead);
+            if (auto stop = line.find("。"); stop != std::string::npos) line.resize(stop);
+            if (line.size() > sub.size()) h.subtitle = line;
+            break;
+        }
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return h;
+}
+
 // The narrative figures by section, and within a section by sentence: each sentence once (in the order it
 // first appears), with the figures read from it listed under it. Figure items keep their anchors "fig-N".
+// A section's title is shown once, above the first of its groups; subsections are headed by their own line.
 json figures_view(const Filing& f, const std::map<std::string, std::string>& flagged) {
     std::vector<std::string> order;
     std::map<std::string, std::vector<std::string>> sentence_order;
     std::map<std::string, std::map<std::string, json>> groups;
     for (std::size_t i = 0; i < f.figures.size(); ++i) {
         const Figure& fig = f.figures[i];
-        std::string sec = fig.section.empty() ? "其他" : fig.section;
+        const std::string& sec = fig.section;
         if (!groups.count(sec)) order.push_back(sec);
         auto& by_sentence = groups[sec];
         if (!by_sentence.count(fig.sentence)) {
@@ -150,17 +198,21 @@ json figures_view(const Filing& f, const std::map<std::string, std::string>& fla
         std::string anchor = "fig-" + std::to_string(i);
         auto hit = flagged.find(anchor);
         by_sentence[fig.sentence].push_back({{"label", metric_label(fig.metric)}, {"metric", fig.metric}, {"code", fig.code},
-                                             {"value", printed_grouped(fig.value.printed)}, {"unit", fig.unit},
+                                             {"value", figure_value_text(fig)}, {"unit", fig.unit},
                                              {"direction", fig.direction}, {"anchor", anchor},
                                              {"flagged", hit != flagged.end()},
                                              {"finding", hit != flagged.end() ? hit->second : ""}});
     }
     json out = json::array();
+    std::string previous_parent = "\x01";  // no group yet
     for (const auto& sec : order) {
         json sentences = json::array();
         for (const auto& text : sentence_order[sec])
             sentences.push_back({{"sentence", text}, {"figures", groups[sec][text]}});
-        out.push_back({{"section", sec}, {"sentences", sentences}});
+        FigureHeadings h = figure_headings(f, sec);
+        bool new_parent = h.parent_id != previous_parent;
+        previous_parent = h.parent_id;
+        out.push_back({{"section", sec}, {"title", new_parent ? h.title : ""}, {"subtitle", h.subtitle}, {"sentences", sentences}});
     }
     return out;
 }
@@ -272,12 +324,18 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
     v["description"] = summary;
 
     std::string three = s.three_public_budget ? "预算 " + amount_text(s.three_public_budget) : "";
+    // A 决算 the “三公” table leaves blank is shown as the 情况说明 states it (in 万元), and said so — as the summary does.
+    MaybeMoney three_actual = s.three_public_actual;
+    if (const Figure* stated = f.figure("three_public.total.actual"); !three_actual && stated && stated->unit == "万元") {
+        three_actual = stated->value.micro;
+        three = (three.empty() ? "" : three + "；") + "决算数取自情况说明（表中未列示）";
+    }
     v["headline"] = json::array({
         headline("本年支出合计", s.total_expenditure, yoy, {"本年支出合计"}),
         headline("基本支出", s.basic, yoy, {"基本支出"}, "占 " + share_text(s.basic, s.total_expenditure)),
         headline("项目支出", s.project, yoy, {"项目支出"}, "占 " + share_text(s.project, s.total_expenditure)),
         headline("人员经费", s.personnel, yoy, {"人员经费"}), headline("公用经费", s.public_funds, yoy, {"公用经费"}),
-        headline("“三公”经费决算", s.three_public_actual, yoy, {"“三公”经费决算", "“三公”经费"}, three),
+        headline("“三公”经费决算", three_actual, yoy, {"“三公”经费决算", "“三公”经费"}, three),
         headline("收支总计", s.grand_total, yoy, {"收支总计"}, "含结转结余等")});
 
     // Overview.

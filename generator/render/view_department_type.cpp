@@ -32,17 +32,6 @@ bool by_total_descending(const TypeMember& a, const TypeMember& b) {
     return std::tie(a.filing->county_dir, a.filing->year, a.filing->slug) < std::tie(b.filing->county_dir, b.filing->year, b.filing->slug);
 }
 
-json change_cell(const TypeMember& m) {
-    json cell = {{"text", "—"}, {"sort", ""}, {"note", ""}};
-    if (!m.yoy || !*m.yoy) return cell;
-    if (const YoyLine* l = headline_change(*m.yoy); l && l->pct_micro) {
-        cell["text"] = pct_text(l->pct_micro);
-        cell["sort"] = std::to_string(*l->pct_micro);
-        cell["note"] = (*m.yoy)->source == YoySource::NarrativeStatement ? "据情况说明" : "对比上年决算";
-    }
-    return cell;
-}
-
 // "名称包含“财政局”或“财政厅”" — the rule that put departments in this type, in words.
 std::string rule_text(const DepartmentType& t) {
     auto quoted = [](const std::vector<std::string>& v) {
@@ -102,7 +91,7 @@ json department_type_view(const DepartmentType& type, const std::vector<TypeMemb
                         {"basic_share", sortable_share(s.basic, s.total_expenditure)},
                         {"project_share", sortable_share(s.project, s.total_expenditure)}, {"personnel", sortable(s.personnel)},
                         {"three_actual", sortable(s.three_public_actual)}, {"three_budget", sortable(s.three_public_budget)},
-                        {"change", change_cell(m)}});
+                        {"change", yoy_cell(m.yoy ? *m.yoy : std::nullopt)}});
     }
     v["rows"] = rows;
 
@@ -118,7 +107,7 @@ json department_type_view(const DepartmentType& type, const std::vector<TypeMemb
         json row = {{"year", year}, {"departments", filed}, {"median", money_text(q ? MaybeMoney(q->median) : std::nullopt)},
                     {"min", money_text(q ? MaybeMoney(q->min) : std::nullopt)}, {"max", money_text(q ? MaybeMoney(q->max) : std::nullopt)},
                     {"change", "—"}};
-        if (q && prior_median && prior_year == year - 1 && *prior_median != 0) row["change"] = pct_text(percent_micro(q->median - *prior_median, *prior_median));
+        if (q && prior_median && prior_year == year - 1 && *prior_median != 0) if (auto pct = percent_micro(q->median - *prior_median, *prior_median)) row["change"] = arrow_pct(*pct);
         prior_median = q ? std::optional<std::int64_t>(q->median) : std::nullopt;
         prior_year = year;
         per_year.push_back(row);

@@ -306,8 +306,7 @@ void Site::render_pages() {
     for (const auto& [cy, code, name, economic] : class_pages)
         (economic ? class_context[{cy->county_dir, cy->year}].economic_codes
                   : class_context[{cy->county_dir, cy->year}].class_codes).insert(code);
-    std::map<std::pair<std::string, int>, const CountyYear*> county_year_of;
-    for (const auto& cy : county_years) county_year_of[{cy.county_dir, cy.year}] = &cy;
+    std::map<PeerKey, PeerPosition> positions = peer_positions(county_years);
     for (std::size_t i = 0; i < filings_.size(); ++i) {
         std::string path = department_path(filings_[i]);
         DepartmentContext context = class_context[{filings_[i].county_dir, filings_[i].year}];
@@ -315,8 +314,8 @@ void Site::render_pages() {
             context.type_id = type->id;
             context.type_name = type->name;
         }
-        if (auto cy = county_year_of.find({filings_[i].county_dir, filings_[i].year}); cy != county_year_of.end())
-            context.peers = peer_position(*cy->second, county_years, filings_[i]);
+        if (auto p = positions.find({filings_[i].county_dir, filings_[i].year, filings_[i].slug}); p != positions.end())
+            context.peers = std::move(p->second);
         jobs.push_back({path + "index.html", [this, i, &summaries, &yoy, context = std::move(context)](TemplateSet& t) {
                             nlohmann::json view = department_view(filings_[i], summaries[i], yoy[i], audits_[i], context);
                             view["audit_html"] = t.render("audit-panel", audit_panel_view(audits_[i], root_prefix(3)), false);

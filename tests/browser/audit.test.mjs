@@ -71,9 +71,12 @@ test('a cent-level difference between two tables is a 尾差, not an error; the 
 
 test('findings with one root cause are shown as one group under the shared cell', async () => {
   const { page, close } = await open(pages.department);
-  // 湘潭县: the 三公 table's 小计 决算 (0) breaks the 合计 and the 小计 sums, and three narrative mentions.
+  // 湘潭县: the 三公 table's 小计 决算 (0) breaks the 合计 and the 小计 sums, and three narrative mentions of 25.8 —
+  // one line that says so (the same sentence is not repeated three times).
   const group = page.locator('#audit .finding-group', { hasText: '“小计”的决算数' }).first();
-  assert.equal(await group.locator('.finding').count(), 5);
+  assert.match(await group.locator('.group-cause').textContent(), /以下 5 处/);
+  assert.equal(await group.locator('.finding').count(), 3);
+  assert.equal(await group.locator('.finding', { hasText: '共有 3 处' }).count(), 1);
   const cause = group.locator('.group-cause a');
   assert.equal(await cause.getAttribute('href'), '#three_public-main-vehicle_subtotal--actual');
   // The cause cell links to the group's first finding.
