@@ -73,6 +73,20 @@ TEST_CASE("湘潭县人民政府办公室 2024: exactly its real inconsistencies
         {"error", "n-yoy", "/narrative/figures/77 /narrative/figures/78"},
         // 十一: 小微企业 59.57 larger than 中小企业 8.68.
         {"error", "n-part-whole", "/narrative/figures/104 /narrative/figures/102"},
+        // 第三部分 goes from 八、政府性基金预算收入支出决算情况 to 九、关于机关运行经费支出说明: no section on
+        // 国有资本经营预算 (公开08表 is printed blank with its 说明, so only a note).
+        {"info", "s-section-missing", ""},
+        // The attachment (绩效自评报告): “部门预算总收入 1577.61 元”, “工资福利支出 1172.62 元” — 万元 in the tables.
+        {"error", "text-unit", "/attachments/0/text /tables/0/blocks/0/rows/0/values/amount"},
+        {"error", "text-unit", "/attachments/0/text /tables/5/blocks/0/rows/0/values/amount"},
+        // The attachment: “专题会议经费、、老干工作费” (a note).
+        {"info", "text-punctuation", "/attachments/0/text"},
+        // The template's words to the compiler left in print (notes): “（**注意：三公经费情况说明……**）” in the title of
+        // 七, “（**精确到个位数**）” in its text, “（当表格数据为空时，应有此说明）” under 公开07表 and 公开08表.
+        {"info", "text-template", "/narrative/sections/6/title"},
+        {"info", "text-template", "/narrative/sections/6/text"},
+        {"info", "text-template", "/tables/6/notes/1"},
+        {"info", "text-template", "/tables/7/notes/1"},
     };
     auto found = findings_of(f);
     CHECK(found == expected);
@@ -138,6 +152,10 @@ TEST_CASE("上海市普陀区规划和自然资源局 2024: exactly its real inc
         {"info", "n-completion", "/narrative/figures/84 /narrative/figures/83 /tables/6/blocks/0/rows/2/values/budget"},
         // 机关运行经费 142.80 against 公用经费 480.66: the department includes 事业 units, hence a warning.
         {"warning", "n-operating-cost", "/narrative/figures/123 /tables/5/blocks/0/rows/66/values/amount"},
+        // 七: “比 2023 年度减少 0.15 万元，下降（增长）27.78%” — both of the template's words left in.
+        {"warning", "text-template", "/narrative/sections/6/text"},
+        // 十: “平均得分99.33分（其中，绩效评级为……” — the bracket is never closed (a note).
+        {"info", "text-punctuation", "/narrative/sections/9/text"},
     };
     CHECK(findings_of(f) == expected);
 }
@@ -156,6 +174,10 @@ TEST_CASE("中共上海市普陀区委社会工作部 2024: exactly its real inc
         {"warning", "n-yoy", "/narrative/figures/2 /narrative/figures/1 /narrative/figures/0 /narrative/figures/1"},
         // 十一（二）: 21.07 awarded in reserved projects plus 21.07 in other projects, of 21.07 procurement in all.
         {"error", "n-part-whole", "/narrative/figures/76 /narrative/figures/78 /narrative/figures/70"},
+        // Under 政府性基金 and 国有资本经营 tables, the template's instruction “无…的，仍保留该表格式，并在本表下方作下述
+        // 说明：” printed as a note (notes).
+        {"info", "text-template", "/tables/7/notes/1"},
+        {"info", "text-template", "/tables/8/notes/1"},
     };
     CHECK(findings_of(f) == expected);
 }
@@ -229,6 +251,19 @@ TEST_CASE("materiality: a cent between two printed copies is a 尾差, 0.3万元
     CHECK(slip->severity == Severity::Error);
     CHECK(slip->difference == 2961'380'000);
     CHECK(slip->relative_ppm > 999'000);
+    // Its size against the whole filing: the difference over the 总表's 本年支出合计 as printed.
+    const Filing putuo = real_filing(kPutuoFiling);
+    const Block* spend = putuo.table(TableKind::IncomeExpenditureSummary)->block("expenditure");
+    REQUIRE(spend);
+    std::optional<std::int64_t> total;
+    for (const auto& row : spend->rows)
+        if (row.key == "total_expenditure")
+            if (auto c = spend->cell(row, "amount")) total = c->micro;
+    REQUIRE(total);
+    REQUIRE(slip->total_share_ppm);
+    CHECK(*slip->total_share_ppm == static_cast<std::int64_t>(static_cast<__int128>(*slip->difference) * 1'000'000 / *total));
+    REQUIRE(tail->total_share_ppm);
+    CHECK(*tail->total_share_ppm < 10);  // a cent of some 3,000 万元
     // 71.73% where 2106.66 ÷ 2940.05 is 71.65%: 0.08 个百分点, far beyond a last digit, stays an error.
     const Finding* share = find_finding(r, "n-share", "/narrative/figures/20");
     REQUIRE(share);

@@ -1,6 +1,8 @@
-// `gongkai check` through the real command line: findings with cells, text and JSON, exit codes.
+// `gongkai check` through the real command line: findings with cells, text and JSON, exit codes; an invalid
+// filing or a folder-level problem is reported while every valid filing is still audited.
 #include <doctest/doctest.h>
 
+#include "audit/audit.hpp"
 #include "test_support.hpp"
 
 using namespace gongkai::test;
@@ -33,6 +35,21 @@ TEST_CASE("check --format json is machine-readable") {
     CHECK(first["cells"][0].contains("pointer"));
     CHECK(first.contains("expected"));
     CHECK(first.contains("found"));
+    // Material errors carry their size: the narrative's “0.3万元” for the 普陀区财政局's 2,961.68 万元 differs by
+    // 2961.38 万元, all of the amount involved and more than the filing's 本年支出合计; 尾差 are counted apart.
+    bool seen = false;
+    for (const auto& filing : j["filings"])
+        for (const auto& fd : filing["findings"])
+            if (fd["rule"] == "n-amount" && fd["size"]["difference"] == "2961.380000") {
+                seen = true;
+                CHECK(fd["severity"] == "error");
+                CHECK(fd["size"]["unit"] == "万元");
+                CHECK(fd["size"]["share_of_amount_pct"] == "99.9898");
+                CHECK(std::stod(fd["size"]["share_of_total_expenditure_pct"].get<std::string>()) > 100.0);
+            }
+    CHECK(seen);
+    CHECK(j["summary"]["minor"].get<int>() >= 1);
+    CHECK(out.find("\"share_of_total_expenditure_pct\": null") != std::string::npos);  // findings without a money gap
 }
 
 TEST_CASE("a consistent filing passes with exit 0; warnings alone do not fail") {
@@ -63,4 +80,74 @@ TEST_CASE("check reports invalid input like build does, and rejects unknown form
     CHECK(run_command(check_command(d / "data"), out) == 1);
     CHECK(out.find("/year: expected an integer") != std::string::npos);
     CHECK(run_command(check_command(d / "data", "--format yaml"), out) == 2);
+}
+
+namespace {
+// The three 普陀区 filings audited in-process: what `gongkai check` must report for them.
+std::vector<std::pair<std::string, gongkai::AuditReport>> putuo_audits() {
+    std::vector<std::pair<std::string, gongkai::AuditReport>> out;
+    for (const auto& rel : real_filing_paths())
+        if (contains(rel, "310107-putuo/")) out.emplace_back(rel, gongkai::audit_filing(real_filing(rel)));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("one invalid filing among four: check reports it as a problem of that file, audits the other three, exits 1") {
+    TempDir d;
+    copy_real_data(d / "data");
+    edit_json(d / (std::string("data/") + kXiangtanFiling), [](json& j) { j["year"] = "x"; });
+    auto valid = putuo_audits();
+    REQUIRE(valid.size() == 3);
+
+    std::string out;
+    CHECK(run_command(check_command(d / "data") + " 2>/dev/null", out) == 1);
+    CHECK(contains(out, d / (std::string("data/") + kXiangtanFiling) + ": invalid filing, not audited"));
+    CHECK(contains(out, "problem /year: expected an integer"));
+    for (const auto& [rel, report] : valid) {
+        CAPTURE(rel);
+        CHECK(contains(out, d / ("data/" + rel) + ": "));
+        REQUIRE(!report.findings.empty());
+        for (const auto& fd : report.findings) CHECK(contains(out, "[" + fd.rule + "] " + fd.message));
+    }
+    CHECK(contains(out, "3 filing(s): "));
+    CHECK(contains(out, "1 invalid filing(s) not audited"));
+
+    CHECK(run_command(check_command(d / "data", "--format json 2>/dev/null"), out) == 1);
+    json j = json::parse(out);
+    REQUIRE(j["filings"].size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(j["filings"][i]["file"] == d / ("data/" + valid[i].first));
+        CHECK(j["filings"][i]["findings"].size() == valid[i].second.findings.size());
+    }
+    REQUIRE(j["problems"].size() == 1);
+    CHECK(j["problems"][0]["file"] == d / (std::string("data/") + kXiangtanFiling));
+    CHECK(j["problems"][0]["pointer"] == "/year");
+    CHECK(j["problems"][0]["expected"] == "an integer");
+    CHECK(j["problems"][0]["invalid_filing"] == true);
+    CHECK(j["invalid_filings"] == json::array({d / (std::string("data/") + kXiangtanFiling)}));
+    CHECK(j["summary"]["filings"] == 3);
+    CHECK(j["summary"]["invalid_filings"] == 1);
+
+    // build stays strict: nothing is written.
+    CHECK(run_command(std::string(GONGKAI_BINARY) + " build --quiet --data " + (d / "data") + " --out " + (d / "site"), out) == 1);
+    CHECK(contains(out, "/year: expected an integer"));
+    CHECK(run_command("test -e " + (d / "site"), out) == 1);
+}
+
+TEST_CASE("a folder-level problem (county.json missing) is reported and every filing is still audited") {
+    TempDir d;
+    copy_real_data(d / "data");
+    std::string out;
+    run_command("rm " + (d / "data/310107-putuo/county.json"), out);
+    CHECK(run_command(check_command(d / "data") + " 2>/dev/null", out) == 1);
+    CHECK(contains(out, d / "data/310107-putuo/county.json" + ": 1 problem(s) in the input"));
+    CHECK(contains(out, "expected a county.json file describing the county"));
+    CHECK(contains(out, std::to_string(real_filing_paths().size()) + " filing(s): "));
+    CHECK(contains(out, "0 invalid filing(s) not audited"));
+    CHECK(run_command(check_command(d / "data", "--format json 2>/dev/null"), out) == 1);
+    json j = json::parse(out);
+    CHECK(j["filings"].size() == real_filing_paths().size());
+    REQUIRE(j["problems"].size() == 1);
+    CHECK(j["problems"][0]["pointer"] == "");
+    CHECK(j["problems"][0]["invalid_filing"] == false);
 }

@@ -274,14 +274,14 @@ TEST_CASE("narrative shares and completion rates, with direction words") {
     say(f, "gb.item.completion", "88.02", "%", "2010301", "小于");
     expect_pass(f, "n-share");
     expect_pass(f, "n-completion");
-    expect_pass(f, "n-direction");
+    expect_pass(f, "c-budget-actual");  // the word recorded on the rate (comparison family)
     Filing g = f;
     g.figures[0].value = *parse_decimal("83.2");
     g.figures[3].value = *parse_decimal("98.02");
     g.figures[3].direction = "大于";
     expect_fail(g, "n-share");
     expect_fail(g, "n-completion");
-    expect_fail(g, "n-direction");
+    expect_fail(g, "c-budget-actual");
 }
 
 TEST_CASE("year-over-year: rate, amount and direction agree") {
@@ -299,6 +299,16 @@ TEST_CASE("year-over-year: rate, amount and direction agree") {
     g = f;
     g.figures[1].value = *parse_decimal("5.86");  // the rate of a 92.38 decrease against the current year, not the prior
     expect_fail(g, "n-yoy");
+    // Both years stated (comparison family): “减少” needs this year below last year.
+    Filing h = blank();
+    h.year = 2024;
+    const std::string said = "本年决算数为1577.61万元，上年决算数为1669.99万元，比上年减少92.38万元。";
+    h.figures.push_back({"total.amount", "", *parse_decimal("1577.61"), "万元", "", "一", said});
+    h.figures.push_back({"total.prior", "", *parse_decimal("1669.99"), "万元", "", "一", said});
+    h.figures.push_back({"total.yoy_change", "", *parse_decimal("92.38"), "万元", "减少", "一", said});
+    expect_pass(h, "c-prior-year");
+    h.figures[1].value = *parse_decimal("1485.23");
+    expect_fail(h, "c-prior-year");
 }
 
 TEST_CASE("parts never exceed their whole; counts agree") {
@@ -387,6 +397,95 @@ TEST_CASE("small amounts stated in 元 are not unit errors") {
     expect_pass(f, "n-amount");
 }
 
+TEST_CASE("across years: stated 上年 figures and changes against the previous year's filing (more in unit-audit-years)") {
+    auto dept = [](int year) {
+        Filing f = blank();
+        f.county_dir = "990001-example";
+        f.slug = "dept";
+        f.year = year;
+        return f;
+    };
+    auto check = [](const Filing& f, const Filing& prev, const std::string& rule, bool fails) {
+        AuditReport r = audit_filing(f, &prev);
+        CHECK_MESSAGE(r.checks_by_rule.count(rule) == 1, rule << " did not run");
+        bool found = false;
+        for (const auto& fd : r.findings) found = found || (fd.rule == rule && fd.severity != Severity::Info);
+        CHECK_MESSAGE(found == fails, rule << (fails ? " missed an inconsistency" : " flagged a consistent pair"));
+        if (fails && found) failing_rules_seen.insert(rule);
+    };
+    Filing f = dept(2024);
+    put(f, K::IncomeExpenditureSummary, "income", {"amount"}, {{"grand_total", {"110.00"}}});
+    put(f, K::FiscalSummary, "income", {"amount"}, {{"grand_total", {"110.00"}}});
+    say(f, "total.yoy_change", "10.00", "万元", {}, "增加");
+    say(f, "fiscal.yoy_pct", "10.00", "%", {}, "增长");
+    say(f, "gb.prior", "90.00", "万元");
+    say(f, "gb.item.prior", "5.00", "万元", "2010301");
+    auto last = [&](const char* total, const char* fiscal, const char* gb, const char* item) {
+        Filing p = dept(2023);
+        put(p, K::IncomeExpenditureSummary, "income", {"amount"}, {{"grand_total", {total}}});
+        put(p, K::FiscalSummary, "income", {"amount"}, {{"grand_total", {fiscal}}});
+        put(p, K::GeneralBudgetExpenditure, "main", {"total"}, {{"total", {gb}}, {"2010301", {item}}});
+        return p;
+    };
+    Filing agrees = last("100.00", "100.00", "90.00", "5.00");
+    for (const char* rule : {"y-change", "y-rate", "y-prior", "y-function-prior"}) check(f, agrees, rule, false);
+    check(f, last("105.00", "100.00", "90.00", "5.00"), "y-change", true);
+    check(f, last("100.00", "120.00", "90.00", "5.00"), "y-rate", true);
+    check(f, last("100.00", "100.00", "91.00", "5.00"), "y-prior", true);
+    check(f, last("100.00", "100.00", "90.00", "6.00"), "y-function-prior", true);
+}
+
+TEST_CASE("structure: an unprinted table, a blank core table, a missing part and section (more in unit-audit-structure)") {
+    Filing f = test::real_filing(test::kPutuoFiling);
+    for (const char* rule : {"s-table-absent", "empty-table-explained", "s-section-missing"}) expect_pass(f, rule);
+    Filing absent = f;
+    for (auto& t : absent.tables)
+        if (t.kind == K::Income) t.absent = true, t.blocks.clear();
+    expect_fail(absent, "s-table-absent");
+    Filing blanked = f;
+    for (auto& t : blanked.tables)
+        if (t.kind == K::Expenditure)
+            for (auto& b : t.blocks)
+                for (auto& r : b.rows)
+                    for (auto& c : r.cells) c.reset();
+    expect_fail(blanked, "empty-table-explained");
+    Filing parts = f;
+    parts.parts = {{"第一部分", "部门概况"}, {"第二部分", "部门决算表"}, {"第三部分", "部门决算情况说明"}, {"第四部分", "名词解释"}};
+    expect_pass(parts, "s-part-missing");
+    parts.parts.pop_back();
+    expect_fail(parts, "s-part-missing");
+    Filing sections = f;
+    sections.sections.erase(sections.sections.begin() + 1);  // 二、收入决算情况说明
+    expect_fail(sections, "s-section-missing");
+}
+
+TEST_CASE("text: placeholders, template words, years, units in attachments, punctuation (more in unit-audit-text)") {
+    Filing f = test::real_filing(test::kPutuoFiling);
+    for (const char* rule : {"text-placeholder", "text-template", "text-year-heading", "text-year-date", "text-year-comparison"})
+        expect_pass(f, rule);
+    auto edited = [&](const std::function<void(Filing&)>& edit) {
+        Filing m = f;
+        edit(m);
+        return m;
+    };
+    expect_fail(edited([](Filing& m) { m.sections[0].title = "一、上海市XX局收入支出决算总体情况说明"; }), "text-placeholder");
+    expect_fail(edited([](Filing& m) { m.sections[0].text = "收入支出总计减少56.95万元，下降（增长）1.87%。"; }), "text-template");
+    expect_fail(edited([](Filing& m) { m.tables[0].title = "2023年度收入支出决算总表"; }), "text-year-heading");
+    expect_fail(edited([](Filing& m) { m.sections[0].text = "截至2023年12月31日，共有车辆0辆。"; }), "text-year-date");
+    expect_fail(edited([](Filing& m) { m.sections[0].text = "与2022年度相比，收入支出总计减少56.95万元。"; }), "text-year-comparison");
+    Filing attachment = edited([](Filing& m) { m.attachments = {{"2024年度部门整体支出绩效自评报告", "本年支出合计 2940.05 元。"}}; });
+    expect_pass(edited([](Filing& m) { m.attachments = {{"2024年度部门整体支出绩效自评报告", "本年支出合计 2940.05 万元，捐款 300 元。"}}; }),
+                "text-unit");
+    expect_fail(attachment, "text-unit");
+    // Punctuation slips are notes (提示): they never fail the rule, but they are reported.
+    Filing doubled = edited([](Filing& m) { m.sections[0].text = "收入支出总计2995.39万元。。"; });
+    bool noted = false;
+    for (const auto& fd : audit_filing(doubled).findings) noted = noted || (fd.rule == "text-punctuation" && fd.severity == Severity::Info);
+    CHECK(noted);
+    CHECK(audit_filing(f).checks_by_rule.count("text-punctuation") == 1);
+    if (noted) failing_rules_seen.insert("text-punctuation");
+}
+
 TEST_CASE("every rule of the catalog has a failing case above, and is documented") {
     for (const auto& r : rule_catalog()) {
         CHECK_MESSAGE(failing_rules_seen.count(r.id) == 1, "no failing test case for rule " << r.id);
@@ -409,7 +508,7 @@ TEST_CASE("a table the publication does not print is reported, not taken for an 
     const AuditReport r = audit_filing(*f);
     bool reported = false;
     for (const auto& fd : r.findings)
-        if (fd.rule == "empty-table-explained" && fd.message.find("未印出") != std::string::npos &&
+        if (fd.rule == "s-table-absent" && fd.message.find("未印出") != std::string::npos &&
             fd.cells.at(0).table == "three_public")
             reported = true;
     CHECK(reported);
@@ -494,6 +593,17 @@ TEST_CASE("materiality: counts are never 尾差, and a narrative amount far off 
     CHECK(r.findings[0].relative_ppm > 900'000);
     CHECK(r.findings[1].severity == Severity::Minor);
     CHECK(audit_status_text(r) == "1 处说明与表格不符，1 处尾差");
+    // No 本年支出合计 printed: no share of the total, only of the amount involved.
+    CHECK_FALSE(r.findings[0].total_share_ppm);
+    // With one, a 万元 difference carries its share of it: 7.70 of 77.00 is a tenth.
+    put(f, K::IncomeExpenditureSummary, "expenditure", {"amount"}, {{"total_expenditure", {"77.00"}}});
+    for (const auto& fd : audit_filing(f).findings)
+        if (fd.rule == "n-amount") {
+            REQUIRE(fd.total_share_ppm);
+            CHECK(*fd.total_share_ppm == 100'000);
+        }
+    // Percentages and counts have no share of a money total.
+    CHECK_FALSE(counts[0].total_share_ppm);
 }
 
 TEST_CASE("grouping: one wrong total that breaks a row sum and a column sum is one group with that cell as its cause") {

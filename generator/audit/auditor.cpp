@@ -307,7 +307,8 @@ bool ratio_matches(const Term& pct, const RatioRange& r) {
 }
 
 void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
-                          const std::string& sentence) {
+                          const std::string& sentence, std::optional<Severity> severity_override) {
+    Severity rule_severity = severity_override.value_or(rule_info(rule).severity);
     cover(rule, {&pct, &part, &whole});
     std::vector<CellRef> operands = part.refs;
     operands.insert(operands.end(), whole.refs.begin(), whole.refs.end());
@@ -317,7 +318,7 @@ void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& 
         bool harmless = pct.micro == 0 && part.micro == 0;
         // “增长100%” from nothing is a common convention for a new unit: a warning, not an error.
         bool conventional = whole.micro == 0 && part.micro > 0 && pct.micro == 100 * kMicro;
-        Severity severity = harmless ? Severity::Info : conventional ? Severity::Warning : rule_info(rule).severity;
+        Severity severity = harmless ? Severity::Info : conventional && rule_severity != Severity::Info ? Severity::Warning : rule_severity;
         Finding f = arithmetic(rule, severity, CheckKind::NoBase, pct, whole.label, operands);
         f.unit = "%";
         f.message = harmless ? what + "：" + whole.label + " 为 " + term_text(whole) + "，比例无从计算，说明中写作 " + pct_of(pct) + "。"
@@ -337,7 +338,7 @@ void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& 
     std::string message = what + "：说明中为 " + pct_of(pct) + "，由 " + part.label + "（" + term_text(part) + "）÷ " + whole.label +
                           "（" + term_text(whole) + "）算得 " + format_micro(range.mid, 2) + "%，考虑四舍五入的可能范围为 " +
                           format_micro(range.lo, 2) + "%–" + format_micro(range.hi, 2) + "%。";
-    Finding f = arithmetic(rule, rule_info(rule).severity, CheckKind::Ratio, pct, part.label + " ÷ " + whole.label, operands);
+    Finding f = arithmetic(rule, rule_severity, CheckKind::Ratio, pct, part.label + " ÷ " + whole.label, operands);
     f.unit = "%";
     f.message = message;
     f.expected = expected;

@@ -9,6 +9,7 @@
 
 #include "audit/finding.hpp"
 #include "audit/rule_catalog.hpp"
+#include "model/code_mapping.hpp"
 #include "model/filing.hpp"
 
 namespace gongkai {
@@ -37,9 +38,19 @@ bool ratio_matches(const Term& pct, const RatioRange& range);
 
 class Auditor {
 public:
-    explicit Auditor(const Filing& f) : f_(f) {}
+    // `previous`: the same department's filing of the year before, when it is loaded (the across-years rules
+    // compare with it); `mappings`: the function codes renamed between years (data/code-mapping.json).
+    explicit Auditor(const Filing& f, const Filing* previous = nullptr, const CodeMappings* mappings = nullptr)
+        : f_(f), previous_(previous), mappings_(mappings) {}
 
     const Filing& filing() const { return f_; }
+    // The same department's filing of the previous year, or nullptr when there is none.
+    const Filing* previous() const { return previous_; }
+    // The documented code renames and merges (never nullptr: empty when none were given).
+    const CodeMappings& code_mappings() const {
+        static const CodeMappings none;
+        return mappings_ ? *mappings_ : none;
+    }
 
     // A table cell as a term; nullopt when the table, block, row or column does not exist.
     // A blank cell is a term with value 0 and no rounding error.
@@ -57,9 +68,9 @@ public:
     // a == b: exact when printed with the same decimals, else within the sum of their half units.
     void check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what,
                     const std::string& sentence = {}, std::optional<Severity> severity = std::nullopt);
-    // pct == part / whole × 100 within interval arithmetic on all three.
+    // pct == part / whole × 100 within interval arithmetic on all three; `severity` overrides the rule's.
     void check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
-                     const std::string& sentence = {});
+                     const std::string& sentence = {}, std::optional<Severity> severity = std::nullopt);
     // Records a finding directly (for checks that are not arithmetic, such as direction words); `headline`
     // is its plain-language headline for citizens (both numbers, no rule id).
     void flag(const std::string& rule, Severity severity, std::string message, std::vector<CellRef> cells,
@@ -82,6 +93,8 @@ private:
     // Assesses the finding's materiality, marks its rule failed (unless it is a note) and keeps it.
     void record(Finding f);
     const Filing& f_;
+    const Filing* previous_ = nullptr;
+    const CodeMappings* mappings_ = nullptr;
     AuditReport report_;
 };
 

@@ -66,6 +66,8 @@ struct Finding {
     std::optional<std::int64_t> difference;      // |found − expected|, millionths of `unit`
     std::optional<std::int64_t> excess;          // how far the difference goes beyond rounding tolerance
     std::int64_t relative_ppm = 0;  // the difference relative to the amount involved, in millionths (1'000'000 = all of it)
+    // 万元 differences: the difference as a share of the filing's 本年支出合计 (millionths), when it prints one.
+    std::optional<std::int64_t> total_share_ppm;
     std::string headline;           // Flag checks: the plain-language headline written by the rule
 };
 

@@ -83,7 +83,9 @@ std::vector<FindingGroup> group_findings(const AuditReport& r) {
         }
         // A narrative figure that findings merely compute with (the whole of two shares) is no common cause;
         // one that a finding is about is. A table cell two findings name is always one.
+        // A place of the printed text (a whole section, an attachment: table "text") holds slips of their own.
         auto eligible = [&](const std::string& pointer) {
+            if (cell_of.at(pointer)->table == "text") return false;
             return cell_of.at(pointer)->table != "narrative" || stated.count(pointer) > 0;
         };
         const std::string* best = nullptr;

@@ -24,6 +24,15 @@ void assess_materiality(Finding& f) {
         f.severity = Severity::Minor;
 }
 
+void assess_share_of_total(AuditReport& r, std::optional<std::int64_t> total) {
+    if (!total || *total <= 0) return;
+    for (auto& f : r.findings) {
+        if (f.unit != "万元" || !f.difference) continue;
+        __int128 ppm = static_cast<__int128>(*f.difference) * kWholePpm / *total;
+        f.total_share_ppm = static_cast<std::int64_t>(std::min<__int128>(ppm, 1000 * kWholePpm));  // may pass 100%
+    }
+}
+
 bool more_material(const Finding& a, const Finding& b) {
     int ra = severity_rank(a.severity), rb = severity_rank(b.severity);
     if (ra != rb) return ra < rb;

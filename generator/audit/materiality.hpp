@@ -3,6 +3,7 @@
 // rounding explains is a 尾差 (Severity::Minor), never an error; every finding's size relative to the
 // amount involved ranks it, and the report lists findings in that order.
 #include <cstdint>
+#include <optional>
 
 #include "audit/finding.hpp"
 
@@ -16,6 +17,10 @@ constexpr std::int64_t kWholePpm = 1'000'000;
 // Sets f.relative_ppm from f.difference and the larger of the two values (kWholePpm without numbers), and
 // turns an Error or Warning about amounts (万元) or percentages whose excess is at most kTailLimit into Minor.
 void assess_materiality(Finding& f);
+
+// Sets total_share_ppm of every finding with a 万元 difference: the difference against `total` (the filing's
+// 本年支出合计, millionths of 万元), which may pass 100% (capped at 1000 times); leaves it unset when `total` is absent or not positive.
+void assess_share_of_total(AuditReport& r, std::optional<std::int64_t> total);
 
 // True when `a` is listed before `b`: by severity (错误, 警告, 尾差, 提示); within one severity a finding with a
 // numeric gap (a difference) before one without (words, omissions: their kWholePpm says nothing of size); then

@@ -8,5 +8,15 @@ namespace gongkai {
 void audit_tables(Auditor& a);
 // Every narrative figure recomputed from the tables where it can be.
 void audit_narrative(Auditor& a);
+// The narrative's 上年 figures and changes against the same department's previous-year filing, when present.
+void audit_years(Auditor& a);
+// Comparison words (大于/小于/持平, 增加/减少 …) against the two amounts they compare (rules_comparison.cpp).
+void audit_comparison(Auditor& a);
+// Is the publication complete: the nine tables printed and none blank without a word, the document's parts
+// and the 情况说明's sections of the national template present (rules_structure.cpp).
+void audit_structure(Auditor& a);
+// The printed words: unfilled placeholders and template leftovers, punctuation, years that disagree with the
+// filing's year, 元 for 万元 in the attachments (rules_text*.cpp).
+void audit_text(Auditor& a);
 
 }  // namespace gongkai

@@ -2,7 +2,9 @@
 // amounts, shares, completion rates, year-over-year changes, direction words, parts and wholes, units.
 #include <map>
 
+#include "audit/metric_cells.hpp"
 #include "audit/rules.hpp"
+#include "audit/unit_slip.hpp"
 #include "model/money.hpp"
 
 namespace gongkai {
@@ -11,54 +13,12 @@ namespace {
 
 using K = TableKind;
 
-struct CellAddress {
-    K kind;
-    const char* block;
-    std::string row;
-    const char* column;
-};
-
 bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// 三公 item names of the metric vocabulary -> rows of the 三公 table.
-const std::map<std::string, std::string>& three_public_rows() {
-    static const std::map<std::string, std::string> rows = {
-        {"total", "total"}, {"abroad", "abroad"}, {"vehicle", "vehicle_subtotal"},
-        {"vehicle_purchase", "vehicle_purchase"}, {"vehicle_operation", "vehicle_operation"}, {"reception", "reception"}};
-    return rows;
-}
-
 // The table cell an amount metric states, if the tables publish it.
-std::optional<CellAddress> table_address(const std::string& metric, const std::string& code) {
-    static const std::map<std::string, CellAddress> fixed = {
-        {"total.amount", {K::IncomeExpenditureSummary, "income", "grand_total", "amount"}},
-        {"income.total", {K::IncomeExpenditureSummary, "income", "total_income", "amount"}},
-        {"expenditure.total", {K::IncomeExpenditureSummary, "expenditure", "total_expenditure", "amount"}},
-        {"fiscal.total", {K::FiscalSummary, "income", "grand_total", "amount"}},
-        {"gb.total", {K::GeneralBudgetExpenditure, "main", "total", "total"}},
-        {"gb.actual", {K::GeneralBudgetExpenditure, "main", "total", "total"}},
-        {"basic.total", {K::GeneralBudgetExpenditure, "main", "total", "basic"}},
-        {"basic.personnel.amount", {K::BasicExpenditure, "main", "personnel_total", "amount"}},
-        {"basic.public.amount", {K::BasicExpenditure, "main", "public_total", "amount"}},
-        {"operating_cost.amount", {K::BasicExpenditure, "main", "public_total", "amount"}},
-    };
-    if (auto it = fixed.find(metric); it != fixed.end()) return it->second;
-    for (const char* src : {"fiscal", "higher_subsidy", "business", "operating", "affiliated", "other"})
-        if (metric == std::string("income.") + src + ".amount") return CellAddress{K::Income, "main", "total", src};
-    for (const char* kind : {"basic", "project", "to_higher", "operating", "affiliated_subsidy"})
-        if (metric == std::string("expenditure.") + kind + ".amount") return CellAddress{K::Expenditure, "main", "total", kind};
-    if ((metric == "gb.class.amount" || metric == "gb.item.actual") && !code.empty())
-        return CellAddress{K::GeneralBudgetExpenditure, "main", code, "total"};
-    if (metric.rfind("three_public.", 0) == 0) {
-        for (const auto& [item, row] : three_public_rows()) {
-            if (metric == "three_public." + item + ".budget") return CellAddress{K::ThreePublic, "main", row, "budget"};
-            if (metric == "three_public." + item + ".actual") return CellAddress{K::ThreePublic, "main", row, "actual"};
-        }
-    }
-    return std::nullopt;
-}
+std::optional<CellAddress> table_address(const std::string& metric, const std::string& code) { return metric_cell(metric, code); }
 
 int direction_group(const std::string& d) {
     if (d == "增加" || d == "增长" || d == "上升") return 1;
@@ -127,27 +87,9 @@ private:
         if (fig.unit == "元") {
             // 元 in a 万元 document is a slip when the number is the table's 万元 figure; otherwise the amount
             // is compared in 万元 (small amounts such as a 接待费 of 2350 元 are legitimately stated in 元).
-            if (table && std::llabs(table->micro - stated.micro) <= table->half + stated.half && table->micro != 0) {
-                Finding fd;
-                fd.rule = "n-unit";
-                fd.severity = Severity::Error;
-                fd.message = "单位疑误：说明中写作 " + fig.value.printed + " 元，与" + table->label + "（" + term_text(*table) +
-                             " 万元）的数值相同，应为万元。";
-                fd.cells = stated.refs;
-                fd.cells.insert(fd.cells.end(), table->refs.begin(), table->refs.end());
-                fd.expected = fig.value.printed + " 万元";
-                fd.found = fig.value.printed + " 元";
-                fd.sentence = fig.sentence;
-                // Its size: what the sentence says (元, in 万元) against what the table says.
-                fd.check = CheckKind::Unit;
-                fd.unit = "万元";
-                fd.found_cells = stated.refs.size();
-                fd.found_label = stated.label;
-                fd.expected_label = table->label;
-                fd.found_value = stated.micro / 10'000;
-                fd.expected_value = table->micro;
-                fd.difference = std::llabs(table->micro - stated.micro / 10'000);
-                a_.flag(std::move(fd));
+            // (The same test and finding serve amounts in the attachments: unit_slip.hpp, rules_text_units.cpp.)
+            if (table && is_unit_slip(stated, *table)) {
+                a_.flag(unit_slip_finding("n-unit", stated, *table, fig.value.printed, "说明中", fig.sentence));
                 return;
             }
             a_.pass("n-unit", {&stated});
@@ -225,19 +167,8 @@ private:
         }
         Term pct = a_.figure_term(i);
         if (actual && budget) a_.check_ratio("n-completion", pct, *actual, *budget, "完成预算的比例应等于决算数除以预算数", fig.sentence);
-        // Comparison words: 小于 needs a rate below 100%, 大于 above.
-        if (fig.direction == "小于" || fig.direction == "大于" || fig.direction == "等于") {
-            std::int64_t hundred = 100 * kMicro;
-            bool ok = fig.direction == "小于" ? pct.micro - pct.half < hundred
-                      : fig.direction == "大于" ? pct.micro + pct.half > hundred
-                                                : std::llabs(pct.micro - hundred) <= pct.half;
-            const char* expected = fig.direction == "小于" ? "低于 100%" : fig.direction == "大于" ? "高于 100%" : "等于 100%";
-            if (ok) a_.pass("n-direction", {&pct});
-            else
-                a_.flag("n-direction", Severity::Error, "说明称决算数“" + fig.direction + "”预算数，但完成率为 " + fig.value.printed + "%。",
-                        pct.refs, expected, fig.value.printed + "%", fig.sentence,
-                        "说明称决算数“" + fig.direction + "”预算数，但写的完成率是 " + fig.value.printed + "%（应" + expected + "）");
-        }
+        // Words comparing the 决算 with the 预算 (大于/小于/持平…) are checked by the comparison-wording family
+        // (rules_comparison.cpp), against the amounts and this rate.
     }
 
     void year_over_year() {

@@ -262,27 +262,7 @@ void audit_tables(Auditor& a) {
            present(a, K::BasicExpenditure, "main", {"personnel_total", "public_total"}, "amount"),
            "一般公共预算财政拨款基本支出应等于人员经费与公用经费之和");
 
-    // A table the publication leaves out (gongkai-filing/2 "absent"): the omission is what to report.
-    for (K k : all_table_kinds()) {
-        const Table* t = f.table(k);
-        if (t && t->absent)
-            a.flag("empty-table-explained", Severity::Warning, t->title + "在公开文件中未印出（应公开全部九张表，无数据的表也应附说明）。",
-                   {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer, ""}}, "", "", "",
-                   "公开文件中没有印出“" + t->title + "”（九张表都应公开，没有数据的也应印出并说明）");
-    }
-    for (K k : {K::GovernmentFund, K::StateCapital}) {
-        const Table* t = f.table(k);
-        if (!t || t->absent || !t->is_empty()) continue;
-        // The printed 注 that describes the table ("本表反映……") is not an explanation of why it is empty.
-        bool explained = !t->empty_explanation.empty();
-        for (const auto& n : t->notes) explained = explained || n.find("无") != std::string::npos || n.find("没有") != std::string::npos;
-        if (!explained)
-            a.flag("empty-table-explained", Severity::Warning, t->title + "没有数据，也没有说明为何无数据。",
-                   {{std::string(table_kind_id(k)), "main", "", "", t->title, "", "table-" + std::string(table_kind_id(k)), t->pointer, ""}}, "", "",
-                   "", "“" + t->title + "”是空表，却没有说明为什么没有数据");
-        else
-            a.pass("empty-table-explained", {});
-    }
+    // Absent and blank tables: the Structure family (rules_structure.cpp).
 }
 
 }  // namespace gongkai

@@ -1,16 +1,32 @@
 #pragma once
-// Output of `gongkai check`: the audit findings of every filing as text or JSON.
+// Output of `gongkai check`: the problems in the input (invalid filings, folder-level and cross-file
+// problems) and the audit findings of every valid filing, as text or JSON.
 #include <string>
 #include <vector>
 
 #include "audit/finding.hpp"
+#include "error/problem.hpp"
 #include "model/filing.hpp"
 
 namespace gongkai {
 
-// Human-readable report: one block per filing with findings, cells and sentences.
-std::string check_report_text(const std::vector<Filing>& filings, const std::vector<AuditReport>& audits);
-// Machine-readable report (stable key order, UTF-8).
-std::string check_report_json(const std::vector<Filing>& filings, const std::vector<AuditReport>& audits);
+// What `gongkai check` found: the audited filings and their reports (index for index), the input's problems
+// and the filings left out because they are invalid.
+struct CheckResult {
+    const std::vector<Filing>& filings;
+    const std::vector<AuditReport>& audits;
+    const ProblemList& problems;
+    const std::vector<std::string>& invalid_filings;
+};
+
+// Human-readable report: the input's problems by file (an invalid filing is named as not audited), then one
+// block per audited filing with findings, cells and sentences, then the totals.
+std::string check_report_text(const CheckResult& r);
+// Machine-readable report (stable key order, UTF-8): "problems" [{file, pointer, expected, found, context}],
+// "invalid_filings" [paths], "filings" [audited filings with their findings] and "summary".
+std::string check_report_json(const CheckResult& r);
+
+// True when `gongkai check` must exit 1: a problem in the input or an audit error.
+bool check_failed(const CheckResult& r);
 
 }  // namespace gongkai

@@ -36,6 +36,8 @@ const char* const kHelp =
     "          and reload open pages. A failed rebuild is shown as an error page.\n"
     "  check   validate and audit every filing: do the tables add up, does the narrative say what\n"
     "          the tables say? Lists every finding with rule, cells, expected and found values.\n"
+    "          An invalid filing is reported (file, JSON pointer, what was expected) and left out;\n"
+    "          every valid filing is still audited.\n"
     "          Exit 1 on any error-level finding (or invalid filing), 0 otherwise. `build` runs the\n"
     "          same audit and shows it on the site; a finding never blocks publishing.\n"
     "  synth   write a corpus of synthetic filings (for demos, tests and benchmarks; never for data/):\n"
@@ -193,12 +195,10 @@ int run_cli(const std::vector<std::string>& args) {
             if (p.values.count(o)) return usage_error(std::string(o) + " does not belong to 'check'");
         try {
             Site site(b);
-            site.check();
-            std::cout << (format == "json" ? check_report_json(site.filings(), site.audits())
-                                           : check_report_text(site.filings(), site.audits()));
-            for (const auto& a : site.audits())
-                if (a.count(Severity::Error) > 0) return 1;
-            return 0;
+            site.check();  // invalid filings are reported and left out; every valid one is audited
+            CheckResult result{site.filings(), site.audits(), site.problems(), site.invalid_filings()};
+            std::cout << (format == "json" ? check_report_json(result) : check_report_text(result));
+            return check_failed(result) ? 1 : 0;
         } catch (const BuildFailed& e) {
             std::cerr << "gongkai: " << e.problems().size() << " problem(s) in the input:\n";
             for (const auto& pr : e.problems().items()) std::cerr << "  " << pr.to_string() << "\n";

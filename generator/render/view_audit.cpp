@@ -23,12 +23,17 @@ bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-bool is_table_cell(const CellRef& c) { return c.table != "narrative" && c.table != "overview"; }
+// (A place of the printed text, table "text", is named by its label: audit/text_scan.hpp.)
+bool is_table_cell(const CellRef& c) { return c.table != "narrative" && c.table != "overview" && c.table != "text"; }
 bool is_figure(const CellRef& c) { return c.table == "narrative"; }
 
 // The link from a finding to the cell it names (table cells have one id per column).
 std::string cell_link(const CellRef& c, const std::string& prefix) {
-    return prefix + "#" + c.anchor + (c.table == "narrative" || c.column.empty() ? "" : "--" + c.column);
+    std::string column = c.table == "narrative" || c.column.empty() ? "" : "--" + c.column;
+    // A cell of last year's filing carries its page, relative to this year's department page
+    // ("../../2023/<slug>/#…"); from another page, it is reached through the department page's folder.
+    if (c.anchor.rfind("../", 0) == 0) return prefix.substr(0, prefix.rfind('/') + 1) + c.anchor + column;
+    return prefix + "#" + c.anchor + column;
 }
 
 // A narrative figure's metric in words: "“三公”经费中公务接待费的预算数", "一般公共预算财政拨款支出".
@@ -120,6 +125,13 @@ std::string relative_text(const Finding& f) {
     return format_micro(micro_pct, micro_pct < kMicro / 10 ? 3 : 1) + "%";
 }
 
+// The difference against the filing's 本年支出合计: "0.0003%", "1.2%"; "" when not known.
+std::string total_share_text(const Finding& f) {
+    if (!f.total_share_ppm) return "";
+    std::int64_t micro_pct = *f.total_share_ppm * 100;
+    return format_micro(micro_pct, micro_pct < kMicro / 10 ? 4 : 1) + "%";
+}
+
 // Sorts ascending with the most material finding first (the report's own order, materiality.hpp).
 std::int64_t materiality_key(const Finding& f) { return materiality_rank(f); }
 
@@ -133,14 +145,16 @@ std::string ratio_basis(const CellRef* pct) {
 }
 
 // The kind of problem a root cause is, for the status line.
-enum class Kind { Table, Missing, NarrativeVsTable, NarrativeItself, Check, Tail, Note };
+enum class Kind { Table, Missing, NarrativeVsTable, NarrativeItself, Text, Check, Tail, Note };
 
 Kind kind_of(const Finding& f) {
     if (f.severity == Severity::Info) return Kind::Note;
     if (f.severity == Severity::Minor) return Kind::Tail;
-    if (f.rule == "empty-table-explained") return Kind::Missing;
+    if (f.rule == "empty-table-explained" || f.rule == "s-table-absent") return Kind::Missing;
     if (f.severity == Severity::Warning) return Kind::Check;
-    if (f.rule.rfind("n-", 0) != 0) return Kind::Table;
+    // The printed words (a placeholder, a heading's year); 元 for 万元 in an attachment is text against a table.
+    if (f.rule.rfind("text-", 0) == 0 && f.rule != "text-unit") return Kind::Text;
+    if (f.rule.rfind("n-", 0) != 0 && f.rule != "text-unit") return Kind::Table;
     bool names_table = std::any_of(f.cells.begin(), f.cells.end(), [](const CellRef& c) { return is_table_cell(c); });
     return names_table ? Kind::NarrativeVsTable : Kind::NarrativeItself;
 }
@@ -346,6 +360,7 @@ json finding_view(const Finding& fd, const std::string& link_prefix) {
             {"severity_label", severity_label(fd.severity)}, {"minor", fd.severity == Severity::Minor},
             {"headline", finding_headline(fd)}, {"message", fd.message}, {"expected", fd.expected}, {"found", fd.found},
             {"tolerance", fd.tolerance}, {"difference", difference_text(fd)}, {"relative", relative_text(fd)},
+            {"total_share", total_share_text(fd)},
             {"cells", cells}, {"sentence", fd.sentence}, {"materiality", key}, {"materiality_sort", std::to_string(key)}};
 }
 
@@ -418,8 +433,8 @@ std::string audit_status_text(const AuditReport& audit) {
     for (const auto& g : group_findings(audit)) ++counts[kind_of(audit.findings[g.members.front()])];
     static const std::vector<std::pair<Kind, std::string>> words = {
         {Kind::NarrativeVsTable, " 处说明与表格不符"}, {Kind::NarrativeItself, " 处说明中的数字前后不一"},
-        {Kind::Table, " 处表格数字对不上"}, {Kind::Missing, " 张表缺失或空表无说明"}, {Kind::Check, " 处需要核实"},
-        {Kind::Tail, " 处尾差"}};
+        {Kind::Table, " 处表格数字对不上"}, {Kind::Missing, " 张表缺失或空表无说明"}, {Kind::Text, " 处文字错误"},
+        {Kind::Check, " 处需要核实"}, {Kind::Tail, " 处尾差"}};
     std::string out;
     for (const auto& [kind, text] : words)
         if (counts[kind] > 0) out += (out.empty() ? "" : "，") + std::to_string(counts[kind]) + text;

@@ -414,14 +414,17 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
     v["audit_clean"] = audit.count(Severity::Error) == 0 && audit.count(Severity::Warning) == 0;
     v["figure_count"] = f.figures.size();
     json sections = json::array();
-    for (const auto& sec : f.sections) sections.push_back({{"title", sec.title}, {"text", sec.text}});
+    // Ids "section-N" and "attachment-N": the places the text rules' findings link to (audit/text_scan.hpp).
+    for (std::size_t i = 0; i < f.sections.size(); ++i)
+        sections.push_back({{"title", f.sections[i].title}, {"text", f.sections[i].text}, {"anchor", "section-" + std::to_string(i)}});
     v["sections"] = sections;
     json glossary = json::array();
     for (const auto& g : f.glossary) glossary.push_back({{"term", g.term.empty() ? "（原文未列词条）" : g.term}, {"definition", g.definition}});
     v["glossary"] = glossary;
     v["has_glossary"] = !glossary.empty();
     json attachments = json::array();
-    for (const auto& a : f.attachments) attachments.push_back({{"title", a.title}, {"text", a.text}});
+    for (std::size_t i = 0; i < f.attachments.size(); ++i)
+        attachments.push_back({{"title", f.attachments[i].title}, {"text", f.attachments[i].text}, {"anchor", "attachment-" + std::to_string(i)}});
     v["attachments"] = attachments;
     v["has_attachments"] = !attachments.empty();
     v["download"] = f.slug + ".json";

@@ -54,20 +54,37 @@ BuildReport Site::build() {
 }
 
 void Site::check() {
-    load_inputs();
-    check_inputs();
+    load_inputs(true);
+    check_inputs(true);
     audit_filings();
 }
 
-// Every filing is audited independently (in parallel); findings never block publishing.
+namespace {
+// For each filing, the index of the same department's filing of the previous year (same county folder and
+// slug) when it is loaded: the one pairing of years that the audit and the year-over-year figures share.
+std::vector<std::optional<std::size_t>> previous_year_filings(const std::vector<Filing>& filings) {
+    std::map<std::tuple<std::string, std::string, int>, std::size_t> index;
+    for (std::size_t i = 0; i < filings.size(); ++i) index[{filings[i].county_dir, filings[i].slug, filings[i].year}] = i;
+    std::vector<std::optional<std::size_t>> previous(filings.size());
+    for (std::size_t i = 0; i < filings.size(); ++i)
+        if (auto p = index.find({filings[i].county_dir, filings[i].slug, filings[i].year - 1}); p != index.end()) previous[i] = p->second;
+    return previous;
+}
+}  // namespace
+
+// Every filing is audited independently (in parallel), with its department's previous-year filing where
+// loaded (the across-years rules); findings never block publishing.
 void Site::audit_filings() {
     audits_.assign(filings_.size(), {});
-    parallel_for(filings_.size(), options_.jobs, [&](unsigned, std::size_t i) { audits_[i] = audit_filing(filings_[i]); });
+    auto previous = previous_year_filings(filings_);
+    parallel_for(filings_.size(), options_.jobs, [&](unsigned, std::size_t i) {
+        audits_[i] = audit_filing(filings_[i], previous[i] ? &filings_[*previous[i]] : nullptr, &code_mappings_);
+    });
 }
 
 // Reads every county.json and filing; decoding runs in parallel, one problem list per file so that
 // the report is complete and in a deterministic order.
-void Site::load_inputs() {
+void Site::load_inputs(bool keep_going) {
     ProblemList problems;
     DataLayout layout = scan_data_dir(options_.data_dir, problems);
     if (!layout.code_mapping.empty())
@@ -92,7 +109,8 @@ void Site::load_inputs() {
     });
     for (std::size_t i = 0; i < layout.filings.size(); ++i) {
         problems.append(per_file[i]);
-        if (decoded[i]) {
+        if (!per_file[i].empty()) invalid_filings_.push_back(layout.filings[i].path);
+        else if (decoded[i]) {
             filings_.push_back(std::move(*decoded[i]));
             filing_files_.push_back(std::move(*files[i]));
         }
@@ -101,13 +119,15 @@ void Site::load_inputs() {
     report_.counties = counties_.size();
     if (layout.filings.empty() && problems.empty() && options_.log)
         options_.log("warning: no filings found under " + options_.data_dir + " (expected <code>-<county>/<year>/<slug>.json)");
-    if (!problems.empty()) throw BuildFailed(problems);
+    if (keep_going) problems_.append(problems);
+    else if (!problems.empty()) throw BuildFailed(problems);
 }
 
-void Site::check_inputs() {
+void Site::check_inputs(bool keep_going) {
     ProblemList problems;
     check_corpus(counties_, filings_, problems);
-    if (!problems.empty()) throw BuildFailed(problems);
+    if (keep_going) problems_.append(problems);
+    else if (!problems.empty()) throw BuildFailed(problems);
 }
 
 void Site::check_output_location() {
@@ -149,10 +169,10 @@ void Site::render_pages() {
         by_county_year[{f.county_dir, f.year}].push_back(&f);
     }
     std::vector<std::optional<YearOverYear>> yoy(filings_.size());
+    auto previous = previous_year_filings(filings_);
     for (std::size_t i = 0; i < filings_.size(); ++i) {
         const Filing& f = filings_[i];
-        auto prior = by_department_year.find({f.county_dir, f.slug, f.year - 1});
-        if (prior != by_department_year.end()) yoy[i] = compare_with_prior_filing(summaries[i], summaries[prior->second], f.year - 1);
+        if (previous[i]) yoy[i] = compare_with_prior_filing(summaries[i], summaries[*previous[i]], f.year - 1);
         else yoy[i] = from_narrative(f, summaries[i]);
     }
     std::vector<CountyYear> county_years;

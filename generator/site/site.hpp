@@ -46,8 +46,15 @@ public:
     // on any failure the previous contents of --out are left untouched.
     BuildReport build();
 
-    // Loads, validates and audits only (no rendering, nothing written); throws BuildFailed on problems.
+    // Loads, validates and audits only (no rendering, nothing written). Unlike build(), problems in the input
+    // do not stop it: they are kept in problems(), an invalid filing is left out, and every valid filing is
+    // audited (also when a county.json is missing or two files disagree).
     void check();
+
+    // After check(): every problem in the input (invalid filings, folder-level and cross-file problems), in a
+    // deterministic order; and the paths of the filings left out because they are invalid (sorted).
+    const ProblemList& problems() const { return problems_; }
+    const std::vector<std::string>& invalid_filings() const { return invalid_filings_; }
 
     // After build() or check(): the filings (sorted by path) and their audit reports, index for index.
     const std::vector<Filing>& filings() const { return filings_; }
@@ -56,8 +63,9 @@ public:
     const DepartmentTypes& department_types() const { return department_types_; }
 
 private:
-    void load_inputs();
-    void check_inputs();
+    // keep_going (check): problems go to problems_ instead of stopping with BuildFailed.
+    void load_inputs(bool keep_going = false);
+    void check_inputs(bool keep_going = false);
     void check_output_location();
     void audit_filings();
     void render_pages();
@@ -72,6 +80,8 @@ private:
     std::vector<JsonFile> filing_files_;
     std::vector<Filing> filings_;
     std::vector<AuditReport> audits_;
+    ProblemList problems_;                     // check(): the input's problems
+    std::vector<std::string> invalid_filings_;  // check(): filings left out as invalid
     std::vector<County> counties_;
     CodeMappings code_mappings_;
     DepartmentTypes department_types_;  // data/department-types.json (empty when the folder has none)
