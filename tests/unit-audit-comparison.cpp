@@ -9,6 +9,7 @@
 
 #include "audit/audit.hpp"
 #include "audit/comparison_text.hpp"
+#include "render/view_audit.hpp"
 #include "test_support.hpp"
 
 using namespace gongkai;
@@ -103,6 +104,10 @@ TEST_CASE("决算 against 预算: the word must agree with the amounts and the c
     for (const auto& c : fd.cells) pointers.insert(c.pointer);
     CHECK(pointers == std::set<std::string>{"/narrative/figures/0", "/narrative/figures/1", "/narrative/figures/2"});
     CHECK(fd.expected == "决算数小于预算数");
+    // The status line calls it what it is: the narrative's words against its own figures, not a table slip.
+    std::string status = audit_status_text(audit_filing(wrong));
+    CHECK(status.rfind("1 处说明中的数字前后不一", 0) == 0);  // (this one-section filing also lacks the other sections)
+    CHECK_FALSE(contains(status, "表格数字对不上"));
 
     // 等于 / 持平 where the two differ; 基本持平 tolerates a small gap, not a 12% one.
     CHECK(findings(item(replaced(kItem, "决算数小于年初预算数", "决算数等于年初预算数")), "c-budget-actual").size() == 1);

@@ -4,23 +4,6 @@ namespace gongkai {
 
 namespace {
 
-// The standard name of a table, to name the place of its title or notes (the printed title may be the very
-// text in question).
-std::string table_name(TableKind k) {
-    switch (k) {
-        case TableKind::IncomeExpenditureSummary: return "收入支出决算总表";
-        case TableKind::Income: return "收入决算表";
-        case TableKind::Expenditure: return "支出决算表";
-        case TableKind::FiscalSummary: return "财政拨款收入支出决算总表";
-        case TableKind::GeneralBudgetExpenditure: return "一般公共预算财政拨款支出决算表";
-        case TableKind::BasicExpenditure: return "一般公共预算财政拨款基本支出决算表";
-        case TableKind::GovernmentFund: return "政府性基金预算财政拨款收入支出决算表";
-        case TableKind::StateCapital: return "国有资本经营预算财政拨款收入支出决算表";
-        case TableKind::ThreePublic: return "财政拨款“三公”经费支出决算表";
-    }
-    return "决算表";
-}
-
 std::string num(std::size_t i) { return std::to_string(i); }
 
 }  // namespace
@@ -49,7 +32,7 @@ std::vector<TextPlace> printed_texts(const Filing& f) {
         add(o.consolidated_units[i].note, "部门概况（决算单位构成）", "overview", p + "/note", "overview", false);
     }
     for (const auto& t : f.tables) {
-        std::string name = table_name(t.kind), anchor = "table-" + std::string(table_kind_id(t.kind));
+        std::string name = std::string(standard_table_title(t.kind)), anchor = "table-" + std::string(table_kind_id(t.kind));
         add(t.number, name + "的表号", "table-title", t.pointer + "/number", anchor, true);
         add(t.title, name + "的标题", "table-title", t.pointer + "/title", anchor, true);
         for (std::size_t b = 0; b < t.blocks.size(); ++b) {

@@ -114,18 +114,8 @@ ojson assemble(const DocumentStructure& st, const TablesResult& tables, const Na
 
 // The standard title of a table kind, for a table the publication does not print.
 std::string standard_title(const std::string& kind) {
-    static const std::map<std::string, std::string> titles = {
-        {"income_expenditure_summary", "收入支出决算总表"},
-        {"income", "收入决算表"},
-        {"expenditure", "支出决算表"},
-        {"fiscal_summary", "财政拨款收入支出决算总表"},
-        {"general_budget_expenditure", "一般公共预算财政拨款支出决算表"},
-        {"basic_expenditure", "一般公共预算财政拨款基本支出决算表"},
-        {"government_fund", "政府性基金预算财政拨款收入支出决算表"},
-        {"state_capital", "国有资本经营预算财政拨款支出决算表"},
-        {"three_public", "财政拨款“三公”经费支出决算表"}};
-    auto it = titles.find(kind);
-    return it == titles.end() ? kind : it->second;
+    auto k = table_kind_from_id(kind);
+    return k ? std::string(standard_table_title(*k)) : kind;
 }
 
 std::string joined(const std::vector<std::string>& v) {

@@ -31,6 +31,21 @@ std::optional<TableKind> table_kind_from_id(std::string_view id) {
     return std::nullopt;
 }
 
+std::string_view standard_table_title(TableKind kind) {
+    switch (kind) {
+        case TableKind::IncomeExpenditureSummary: return "收入支出决算总表";
+        case TableKind::Income: return "收入决算表";
+        case TableKind::Expenditure: return "支出决算表";
+        case TableKind::FiscalSummary: return "财政拨款收入支出决算总表";
+        case TableKind::GeneralBudgetExpenditure: return "一般公共预算财政拨款支出决算表";
+        case TableKind::BasicExpenditure: return "一般公共预算财政拨款基本支出决算表";
+        case TableKind::GovernmentFund: return "政府性基金预算财政拨款收入支出决算表";
+        case TableKind::StateCapital: return "国有资本经营预算财政拨款支出决算表";
+        case TableKind::ThreePublic: return "财政拨款“三公”经费支出决算表";
+    }
+    return "决算表";
+}
+
 const std::vector<TableKind>& all_table_kinds() {
     static const std::vector<TableKind> kinds = [] {
         std::vector<TableKind> v;

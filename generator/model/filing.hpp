@@ -25,6 +25,8 @@ enum class TableKind {
 // The format's name of a kind ("income_expenditure_summary"), and back; nullopt for unknown names.
 std::string_view table_kind_id(TableKind kind);
 std::optional<TableKind> table_kind_from_id(std::string_view id);
+// The national template's title of a kind ("收入支出决算总表"), to name a table whose printed title is missing or in question.
+std::string_view standard_table_title(TableKind kind);
 // All kinds in the standard publication order.
 const std::vector<TableKind>& all_table_kinds();
 

@@ -145,16 +145,20 @@ std::string ratio_basis(const CellRef* pct) {
 }
 
 // The kind of problem a root cause is, for the status line.
-enum class Kind { Table, Missing, NarrativeVsTable, NarrativeItself, Text, Check, Tail, Note };
+enum class Kind { Table, Missing, Section, NarrativeVsTable, NarrativeItself, Text, Check, Tail, Note };
 
 Kind kind_of(const Finding& f) {
     if (f.severity == Severity::Info) return Kind::Note;
     if (f.severity == Severity::Minor) return Kind::Tail;
     if (f.rule == "empty-table-explained" || f.rule == "s-table-absent") return Kind::Missing;
+    if (f.rule.rfind("s-", 0) == 0) return Kind::Section;
     if (f.severity == Severity::Warning) return Kind::Check;
+    auto family = [&](const char* prefix) { return f.rule.rfind(prefix, 0) == 0; };
     // The printed words (a placeholder, a heading's year); 元 for 万元 in an attachment is text against a table.
-    if (f.rule.rfind("text-", 0) == 0 && f.rule != "text-unit") return Kind::Text;
-    if (f.rule.rfind("n-", 0) != 0 && f.rule != "text-unit") return Kind::Table;
+    if (family("text-") && f.rule != "text-unit") return Kind::Text;
+    // Narrative figures, the words comparing them (c-) and last year's publication (y-, warnings so far); everything
+    // else compares printed table cells.
+    if (!family("n-") && !family("c-") && !family("y-") && f.rule != "text-unit") return Kind::Table;
     bool names_table = std::any_of(f.cells.begin(), f.cells.end(), [](const CellRef& c) { return is_table_cell(c); });
     return names_table ? Kind::NarrativeVsTable : Kind::NarrativeItself;
 }
@@ -433,7 +437,8 @@ std::string audit_status_text(const AuditReport& audit) {
     for (const auto& g : group_findings(audit)) ++counts[kind_of(audit.findings[g.members.front()])];
     static const std::vector<std::pair<Kind, std::string>> words = {
         {Kind::NarrativeVsTable, " 处说明与表格不符"}, {Kind::NarrativeItself, " 处说明中的数字前后不一"},
-        {Kind::Table, " 处表格数字对不上"}, {Kind::Missing, " 张表缺失或空表无说明"}, {Kind::Text, " 处文字错误"},
+        {Kind::Table, " 处表格数字对不上"},
+        {Kind::Missing, " 张表缺失或空表无说明"}, {Kind::Section, " 处缺少应有的部分"}, {Kind::Text, " 处文字错误"},
         {Kind::Check, " 处需要核实"}, {Kind::Tail, " 处尾差"}};
     std::string out;
     for (const auto& [kind, text] : words)
