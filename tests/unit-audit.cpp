@@ -495,6 +495,11 @@ TEST_CASE("every rule of the catalog has a failing case above, and is documented
         CHECK(!r.tolerance.empty());
         CHECK(!r.reads.empty());
     }
+    // Only rules that compare amounts or percentages can report a 尾差 (and the rules page says so).
+    CHECK(rule_compares_amounts("t09-three-public"));
+    CHECK(rule_compares_amounts("y-change"));
+    for (const char* words : {"text-placeholder", "text-unit", "s-table-absent", "c-budget-actual", "n-counts", "n-unit", "empty-table-explained"})
+        CHECK_FALSE(rule_compares_amounts(words));
 }
 
 TEST_CASE("a table the publication does not print is reported, not taken for an explained empty table") {

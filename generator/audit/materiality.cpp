@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "audit/rule_catalog.hpp"
+
 namespace gongkai {
 
 namespace {
@@ -20,7 +22,8 @@ void assess_materiality(Finding& f) {
         }
     }
     bool money_or_rate = f.unit == "万元" || f.unit == "%";
-    if ((f.severity == Severity::Error || f.severity == Severity::Warning) && money_or_rate && f.excess && *f.excess <= kTailLimit)
+    if ((f.severity == Severity::Error || f.severity == Severity::Warning) && money_or_rate && rule_compares_amounts(f.rule) && f.excess &&
+        *f.excess <= kTailLimit)
         f.severity = Severity::Minor;
 }
 

@@ -15,7 +15,8 @@ constexpr std::int64_t kTailLimit = 10'000;
 constexpr std::int64_t kWholePpm = 1'000'000;
 
 // Sets f.relative_ppm from f.difference and the larger of the two values (kWholePpm without numbers), and
-// turns an Error or Warning about amounts (万元) or percentages whose excess is at most kTailLimit into Minor.
+// turns an Error or Warning about amounts (万元) or percentages whose excess is at most kTailLimit into Minor —
+// for rules that compare amounts (rule_compares_amounts), never for words, units, counts or text.
 void assess_materiality(Finding& f);
 
 // Sets total_share_ppm of every finding with a 万元 difference: the difference against `total` (the filing's

@@ -178,4 +178,10 @@ const RuleInfo& rule_info(const std::string& id) {
     throw std::out_of_range("unknown audit rule " + id);
 }
 
+bool rule_compares_amounts(const std::string& id) {
+    for (const char* family : {"text-", "s-", "c-"})
+        if (id.rfind(family, 0) == 0) return false;
+    return id != "n-counts" && id != "n-unit" && id != "empty-table-explained";
+}
+
 }  // namespace gongkai

@@ -21,6 +21,9 @@ struct RuleInfo {
 
 // All rules, in the order they are documented.
 const std::vector<RuleInfo>& rule_catalog();
+// True when the rule compares amounts or percentages, so that a finding of it only a cent (or 0.01 个百分点)
+// beyond rounding is a 尾差 (materiality.hpp); false for words, units, counts, omissions and text.
+bool rule_compares_amounts(const std::string& rule_id);
 // The rule with this id; throws std::out_of_range for an unknown id (a programming error).
 const RuleInfo& rule_info(const std::string& id);
 

@@ -123,9 +123,7 @@ json rules_view() {
         rules.push_back({{"id", r.id}, {"title_zh", r.title_zh}, {"title_en", r.title_en}, {"scope", r.scope}, {"reads", r.reads},
                          {"tolerance", r.tolerance}, {"severity", severity_id(r.severity)}, {"severity_label", severity_label(r.severity)},
                          {"explanation", r.explanation},
-                         // Rules comparing amounts or percentages report a difference within 0.01 beyond rounding as 尾差.
-                         {"tail_applies", r.id != "n-counts" && r.id != "c-budget-actual" && r.id != "c-prior-year" && r.id != "n-unit" && r.id != "empty-table-explained" &&
-                                          r.id.rfind("s-", 0) != 0}});
+                         {"tail_applies", rule_compares_amounts(r.id)}});
     // How severe a finding is depends on its size as well as its rule (audit/materiality.hpp).
     json levels = json::array();
     for (const auto& [sev, text] : std::vector<std::pair<Severity, std::string>>{
