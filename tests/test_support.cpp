@@ -84,27 +84,39 @@ JsonFile real_filing_file(const std::string& rel) {
 }
 
 Filing real_filing(const std::string& rel) {
-    // rel is "<county-dir>/<year>/<slug>.json"
+    // rel is "<county-dir>/<year>/<slug>.json" (a 决算) or "<county-dir>/<year>/<slug>.budget.json" (a 预算)
     auto first = rel.find('/'), second = rel.find('/', first + 1);
-    FilingPath where{source_dir() + "/data/" + rel, rel.substr(0, first), std::stoi(rel.substr(first + 1, second - first - 1)),
-                     rel.substr(second + 1, rel.size() - second - 1 - 5)};
+    std::string name = rel.substr(second + 1, rel.size() - second - 1 - 5);
+    const std::string budget = ".budget";
+    bool is_budget = name.size() > budget.size() && name.compare(name.size() - budget.size(), budget.size(), budget) == 0;
+    if (is_budget) name.resize(name.size() - budget.size());
+    FilingPath where{source_dir() + "/data/" + rel, rel.substr(0, first), std::stoi(rel.substr(first + 1, second - first - 1)), name,
+                     is_budget ? "预算" : "决算"};
     ProblemList problems;
     auto filing = decode_filing(real_filing_file(rel), where, problems);
     if (!filing) throw std::runtime_error("cannot decode " + rel + ": " + (problems.empty() ? "" : problems.items()[0].to_string()));
     return *filing;
 }
 
-std::vector<std::string> real_filing_paths() {
+namespace {
+// The filings under data/ (<county>/<year>/<name>.json), budgets (<slug>.budget.json) or final accounts.
+std::vector<std::string> real_paths(bool budgets) {
     std::vector<std::string> out;
     for (const auto& rel : list_files(source_dir() + "/data")) {
         fs::path p(rel);
         auto parts = std::distance(p.begin(), p.end());
         std::string year = p.parent_path().filename().string();
-        if (parts == 3 && p.extension() == ".json" && year.size() == 4 && std::all_of(year.begin(), year.end(), ::isdigit))
+        bool budget = p.stem().extension() == ".budget";
+        if (parts == 3 && p.extension() == ".json" && year.size() == 4 && std::all_of(year.begin(), year.end(), ::isdigit) &&
+            budget == budgets)
             out.push_back(rel);
     }
     return out;
 }
+}  // namespace
+
+std::vector<std::string> real_filing_paths() { return real_paths(false); }
+std::vector<std::string> real_budget_paths() { return real_paths(true); }
 
 int run_command(const std::string& command, std::string& output) {
     output.clear();

@@ -44,8 +44,10 @@ int run_command(const std::string& command, std::string& output);
 JsonFile real_filing_file(const std::string& rel);
 Filing real_filing(const std::string& rel);
 
-// Every filing of the repository's data/ as "<county-dir>/<year>/<slug>.json", sorted.
+// Every 决算 filing of the repository's data/ (not the .budget.json) as "<county-dir>/<year>/<slug>.json", sorted.
 std::vector<std::string> real_filing_paths();
+// The 部门预算 filings under data/ (<slug>.budget.json), sorted.
+std::vector<std::string> real_budget_paths();
 // True when `needle` occurs in `haystack`.
 inline bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <stdexcept>
 
 #include "audit/audit.hpp"
 #include "audit/grouping.hpp"
@@ -199,6 +200,79 @@ TEST_CASE("t09: 三公 total and vehicle subtotal, budget and actual") {
     expect_fail(f, "t09-three-public");
 }
 
+TEST_CASE("x06-09: table 06's 三公 items are parts of the 三公 table's 决算, never more") {
+    // put() replaces a whole block: the four items of table 06, and the 三公 table's six rows (决算 given).
+    auto items = [](std::optional<std::string> abroad, std::optional<std::string> reception, std::optional<std::string> operation,
+                    std::optional<std::string> purchase) {
+        return std::vector<RowSpec>{{"30212", {abroad}}, {"30217", {reception}}, {"30231", {operation}}, {"31013", {purchase}}};
+    };
+    const std::vector<RowSpec> three = {
+        {"total", {"20.00", "16.00"}}, {"abroad", {"5.00", "4.00"}}, {"vehicle_subtotal", {"10.00", "9.00"}},
+        {"vehicle_purchase", {"0", "0"}}, {"vehicle_operation", {"10.00", "9.00"}}, {"reception", {"5.00", "3.00"}}};
+    Filing f = blank();
+    put(f, K::ThreePublic, "main", {"budget", "actual"}, three);
+    // Equal, smaller (the rest paid from project spending), blank (all of it project spending), 0.00 against 0.
+    put(f, K::BasicExpenditure, "main", {"amount"}, items("4.00", "1.50", std::nullopt, "0.00"));
+    expect_pass(f, "x06-09");
+    CHECK(audit_filing(f).checks_by_rule.at("x06-09") == 4);
+    CHECK(audit_filing(f).findings.empty());
+    // Within rounding: 3.04 against a 决算 printed with one decimal (3.0 stands for up to 3.05).
+    Filing g = blank();
+    put(g, K::ThreePublic, "main", {"budget", "actual"}, {{"reception", {"5.0", "3.0"}}});
+    put(g, K::BasicExpenditure, "main", {"amount"}, {{"30217", {"3.04"}}});
+    expect_pass(g, "x06-09");
+    // 公务接待费 8.31 in basic spending against 3.00 for all appropriations (as in GovBudgetChecker's 宜川 sample).
+    g = f;
+    put(g, K::BasicExpenditure, "main", {"amount"}, items("4.00", "8.31", std::nullopt, "0.00"));
+    expect_fail(g, "x06-09");
+    AuditReport r = audit_filing(g);
+    REQUIRE(r.findings.size() == 1);
+    const Finding& fd = r.findings[0];
+    CHECK(fd.check == CheckKind::Exceeds);
+    CHECK(fd.severity == Severity::Error);
+    REQUIRE(fd.cells.size() == 2);
+    CHECK(fd.cells[0].table == "basic_expenditure");
+    CHECK(fd.cells[0].row == "30217");
+    CHECK(fd.cells[1].table == "three_public");
+    CHECK(fd.cells[1].row == "reception");
+    CHECK(fd.cells[1].column == "actual");
+    CHECK(*fd.difference == 5'310'000);
+    // A cent beyond rounding is a 尾差.
+    g = f;
+    put(g, K::BasicExpenditure, "main", {"amount"}, items("4.01", "1.50", std::nullopt, "0.00"));
+    r = audit_filing(g);
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].rule == "x06-09");
+    CHECK(r.findings[0].severity == Severity::Minor);
+    // A 三公 line printed blank holds nothing: a 购置 of 12.00 in basic spending is more.
+    g = f;
+    std::vector<RowSpec> no_purchase = three;
+    no_purchase[3] = {"vehicle_purchase", {std::nullopt, std::nullopt}};
+    put(g, K::ThreePublic, "main", {"budget", "actual"}, no_purchase);
+    put(g, K::BasicExpenditure, "main", {"amount"}, items("4.00", "1.50", std::nullopt, "12.00"));
+    expect_fail(g, "x06-09");
+    // A 三公 table that prints only the vehicle subtotal: 30231 + 31013 against it.
+    g = blank();
+    put(g, K::ThreePublic, "main", {"budget", "actual"}, {{"vehicle_subtotal", {"10.00", "9.00"}}});
+    put(g, K::BasicExpenditure, "main", {"amount"}, {{"30231", {"6.00"}}, {"31013", {"3.00"}}});
+    expect_pass(g, "x06-09");
+    put(g, K::BasicExpenditure, "main", {"amount"}, {{"30231", {"6.00"}}, {"31013", {"3.10"}}});
+    expect_fail(g, "x06-09");
+    // No 三公 table: nothing to compare.
+    g = blank();
+    put(g, K::BasicExpenditure, "main", {"amount"}, items(std::nullopt, "8.31", std::nullopt, std::nullopt));
+    CHECK(audit_filing(g).checks_by_rule.count("x06-09") == 0);
+    // The real filings: every item printed in table 06 is compared, none exceeds (湘潭县's 30231 is blank while its
+    // 三公 公务用车运行维护费 is 25.8: paid from project spending; 规划和自然资源局's 30217 0.39 equals its 接待费).
+    for (const auto& rel : test::real_filing_paths()) {
+        INFO(rel);
+        const AuditReport real = audit_filing(test::real_filing(rel));
+        CHECK(real.checks_by_rule.count("x06-09") == 1);
+        if (real.checks_by_rule.count("x06-09")) CHECK(real.checks_by_rule.at("x06-09") == 4);
+        CHECK(real.failed_rules.count("x06-09") == 0);
+    }
+}
+
 TEST_CASE("across tables: 01-02, 01-03, 04-01, 04-05") {
     Filing f = blank();
     put(f, K::IncomeExpenditureSummary, "income", {"amount"}, {{"general_budget", {"100.00"}}, {"total_income", {"100.00"}}});
@@ -231,6 +305,129 @@ TEST_CASE("t07-08: row spending and balances of the fund tables") {
     put(f, K::GovernmentFund, "main", {"opening_balance", "income", "total", "basic", "project", "closing_balance"},
         {{"total", {"5.00", "20.00", "18.00", "3.00", "15.00", "8.00"}}, {"2120801", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}});
     expect_fail(f, "t07-08-rows");
+}
+
+namespace {
+
+// Table 04 with money in two funds, and tables 07 (in the 普陀区 layout) and 08 (in the 湘潭县 layout, spending
+// only) that agree with it: 一般公共预算 3 + 100 = 95 + 8, 政府性基金 5 + 20 = 18 + 7.
+Filing fund_filing() {
+    Filing f = blank();
+    const std::optional<std::string> none;
+    put(f, K::FiscalSummary, "income", {"amount"},
+        {{"general_budget", {"100.00"}}, {"government_fund", {"20.00"}}, {"state_capital", {none}}, {"total_income", {"120.00"}},
+         {"opening_balance", {"8.00"}}, {"opening_general_budget", {"3.00"}}, {"opening_government_fund", {"5.00"}},
+         {"opening_state_capital", {none}}, {"grand_total", {"128.00"}}});
+    put(f, K::FiscalSummary, "expenditure", {"total", "general_budget", "government_fund", "state_capital"},
+        {{"201", {"95.00", "95.00", none, none}}, {"212", {"18.00", none, "18.00", none}}, {"223", {none, none, none, none}},
+         {"total_expenditure", {"113.00", "95.00", "18.00", none}}, {"closing_balance", {"15.00", "8.00", "7.00", none}},
+         {"grand_total", {"128.00", "103.00", "25.00", none}}});
+    put(f, K::GovernmentFund, "main", {"opening_balance", "income", "total", "basic", "project", "closing_balance"},
+        {{"total", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}, {"212", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}},
+         {"21208", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}, {"2120801", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}});
+    put(f, K::StateCapital, "main", {"total", "basic", "project"}, {{"total", {none, none, none}}, {"none", {none, none, none}, "无"}});
+    return f;
+}
+
+Table& table_of(Filing& f, K kind) {
+    for (auto& t : f.tables)
+        if (t.kind == kind) return t;
+    throw std::logic_error("no such table");
+}
+
+}  // namespace
+
+TEST_CASE("t04-fund-balance: each fund's 年初 + 本年收入 = 本年支出 + 年末 in table 04") {
+    Filing f = fund_filing();
+    for (const char* r : {"t04-fund-balance", "t04-sums"}) expect_pass(f, r);
+    // 1.00 of closing balance moved from 政府性基金 to 一般公共预算: every total of table 04 still adds up
+    // (t04-sums passes), but neither fund balances any more.
+    Filing g = f;
+    const std::optional<std::string> none;
+    put(g, K::FiscalSummary, "expenditure", {"total", "general_budget", "government_fund", "state_capital"},
+        {{"201", {"95.00", "95.00", none, none}}, {"212", {"18.00", none, "18.00", none}}, {"total_expenditure", {"113.00", "95.00", "18.00", none}},
+         {"closing_balance", {"15.00", "9.00", "6.00", none}}, {"grand_total", {"128.00", "104.00", "24.00", none}}});
+    expect_pass(g, "t04-sums");
+    expect_fail(g, "t04-fund-balance");
+    int funds_failing = 0;
+    for (const auto& fd : audit_filing(g).findings) funds_failing += fd.rule == "t04-fund-balance";
+    CHECK(funds_failing == 2);
+    // A layout that prints the closing balance as rows of its own (amount in the 合计 column).
+    Filing h = blank();
+    put(h, K::FiscalSummary, "income", {"amount"},
+        {{"government_fund", {"20.00"}}, {"total_income", {"20.00"}}, {"opening_balance", {"5.00"}}, {"opening_government_fund", {"5.00"}},
+         {"grand_total", {"25.00"}}});
+    put(h, K::FiscalSummary, "expenditure", {"total", "government_fund"},
+        {{"212", {"18.00", "18.00"}}, {"total_expenditure", {"18.00", "18.00"}}, {"closing_balance", {"7.00", none}},
+         {"closing_government_fund", {"7.00", none}}, {"grand_total", {"25.00", "25.00"}}});
+    expect_pass(h, "t04-fund-balance");
+    put(h, K::FiscalSummary, "expenditure", {"total", "government_fund"},
+        {{"212", {"18.00", "18.00"}}, {"total_expenditure", {"18.00", "18.00"}}, {"closing_balance", {"7.00", none}},
+         {"closing_government_fund", {"6.00", none}}, {"grand_total", {"25.00", "25.00"}}});
+    expect_fail(h, "t04-fund-balance");
+    // A table 04 without the opening and closing rows (the synthetic corpus): nothing to check.
+    Filing s = blank();
+    put(s, K::FiscalSummary, "income", {"amount"}, {{"general_budget", {"100.00"}}, {"total_income", {"100.00"}}});
+    put(s, K::FiscalSummary, "expenditure", {"total", "general_budget"}, {{"total_expenditure", {"90.00", "90.00"}}});
+    CHECK(audit_filing(s).checks_by_rule.count("t04-fund-balance") == 0);
+}
+
+TEST_CASE("x04-07, x04-08: the fund tables against their fund in table 04") {
+    Filing f = fund_filing();
+    for (const char* r : {"x04-07", "x04-08", "t07-08-rows"}) expect_pass(f, r);
+    const std::optional<std::string> none;
+    const std::vector<std::string> cols = {"opening_balance", "income", "total", "basic", "project", "closing_balance"};
+    // 07's 本年收入 21.00 against 04's 20.00.
+    Filing g = f;
+    put(g, K::GovernmentFund, "main", cols,
+        {{"total", {"5.00", "21.00", "18.00", "3.00", "15.00", "8.00"}}, {"212", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}});
+    expect_fail(g, "x04-07");
+    // 07 printed blank while 04 shows 政府性基金 money.
+    g = f;
+    put(g, K::GovernmentFund, "main", cols, {{"total", {none, none, none, none, none, none}}});
+    expect_fail(g, "x04-07");
+    // 07 printed with money that 04 shows blank (04's 政府性基金 income left blank).
+    g = f;
+    put(g, K::FiscalSummary, "income", {"amount"},
+        {{"general_budget", {"100.00"}}, {"government_fund", {none}}, {"total_income", {"100.00"}}, {"opening_balance", {"8.00"}},
+         {"opening_general_budget", {"3.00"}}, {"opening_government_fund", {"5.00"}}, {"grand_total", {"108.00"}}});
+    expect_fail(g, "x04-07");
+    // The totals agree, the classes do not: 07 puts 10.00 under 212 and 8.00 under 213, 04 all 18.00 under 212.
+    g = f;
+    put(g, K::GovernmentFund, "main", cols,
+        {{"total", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}, {"212", {"5.00", "12.00", "10.00", "3.00", "7.00", "7.00"}},
+         {"213", {none, "8.00", "8.00", none, "8.00", none}}});
+    expect_fail(g, "x04-07");
+    int class_findings = 0;
+    for (const auto& fd : audit_filing(g).findings) class_findings += fd.rule == "x04-07";
+    CHECK(class_findings == 2);  // 212: 18.00 against 10.00; 213: 8.00 where 04 has no row
+    // 07 printing only 项 rows: compared with 04's class through their sum.
+    g = f;
+    put(g, K::GovernmentFund, "main", cols,
+        {{"total", {"5.00", "20.00", "18.00", "3.00", "15.00", "7.00"}}, {"2120801", {"5.00", "12.00", "10.00", "3.00", "7.00", "7.00"}},
+         {"2120802", {none, "8.00", "8.00", none, "8.00", none}}});
+    expect_pass(g, "x04-07");
+    // 07 not printed at all while 04 shows 政府性基金 money: one finding; not printed and nothing in 04: none.
+    g = f;
+    table_of(g, K::GovernmentFund).absent = true;
+    table_of(g, K::GovernmentFund).blocks.clear();
+    expect_fail(g, "x04-07");
+    class_findings = 0;
+    for (const auto& fd : audit_filing(g).findings) class_findings += fd.rule == "x04-07";
+    CHECK(class_findings == 1);
+    table_of(g, K::StateCapital).absent = true;
+    table_of(g, K::StateCapital).blocks.clear();
+    expect_pass(g, "x04-08");
+    // 08 in the 湘潭县 layout (spending only) printing money that 04's 国有资本经营 column leaves blank.
+    g = f;
+    put(g, K::StateCapital, "main", {"total", "basic", "project"}, {{"total", {"4.00", none, "4.00"}}, {"223", {"4.00", none, "4.00"}}});
+    expect_fail(g, "x04-08");
+    // 04 printing 0.00 where 08 is blank is the same nothing.
+    g = f;
+    put(g, K::FiscalSummary, "expenditure", {"total", "general_budget", "government_fund", "state_capital"},
+        {{"201", {"95.00", "95.00", none, none}}, {"212", {"18.00", none, "18.00", none}}, {"total_expenditure", {"113.00", "95.00", "18.00", "0.00"}},
+         {"closing_balance", {"15.00", "8.00", "7.00", none}}, {"grand_total", {"128.00", "103.00", "25.00", none}}});
+    expect_pass(g, "x04-08");
 }
 
 TEST_CASE("empty tables carry their explanation") {
@@ -282,6 +479,66 @@ TEST_CASE("narrative shares and completion rates, with direction words") {
     expect_fail(g, "n-share");
     expect_fail(g, "n-completion");
     expect_fail(g, "c-budget-actual");
+}
+
+TEST_CASE("政府性基金 and 国有资本经营 figures against tables 07 and 08") {
+    Filing f = blank();
+    const std::vector<std::string> columns = {"opening_balance", "income", "total", "basic", "project", "closing_balance"};
+    put(f, K::GovernmentFund, "main", columns,
+        {{"total", {"0.00", "105.00", "105.00", "0.00", "105.00", "0.00"}},
+         {"2219899", {"0.00", "105.00", "105.00", "0.00", "105.00", "0.00"}}});
+    put(f, K::IncomeExpenditureSummary, "expenditure", {"amount"}, {{"total_expenditure", {"500.00"}}});
+    say(f, "gov_fund.income", "105.00", "万元");
+    say(f, "gov_fund.total", "105.00", "万元");
+    say(f, "gov_fund.item.budget", "100.00", "万元", "2219899");
+    say(f, "gov_fund.item.actual", "105.00", "万元", "2219899");
+    say(f, "gov_fund.item.completion", "105", "%", "2219899");
+    say(f, "gov_fund.share", "21", "%");  // of 本年支出合计
+    say(f, "gov_fund.yoy_change", "5.00", "万元", "", "增加");
+    say(f, "gov_fund.yoy_pct", "5", "%", "", "增长");  // 5 / 100
+    expect_pass(f, "n-amount");
+    expect_pass(f, "n-completion");
+    expect_pass(f, "n-share");
+    expect_pass(f, "n-yoy");
+    CHECK(audit_filing(f).checks_by_rule.at("n-amount") == 3);
+    // GovBudgetChecker's 宜川 sample: the item's 支出决算 stated as 135.00 against the table's 105.00.
+    Filing g = f;
+    g.figures[3].value = *parse_decimal("135.00");
+    expect_fail(g, "n-amount");
+    AuditReport r = audit_filing(g);
+    bool named = false;
+    for (const auto& fd : r.findings)
+        if (fd.rule == "n-amount")
+            for (const auto& c : fd.cells) named = named || (c.table == "government_fund" && c.row == "2219899" && c.column == "total");
+    CHECK(named);
+    g = f;
+    g.figures[0].value = *parse_decimal("100.00");  // 收入 against the 合计 row's 本年收入
+    expect_fail(g, "n-amount");
+    g = f;
+    g.figures[5].value = *parse_decimal("25");
+    expect_fail(g, "n-share");
+
+    // 国有资本经营: Hunan's table 08 prints spending only (no 本年收入 column): the stated income is not compared.
+    Filing h = blank();
+    put(h, K::StateCapital, "main", {"total", "basic", "project"},
+        {{"total", {"18.00", "0.00", "18.00"}}, {"223", {"18.00", "0.00", "18.00"}}, {"22301", {"18.00", "0.00", "18.00"}}});
+    say(h, "state_capital.income", "20.00", "万元");
+    say(h, "state_capital.total", "18.00", "万元");
+    say(h, "state_capital.class.amount", "18.00", "万元", "223");
+    say(h, "state_capital.class.share", "100", "%", "223");
+    say(h, "state_capital.budget", "20.00", "万元");
+    say(h, "state_capital.actual", "18.00", "万元");
+    say(h, "state_capital.completion", "90", "%");
+    expect_pass(h, "n-amount");
+    expect_pass(h, "n-share");
+    expect_pass(h, "n-completion");
+    CHECK(audit_filing(h).checks_by_rule.at("n-amount") == 3);
+    Filing k = h;
+    k.figures[2].value = *parse_decimal("16.00");
+    expect_fail(k, "n-amount");
+    k = h;
+    k.figures[6].value = *parse_decimal("95");
+    expect_fail(k, "n-completion");
 }
 
 TEST_CASE("year-over-year: rate, amount and direction agree") {

@@ -228,6 +228,26 @@ TEST_CASE("三公 items: budget, actual, completion, shares, changes and counts"
     CHECK(figure(f, "three_public.reception.foreign_persons")["unit"] == "人次");
 }
 
+TEST_CASE("政府性基金 and 国有资本经营 sections: income, spending and items with their codes") {
+    // Shanghai's template, with its “支出收入” for the spending, and an item as GovBudgetChecker's 宜川 sample prints it.
+    FunctionCodes codes{{"221", "住房保障支出", ""}, {"22198", "超长期特别国债安排的支出", ""}, {"2219899", "其他住房保障支出", "105.00"}};
+    json f = read_one("八、政府性基金预算财政拨款收入支出决算情况说明",
+                      "政府性基金预算财政拨款收入105.00万元，支出收入105.00万元，支出具体情况如下：\n"
+                      "1、住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）。主要用于：改造。年初预算为0.00万元，支出决算为135.00万元。",
+                      codes);
+    CHECK(figure(f, "gov_fund.income")["value"] == "105.00");
+    CHECK(figure(f, "gov_fund.total")["value"] == "105.00");
+    CHECK(figure(f, "gov_fund.item.budget", "2219899")["value"] == "0.00");
+    CHECK(figure(f, "gov_fund.item.actual", "2219899")["value"] == "135.00");
+    f = read_one("九、国有资本经营预算财政拨款收入支出决算情况说明",
+                 "国有资本经营预算财政拨款收入20万元，支出18万元。国有资本经营预算财政拨款支出年初预算为20万元，支出决算为18万元，完成年初预算的90%。");
+    CHECK(figure(f, "state_capital.income")["value"] == "20");
+    CHECK(figure(f, "state_capital.total")["value"] == "18");
+    CHECK(figure(f, "state_capital.budget")["value"] == "20");
+    CHECK(figure(f, "state_capital.actual")["value"] == "18");
+    CHECK(figure(f, "state_capital.completion")["value"] == "90");
+}
+
 TEST_CASE("a 元 printed where 万元 was meant stays 元") {
     json f = read_one("七、财政拨款三公经费支出决算情况说明", "“三公”经费财政拨款支出预算为43.2元，支出决算为25.8万元。");
     CHECK(figure(f, "three_public.total.budget")["unit"] == "元");

@@ -96,3 +96,22 @@ TEST_CASE("slugs cannot escape a folder") {
     CHECK(is_valid_slug("finance-bureau"));
     CHECK(is_valid_slug("office2"));
 }
+
+TEST_CASE("a budget is <slug>.budget.json beside the year's final accounts, listed apart with its kind") {
+    TempDir d;
+    write_file(d / "310107-putuo/county.json", "{}");
+    write_file(d / "310107-putuo/2025/finance-bureau.json", "{}");
+    write_file(d / "310107-putuo/2025/finance-bureau.budget.json", "{}");
+    write_file(d / "310107-putuo/2025/Bad.budget.json", "{}");
+    write_file(d / "310107-putuo/2025/.budget.json", "{}");  // hidden: skipped like every dot file
+    ProblemList problems;
+    auto layout = scan_data_dir(d.path(), problems);
+    REQUIRE(layout.filings.size() == 1);
+    CHECK(layout.filings[0].kind == "决算");
+    REQUIRE(layout.budgets.size() == 1);
+    CHECK(layout.budgets[0].slug == "finance-bureau");
+    CHECK(layout.budgets[0].kind == "预算");
+    CHECK(layout.budgets[0].year == 2025);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.items()[0].to_string().find("Bad.budget.json") != std::string::npos);
+}

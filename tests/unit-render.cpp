@@ -148,6 +148,8 @@ TEST_CASE("narrative figure labels read as plain Chinese, for every metric of th
     CHECK(metric_label("gb.item.full_year.budget") == "项目全年预算");
     CHECK(metric_label("gov_fund.total") == "政府性基金预算财政拨款支出");
     CHECK(metric_label("state_capital.item.actual") == "国有资本经营预算财政拨款项目支出决算");
+    CHECK(metric_label("gov_fund.income") == "政府性基金预算财政拨款收入");
+    CHECK(metric_label("state_capital.actual") == "国有资本经营预算财政拨款支出决算");
     CHECK(metric_label("gb.new_item_kind.completion") == "一般公共预算财政拨款支出（new_item_kind）完成预算比例");
     CHECK(metric_label("unknown.thing") == "unknown.thing");
     // Every metric the real filings state gets a label without "·" compositions or raw ids.

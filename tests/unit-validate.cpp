@@ -222,3 +222,42 @@ TEST_CASE("a table's page: optional, the 1-based page of the source document, ch
                       }),
                       "/tables/8/page", "no page"));
 }
+
+TEST_CASE("a 预算 filing holds budget tables, in a <slug>.budget.json file; a 决算 holds 决算 tables") {
+    // A 决算 table kind in a budget, a budget table kind in a 决算, and the kind against the file name.
+    JsonFile f = real_filing_file(kXiangtanFiling);
+    json budget = f.doc;
+    budget["kind"] = "预算";
+    budget["tables"] = json::array({{{"kind", "budget_three_public"}, {"title", "2025年部门“三公”经费和机关运行经费预算表"},
+                                     {"blocks", json::array({{{"id", "main"},
+                                                              {"columns", json::array({{{"id", "budget"}, {"label", "预算数"}}})},
+                                                              {"rows", json::array({{{"key", "total"}, {"name", "合计"}, {"values", {{"budget", "0.95"}}}},
+                                                                                    {{"key", "operating_cost"}, {"name", "机关运行经费预算数"},
+                                                                                     {"values", {{"budget", "229.43"}}}}})}}})}}});
+    FilingPath as_budget = xiangtan_path(f);
+    as_budget.kind = "预算";
+    JsonFile bf = f;
+    bf.doc = budget;
+    ProblemList ok;
+    auto decoded = decode_filing(bf, as_budget, ok);
+    CHECK_MESSAGE(ok.empty(), dump(ok));
+    REQUIRE(decoded);
+    CHECK(decoded->kind == "预算");
+    REQUIRE(decoded->table(TableKind::BudgetThreePublic));
+    CHECK(is_budget_table(decoded->tables[0].kind));
+
+    // The same budget in <slug>.json: the kind contradicts the file name.
+    ProblemList misplaced;
+    decode_filing(bf, xiangtan_path(f), misplaced);
+    CHECK(has_problem(misplaced, "/kind", "<slug>.budget.json"));
+
+    // A 决算 table in a budget, and a budget table in a 决算: each named with what the filing's kind allows.
+    bf.doc["tables"].push_back(f.doc["tables"][0]);
+    ProblemList mixed;
+    decode_filing(bf, as_budget, mixed);
+    CHECK(has_problem(mixed, "/tables/1/kind", "for a 预算 one of budget_summary"));
+    auto p = problems_after([](json& j) { j["tables"][0]["kind"] = "budget_summary"; });
+    CHECK(has_problem(p, "/tables/0/kind", "for a 决算 one of income_expenditure_summary"));
+    // A budget needs none of the nine 决算 tables.
+    CHECK_FALSE(has_problem(ok, "/tables", "all nine"));
+}

@@ -18,6 +18,7 @@ std::optional<std::int64_t> total_expenditure(const Auditor& a) {
 AuditReport audit_filing(const Filing& f, const Filing* previous, const CodeMappings* mappings) {
     Auditor a(f, previous, mappings);
     audit_tables(a);
+    audit_three_public(a);
     audit_narrative(a);
     audit_years(a);
     audit_comparison(a);

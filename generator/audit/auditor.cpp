@@ -23,8 +23,9 @@ std::string short_table_name(TableKind k) {
         case TableKind::GovernmentFund: return "政府性基金表";
         case TableKind::StateCapital: return "国有资本经营表";
         case TableKind::ThreePublic: return "“三公”经费表";
+        default: break;
     }
-    return "";
+    return std::string(standard_table_title(k));  // budget tables: their standard title
 }
 
 using Wide = __int128;  // sums and ratios of up to thousands of amounts below 10^18 millionths never overflow
@@ -152,7 +153,7 @@ Term Auditor::figure_term(std::size_t index) const {
     t.unit = fig.unit;
     // The name the tables give the figure's code (a function class or item), for wording it plainly.
     std::string code_name;
-    for (TableKind k : {TableKind::GeneralBudgetExpenditure, TableKind::Expenditure})
+    for (TableKind k : {TableKind::GeneralBudgetExpenditure, TableKind::Expenditure, TableKind::GovernmentFund, TableKind::StateCapital})
         if (const Table* tb = fig.code.empty() || !code_name.empty() ? nullptr : f_.table(k))
             if (const Block* b = tb->block("main"))
                 if (const Row* r = b->row_by_code(fig.code)) code_name = without_ordinal(r->name);

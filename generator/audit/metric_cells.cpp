@@ -38,6 +38,16 @@ std::optional<CellAddress> metric_cell(const std::string& metric, const std::str
         if (metric == std::string("expenditure.") + kind + ".amount") return CellAddress{K::Expenditure, "main", "total", kind};
     if ((metric == "gb.class.amount" || metric == "gb.item.actual") && !code.empty())
         return CellAddress{K::GeneralBudgetExpenditure, "main", code, "total"};
+    // 政府性基金 and 国有资本经营 figures, by the gb.* pattern, against tables 07 and 08 (合计 row or the code's row).
+    for (auto [stem, kind] : {std::pair{"gov_fund", K::GovernmentFund}, std::pair{"state_capital", K::StateCapital}}) {
+        const std::string s = stem;
+        if (metric.rfind(s + ".", 0) != 0) continue;
+        if (metric == s + ".total" || metric == s + ".actual") return CellAddress{kind, "main", "total", "total"};
+        if (metric == s + ".income") return CellAddress{kind, "main", "total", "income"};
+        if ((metric == s + ".class.amount" || metric == s + ".item.actual") && !code.empty())
+            return CellAddress{kind, "main", code, "total"};
+        return std::nullopt;
+    }
     if (metric.rfind("three_public.", 0) == 0) {
         for (const auto& [item, row] : three_public_rows()) {
             if (metric == "three_public." + item + ".budget") return CellAddress{K::ThreePublic, "main", row, "budget"};

@@ -6,6 +6,11 @@ namespace gongkai {
 
 // Identities inside each table and between tables (01–09).
 void audit_tables(Auditor& a);
+// Table 04 fund by fund: each fund's balance (t04-fund-balance), tables 07/08 against their fund's column and
+// rows of table 04 (x04-07, x04-08) (rules_fund_tables.cpp; called by audit_tables).
+void audit_fund_tables(Auditor& a);
+// Table 06's 三公 items (30212, 30217, 30231, 31013) never exceed the 三公 table's 决算 (rules_three_public.cpp).
+void audit_three_public(Auditor& a);
 // Every narrative figure recomputed from the tables where it can be.
 void audit_narrative(Auditor& a);
 // The narrative's 上年 figures and changes against the same department's previous-year filing, when present.

@@ -20,6 +20,14 @@ bool ends_with(const std::string& s, const std::string& tail) {
 // The table cell an amount metric states, if the tables publish it.
 std::optional<CellAddress> table_address(const std::string& metric, const std::string& code) { return metric_cell(metric, code); }
 
+// The fund a figure of the gb.* pattern belongs to: "gb" (一般公共预算), "gov_fund" (政府性基金) or
+// "state_capital" (国有资本经营); "" for other metrics.
+std::string fund_stem(const std::string& base) {
+    for (const char* stem : {"gb", "gov_fund", "state_capital"})
+        if (base == stem || base.rfind(std::string(stem) + ".", 0) == 0) return stem;
+    return "";
+}
+
 int direction_group(const std::string& d) {
     if (d == "增加" || d == "增长" || d == "上升") return 1;
     if (d == "减少" || d == "下降") return -1;
@@ -121,12 +129,10 @@ private:
         } else if (base.rfind("expenditure.", 0) == 0) {
             part = operand(base + ".amount");
             whole = operand("expenditure.total");
-        } else if (base == "gb") {
-            part = operand("gb.total");
-            whole = operand("expenditure.total");
-        } else if (base == "gb.class") {
-            part = operand("gb.class.amount", fig.code);
-            whole = operand("gb.total");
+        } else if (std::string stem = fund_stem(base); !stem.empty() && (base == stem || base == stem + ".class")) {
+            // A fund's spending as a share of 本年支出合计; a function class as a share of the fund's spending.
+            part = base == stem ? operand(stem + ".total") : operand(stem + ".class.amount", fig.code);
+            whole = base == stem ? operand("expenditure.total") : operand(stem + ".total");
         } else if (base == "basic.personnel" || base == "basic.public") {
             part = operand(base + ".amount");
             whole = operand("basic.total");
@@ -147,20 +153,16 @@ private:
         const Figure& fig = f_.figures[i];
         std::string base = fig.metric.substr(0, fig.metric.size() - 11);  // without ".completion"
         std::optional<Term> actual, budget;
-        if (base == "gb") {
-            actual = operand("gb.actual");
-            if (!actual) actual = operand("gb.total");
-            budget = figure_term("gb.budget");
-        } else if (base == "gb.full_year") {  // against the adjusted full-year budget (全年预算)
-            actual = operand("gb.actual");
-            if (!actual) actual = operand("gb.total");
-            budget = figure_term("gb.full_year.budget");
-        } else if (base == "gb.item") {
-            actual = figure_term("gb.item.actual", fig.code);
-            budget = figure_term("gb.item.budget", fig.code);
-        } else if (base == "gb.item.full_year") {
-            actual = figure_term("gb.item.actual", fig.code);
-            budget = figure_term("gb.item.full_year.budget", fig.code);
+        // gb, gov_fund, state_capital: the fund's whole spending or one item (with its code), against the 年初预算
+        // or, with .full_year, the adjusted full-year budget (全年预算).
+        const std::string stem = fund_stem(base), rest = stem.empty() ? "" : base.substr(stem.size());
+        if (!stem.empty() && (rest.empty() || rest == ".full_year")) {
+            actual = operand(stem + ".actual");
+            if (!actual) actual = operand(stem + ".total");
+            budget = figure_term(base + ".budget");
+        } else if (!stem.empty() && (rest == ".item" || rest == ".item.full_year")) {
+            actual = figure_term(stem + ".item.actual", fig.code);
+            budget = figure_term(base + ".budget", fig.code);
         } else if (base.rfind("three_public.", 0) == 0) {
             actual = operand(base + ".actual");
             budget = operand(base + ".budget");
@@ -188,7 +190,7 @@ private:
             std::optional<Term> current;
             if (prefix == "total") current = operand("total.amount");
             else if (prefix == "fiscal") current = operand("fiscal.total");
-            else if (prefix == "gb") current = operand("gb.total");
+            else if (prefix == "gb" || prefix == "gov_fund" || prefix == "state_capital") current = operand(prefix + ".total");
             else if (prefix == "operating_cost") current = figure_term("operating_cost.amount");
             else if (prefix.rfind("three_public.", 0) == 0) current = operand(prefix + ".actual");
             // Prior year = current ∓ change; the rate is change / prior.

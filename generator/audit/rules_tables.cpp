@@ -261,6 +261,8 @@ void audit_tables(Auditor& a) {
     sum_if(a, "x05-06", a.cell(K::GeneralBudgetExpenditure, "main", "total", "basic"),
            present(a, K::BasicExpenditure, "main", {"personnel_total", "public_total"}, "amount"),
            "一般公共预算财政拨款基本支出应等于人员经费与公用经费之和");
+    // Table 04 fund by fund, and tables 07/08 against it (rules_fund_tables.cpp).
+    audit_fund_tables(a);
 
     // Absent and blank tables: the Structure family (rules_structure.cpp).
 }

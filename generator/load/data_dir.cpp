@@ -9,6 +9,10 @@ namespace fs = boost::filesystem;
 
 namespace gongkai {
 
+namespace {
+constexpr std::string_view kBudgetSuffix = ".budget";
+}  // namespace
+
 bool is_division_code(const std::string& s) {
     return s.size() == 6 && s[0] != '0' && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -91,14 +95,19 @@ DataLayout scan_data_dir(const std::string& data_dir, ProblemList& problems) {
                 if (is_hidden(file) || reject_symlink(file, problems)) continue;
                 std::string stem = file.stem().string();
                 if (!fs::is_regular_file(file) || file.extension() != ".json") {
-                    problems.add({file.string(), "", "only <department-slug>.json filings in a year folder", "an unexpected entry", ""});
+                    problems.add({file.string(), "", "only <department-slug>.json and <department-slug>.budget.json filings in a year folder",
+                                  "an unexpected entry", ""});
                     continue;
                 }
+                // <slug>.budget.json is the 部门预算 of the year; <slug>.json its 部门决算.
+                const bool budget = stem.size() > kBudgetSuffix.size() && stem.compare(stem.size() - kBudgetSuffix.size(), kBudgetSuffix.size(), kBudgetSuffix) == 0;
+                if (budget) stem.resize(stem.size() - kBudgetSuffix.size());
                 if (!is_valid_slug(stem)) {
-                    problems.add({file.string(), "", "a file name that is a slug (lower-case a-z, 0-9 and single dashes)", "\"" + stem + "\"", ""});
+                    problems.add({file.string(), "", "a file name that is a slug (lower-case a-z, 0-9 and single dashes), then .json or .budget.json",
+                                  "\"" + file.filename().string() + "\"", ""});
                     continue;
                 }
-                layout.filings.push_back({file.string(), name, std::stoi(yname), stem});
+                (budget ? layout.budgets : layout.filings).push_back({file.string(), name, std::stoi(yname), stem, budget ? "预算" : "决算"});
             }
         }
     }

@@ -1,7 +1,8 @@
 #pragma once
 // Finds the input files of a data folder:
 //   DIR/<division-code>-<county-slug>/county.json
-//   DIR/<division-code>-<county-slug>/<year>/<department-slug>.json
+//   DIR/<division-code>-<county-slug>/<year>/<department-slug>.json          (部门决算)
+//   DIR/<division-code>-<county-slug>/<year>/<department-slug>.budget.json   (部门预算 of that year)
 // Listing is sorted so that everything downstream is deterministic.
 #include <string>
 #include <vector>
@@ -14,7 +15,8 @@ struct FilingPath {
     std::string path;        // full path of the filing
     std::string county_dir;  // "430321-xiangtan"
     int year = 0;            // from the year folder
-    std::string slug;        // from the file name
+    std::string slug;        // from the file name (without .budget)
+    std::string kind = "决算";  // "预算" for <slug>.budget.json: the filing's kind must say the same
 };
 
 struct CountyPath {
@@ -24,7 +26,8 @@ struct CountyPath {
 
 struct DataLayout {
     std::vector<CountyPath> counties;
-    std::vector<FilingPath> filings;
+    std::vector<FilingPath> filings;  // 部门决算
+    std::vector<FilingPath> budgets;  // 部门预算 (<slug>.budget.json)
     std::string code_mapping;  // DIR/code-mapping.json when present (renamed or merged function codes)
     std::string department_types;  // DIR/department-types.json when present (kinds of department by name)
 };

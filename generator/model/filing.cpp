@@ -6,7 +6,7 @@
 namespace gongkai {
 
 namespace {
-constexpr std::array<std::pair<TableKind, std::string_view>, 9> kKindIds{{
+constexpr std::array<std::pair<TableKind, std::string_view>, 22> kKindIds{{
     {TableKind::IncomeExpenditureSummary, "income_expenditure_summary"},
     {TableKind::Income, "income"},
     {TableKind::Expenditure, "expenditure"},
@@ -16,7 +16,21 @@ constexpr std::array<std::pair<TableKind, std::string_view>, 9> kKindIds{{
     {TableKind::GovernmentFund, "government_fund"},
     {TableKind::StateCapital, "state_capital"},
     {TableKind::ThreePublic, "three_public"},
+    {TableKind::BudgetSummary, "budget_summary"},
+    {TableKind::BudgetIncome, "budget_income"},
+    {TableKind::BudgetExpenditure, "budget_expenditure"},
+    {TableKind::BudgetFiscalSummary, "budget_fiscal_summary"},
+    {TableKind::BudgetFiscalExpenditure, "budget_fiscal_expenditure"},
+    {TableKind::BudgetFiscalBasic, "budget_fiscal_basic"},
+    {TableKind::BudgetGeneralFunction, "budget_general_function"},
+    {TableKind::BudgetBasicEconomic, "budget_basic_economic"},
+    {TableKind::BudgetGovernmentFund, "budget_government_fund"},
+    {TableKind::BudgetStateCapital, "budget_state_capital"},
+    {TableKind::BudgetThreePublic, "budget_three_public"},
+    {TableKind::BudgetOperatingCost, "budget_operating_cost"},
+    {TableKind::BudgetProcurement, "budget_procurement"},
 }};
+constexpr std::size_t kFinalAccountKinds = 9;  // the first entries of kKindIds
 }  // namespace
 
 std::string_view table_kind_id(TableKind kind) {
@@ -42,6 +56,19 @@ std::string_view standard_table_title(TableKind kind) {
         case TableKind::GovernmentFund: return "政府性基金预算财政拨款收入支出决算表";
         case TableKind::StateCapital: return "国有资本经营预算财政拨款支出决算表";
         case TableKind::ThreePublic: return "财政拨款“三公”经费支出决算表";
+        case TableKind::BudgetSummary: return "部门财务收支预算总表";
+        case TableKind::BudgetIncome: return "部门收入预算总表";
+        case TableKind::BudgetExpenditure: return "部门支出预算总表";
+        case TableKind::BudgetFiscalSummary: return "部门财政拨款收支预算总表";
+        case TableKind::BudgetFiscalExpenditure: return "财政拨款支出预算表";
+        case TableKind::BudgetFiscalBasic: return "财政拨款基本支出预算表";
+        case TableKind::BudgetGeneralFunction: return "一般公共预算支出功能分类预算表";
+        case TableKind::BudgetBasicEconomic: return "一般公共预算基本支出部门预算经济分类预算表";
+        case TableKind::BudgetGovernmentFund: return "政府性基金预算支出功能分类预算表";
+        case TableKind::BudgetStateCapital: return "国有资本经营预算支出功能分类预算表";
+        case TableKind::BudgetThreePublic: return "“三公”经费和机关运行经费预算表";
+        case TableKind::BudgetOperatingCost: return "一般公共预算机关运行经费支出预算表";
+        case TableKind::BudgetProcurement: return "政府采购支出预算表";
     }
     return "决算表";
 }
@@ -49,10 +76,29 @@ std::string_view standard_table_title(TableKind kind) {
 const std::vector<TableKind>& all_table_kinds() {
     static const std::vector<TableKind> kinds = [] {
         std::vector<TableKind> v;
-        for (const auto& entry : kKindIds) v.push_back(entry.first);
+        for (std::size_t i = 0; i < kFinalAccountKinds; ++i) v.push_back(kKindIds[i].first);
         return v;
     }();
     return kinds;
+}
+
+const std::vector<TableKind>& budget_table_kinds() {
+    static const std::vector<TableKind> kinds = [] {
+        std::vector<TableKind> v;
+        for (std::size_t i = kFinalAccountKinds; i < kKindIds.size(); ++i) v.push_back(kKindIds[i].first);
+        return v;
+    }();
+    return kinds;
+}
+
+bool is_budget_table(TableKind kind) {
+    for (TableKind k : budget_table_kinds())
+        if (k == kind) return true;
+    return false;
+}
+
+const std::vector<TableKind>& table_kinds_of(std::string_view filing_kind) {
+    return filing_kind == "预算" ? budget_table_kinds() : all_table_kinds();
 }
 
 int Block::column_index(std::string_view column_id) const {

@@ -1,5 +1,5 @@
 #pragma once
-// The typed filing: one department's 部门决算 for one year, as published. Built by validate/ from the
+// The typed filing: one department's 部门决算 (or 部门预算, kind "预算") for one year, as published. Built by validate/ from the
 // JSON document; everything downstream (compute, render) reads only these types.
 #include <optional>
 #include <string>
@@ -20,6 +20,20 @@ enum class TableKind {
     GovernmentFund,             // 政府性基金预算财政拨款收入支出决算表 (07)
     StateCapital,               // 国有资本经营预算财政拨款支出决算表 (08)
     ThreePublic,                // 财政拨款“三公”经费支出决算表 (09; 07 in Shanghai)
+    // 部门预算 (budget) tables, recognised by title across the Shanghai and Jiangsu templates:
+    BudgetSummary,              // 部门财务收支预算总表 / 收支预算总表
+    BudgetIncome,               // 部门收入预算总表 / 收入预算总表
+    BudgetExpenditure,          // 部门支出预算总表 / 支出预算总表
+    BudgetFiscalSummary,        // 部门财政拨款收支预算总表 / 财政拨款收支预算总表
+    BudgetFiscalExpenditure,    // 财政拨款支出预算表 (Jiangsu)
+    BudgetFiscalBasic,          // 财政拨款基本支出预算表 (Jiangsu)
+    BudgetGeneralFunction,      // 一般公共预算支出功能分类预算表 / 一般公共预算支出预算表
+    BudgetBasicEconomic,        // 一般公共预算基本支出部门预算经济分类预算表 / 一般公共预算基本支出预算表
+    BudgetGovernmentFund,       // 政府性基金预算支出功能分类预算表 / 政府性基金财政拨款支出预算表
+    BudgetStateCapital,         // 国有资本经营预算支出功能分类预算表
+    BudgetThreePublic,          // “三公”经费和机关运行经费预算表 / “三公”经费、会议费、培训费支出预算表
+    BudgetOperatingCost,        // 一般公共预算机关运行经费支出预算表 (Jiangsu)
+    BudgetProcurement,          // 政府采购支出预算表 (Jiangsu)
 };
 
 // The format's name of a kind ("income_expenditure_summary"), and back; nullopt for unknown names.
@@ -27,8 +41,15 @@ std::string_view table_kind_id(TableKind kind);
 std::optional<TableKind> table_kind_from_id(std::string_view id);
 // The national template's title of a kind ("收入支出决算总表"), to name a table whose printed title is missing or in question.
 std::string_view standard_table_title(TableKind kind);
-// All kinds in the standard publication order.
+// The nine 决算 (final accounts) kinds in the standard publication order: every 决算 prints all of them.
 const std::vector<TableKind>& all_table_kinds();
+// The 部门预算 (budget) kinds, Shanghai's nine first, then the further tables of Jiangsu's template; a budget
+// prints those of its template, so none is required.
+const std::vector<TableKind>& budget_table_kinds();
+// True for a kind of budget table.
+bool is_budget_table(TableKind kind);
+// The kinds a filing of `filing_kind` ("决算" or "预算") may hold.
+const std::vector<TableKind>& table_kinds_of(std::string_view filing_kind);
 
 using Cell = std::optional<Decimal>;  // nullopt = blank cell, distinct from a printed 0
 

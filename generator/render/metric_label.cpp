@@ -20,6 +20,7 @@ const std::map<std::string, std::string>& whole_ids() {
         {"gb.item.full_year.completion", "项目完成全年预算比例"},
         {"gb.planning_services.completion", "规划服务项目完成年初预算比例"},  // 普陀区规划和自然资源局 2024
         {"basic.total", "基本支出"},
+        {"gov_fund.income", "政府性基金预算财政拨款收入"}, {"state_capital.income", "国有资本经营预算财政拨款收入"},
         {"procurement.total", "政府采购支出总额"}, {"procurement.goods", "政府采购货物支出"},
         {"procurement.works", "政府采购工程支出"}, {"procurement.services", "政府采购服务支出"},
         {"procurement.goods_sme", "授予中小企业的货物合同金额"}, {"procurement.works_sme", "授予中小企业的工程合同金额"},

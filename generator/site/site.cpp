@@ -82,6 +82,30 @@ void Site::audit_filings() {
     });
 }
 
+// Reads and decodes `paths` in parallel, one problem list per file (appended to `problems` in path order); a
+// file with a problem is left out and listed in invalid_filings_, the others go to `out` with their bytes.
+void Site::decode_filings(const std::vector<FilingPath>& paths, std::vector<Filing>& out, std::vector<JsonFile>& out_files,
+                          ProblemList& problems) {
+    std::vector<ProblemList> per_file(paths.size());
+    std::vector<std::optional<JsonFile>> files(paths.size());
+    std::vector<std::optional<Filing>> decoded(paths.size());
+    parallel_for(paths.size(), options_.jobs, [&](unsigned, std::size_t i) {
+        files[i] = read_json_file(paths[i].path, per_file[i]);
+        if (files[i]) {
+            decoded[i] = decode_filing(*files[i], paths[i], per_file[i]);
+            files[i]->doc = nullptr;  // only the bytes are kept (for the download copy)
+        }
+    });
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        problems.append(per_file[i]);
+        if (!per_file[i].empty()) invalid_filings_.push_back(paths[i].path);
+        else if (decoded[i]) {
+            out.push_back(std::move(*decoded[i]));
+            out_files.push_back(std::move(*files[i]));
+        }
+    }
+}
+
 // Reads every county.json and filing; decoding runs in parallel, one problem list per file so that
 // the report is complete and in a deterministic order.
 void Site::load_inputs(bool keep_going) {
@@ -97,24 +121,9 @@ void Site::load_inputs(bool keep_going) {
         if (auto f = read_json_file(c.path, problems))
             if (auto county = decode_county(*f, c, problems)) counties_.push_back(*county);
     }
-    std::vector<ProblemList> per_file(layout.filings.size());
-    std::vector<std::optional<JsonFile>> files(layout.filings.size());
-    std::vector<std::optional<Filing>> decoded(layout.filings.size());
-    parallel_for(layout.filings.size(), options_.jobs, [&](unsigned, std::size_t i) {
-        files[i] = read_json_file(layout.filings[i].path, per_file[i]);
-        if (files[i]) {
-            decoded[i] = decode_filing(*files[i], layout.filings[i], per_file[i]);
-            files[i]->doc = nullptr;  // only the bytes are kept (for the download copy)
-        }
-    });
-    for (std::size_t i = 0; i < layout.filings.size(); ++i) {
-        problems.append(per_file[i]);
-        if (!per_file[i].empty()) invalid_filings_.push_back(layout.filings[i].path);
-        else if (decoded[i]) {
-            filings_.push_back(std::move(*decoded[i]));
-            filing_files_.push_back(std::move(*files[i]));
-        }
-    }
+    decode_filings(layout.filings, filings_, filing_files_, problems);
+    decode_filings(layout.budgets, budgets_, budget_files_, problems);
+    std::sort(invalid_filings_.begin(), invalid_filings_.end());
     report_.filings = filings_.size();
     report_.counties = counties_.size();
     if (layout.filings.empty() && problems.empty() && options_.log)

@@ -7,6 +7,7 @@
 
 #include "audit/finding.hpp"
 #include "error/problem.hpp"
+#include "load/data_dir.hpp"
 #include "load/json_file.hpp"
 #include "model/code_mapping.hpp"
 #include "model/department_type.hpp"
@@ -59,12 +60,16 @@ public:
     // After build() or check(): the filings (sorted by path) and their audit reports, index for index.
     const std::vector<Filing>& filings() const { return filings_; }
     const std::vector<AuditReport>& audits() const { return audits_; }
+    // After build() or check(): the 部门预算 filings (<slug>.budget.json, kind "预算"), sorted by path.
+    const std::vector<Filing>& budgets() const { return budgets_; }
     // After build() or check(): the department types of data/department-types.json, in file order.
     const DepartmentTypes& department_types() const { return department_types_; }
 
 private:
     // keep_going (check): problems go to problems_ instead of stopping with BuildFailed.
     void load_inputs(bool keep_going = false);
+    void decode_filings(const std::vector<FilingPath>& paths, std::vector<Filing>& out, std::vector<JsonFile>& out_files,
+                        ProblemList& problems);
     void check_inputs(bool keep_going = false);
     void check_output_location();
     void audit_filings();
@@ -79,6 +84,8 @@ private:
     BuildReport report_;
     std::vector<JsonFile> filing_files_;
     std::vector<Filing> filings_;
+    std::vector<JsonFile> budget_files_;
+    std::vector<Filing> budgets_;  // 部门预算: validated; not yet audited or rendered
     std::vector<AuditReport> audits_;
     ProblemList problems_;                     // check(): the input's problems
     std::vector<std::string> invalid_filings_;  // check(): filings left out as invalid

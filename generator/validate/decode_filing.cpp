@@ -74,7 +74,13 @@ public:
             if (f.year != where_.year)
                 r_.fail("/year", "the year of the folder the filing is in (" + std::to_string(where_.year) + ")", std::to_string(f.year));
         }
-        if (auto k = r_.one_of(doc, "", "kind", true, {"决算", "预算"})) f.kind = *k;
+        if (auto k = r_.one_of(doc, "", "kind", true, {"决算", "预算"})) {
+            f.kind = *k;
+            // The file name says the kind too: <slug>.budget.json holds a 预算, <slug>.json a 决算.
+            if (f.kind != where_.kind)
+                r_.fail("/kind", where_.kind == "预算" ? "\"预算\" in a <slug>.budget.json file" : "\"决算\" in a <slug>.json file (a 预算 goes in <slug>.budget.json)",
+                        "\"" + f.kind + "\"");
+        }
         if (auto u = r_.one_of(doc, "", "unit", true, {"万元", "元"})) f.unit = *u;
         source(doc, f);
         overview(doc, f);
@@ -237,11 +243,14 @@ private:
             table.pointer = tp;
             auto kind_name = r_.string(t, tp, "kind", true);
             if (!kind_name) continue;
+            // A 决算 holds 决算 tables, a 预算 budget tables (docs/filing-format.md).
+            const auto& allowed = table_kinds_of(f.kind);
             auto kind = table_kind_from_id(*kind_name);
-            if (!kind) {
+            if (!kind || std::find(allowed.begin(), allowed.end(), *kind) == allowed.end()) {
                 std::vector<std::string_view> names;
-                for (auto k : all_table_kinds()) names.push_back(table_kind_id(k));
-                r_.fail(tp + "/kind", "one of " + list_of(names), "\"" + *kind_name + "\"");
+                for (auto k : allowed) names.push_back(table_kind_id(k));
+                r_.fail(tp + "/kind", "for a " + (f.kind.empty() ? std::string("决算") : f.kind) + " one of " + list_of(names),
+                        "\"" + *kind_name + "\"");
                 continue;
             }
             if (!seen.insert(*kind).second) {

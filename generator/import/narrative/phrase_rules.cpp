@@ -116,8 +116,10 @@ std::vector<SubjectPhrase> phrases_for(Part part) {
         const std::string stem = part == Part::gov_fund ? "gov_fund" : "state_capital";
         const std::string name = part == Part::gov_fund ? "政府性基金预算财政拨款" : "国有资本经营预算财政拨款";
         for (const std::string& p : {name + "收入", std::string("收入")}) v.push_back({p, money(stem + ".income", stem + ".income")});
-        for (const std::string& p : {name + "支出", std::string("支出")})
-            v.push_back({p, money(stem + ".expenditure", stem + ".expenditure")});
+        // Spending follows the gb pattern (gov_fund.total, .budget, .actual, .completion); Shanghai's template
+        // prints “收入 XXX 万元，支出收入 XXX 万元”, whose second amount is the spending.
+        for (const std::string& p : {name + "支出", std::string("支出收入"), std::string("支出")})
+            v.push_back({p, money(stem, stem + ".total")});
         break;
     }
     case Part::operating_cost:
