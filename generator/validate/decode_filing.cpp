@@ -430,8 +430,8 @@ private:
                 if (!d) r_.fail(fp + "/value", "the printed number as decimal text such as \"5.53\"", describe_json(*v));
                 else fig.value = *d;
             }
-            if (auto u = r_.one_of(j, fp, "unit", true, {"万元", "元", "%", "人", "名", "个", "辆", "台", "台（套）", "人次", "项", "分"})) fig.unit = *u;
-            if (auto d = r_.one_of(j, fp, "direction", false, {"增加", "减少", "持平", "增长", "下降", "上升", "大于", "小于", "等于"})) fig.direction = *d;
+            if (auto u = r_.one_of(j, fp, "unit", true, {"万元", "元", "%", "人", "名", "个", "辆", "台", "台（套）", "人次", "项", "分", "家"})) fig.unit = *u;
+            if (auto d = r_.one_of(j, fp, "direction", false, {"增加", "减少", "持平", "一致", "增长", "下降", "上升", "大于", "小于", "等于"})) fig.direction = *d;
             if (auto s = r_.string(j, fp, "section", false, false)) fig.section = *s;
             if (auto s = r_.string(j, fp, "sentence", true)) fig.sentence = *s;
             f.figures.push_back(std::move(fig));
