@@ -3,7 +3,10 @@
 // the findings' materiality (尾差 or error), grouping by root cause and plain headlines fit the real slips.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -356,4 +359,167 @@ TEST_CASE("headlines: plain words with both numbers, no rule ids; the status cou
     CHECK(slip.find("2,961.68") != std::string::npos);
     // 1 narrative amount against a table, 1 share computed from stated amounts, 2 尾差 (x01-03, x04-05).
     CHECK(audit_status_text(r) == "1 处说明与表格不符，1 处说明中的数字前后不一，2 处尾差");
+}
+
+// ---- Budgets (部门预算, issue 10): the budget rules on the real budgets, each finding read from the PDF. ----
+
+namespace {
+
+void expect_exactly(const std::string& rel, const std::multiset<Expected>& expected) {
+    CAPTURE(rel);
+    auto found = findings_of(real_filing(rel));
+    CHECK(found == expected);
+    for (const auto& e : found)
+        if (!expected.count(e)) MESSAGE("unexpected: " << std::get<0>(e) << " " << std::get<1>(e) << " " << std::get<2>(e));
+    for (const auto& e : expected)
+        if (!found.count(e)) MESSAGE("missed: " << std::get<0>(e) << " " << std::get<1>(e) << " " << std::get<2>(e));
+}
+
+}  // namespace
+
+TEST_CASE("上海市普陀区财政局 2025 部门预算: exactly its real inconsistencies") {
+    expect_exactly("310107-putuo/2025/finance-bureau.budget.json", {
+        // 编制说明 7: 机关事业单位职业年金缴费支出 “887.36万元” (printed twice, the page repeats it); every table prints
+        // 873,617.00 元 = 87.36 万元.
+        {"error", "b-narrative-amount", "/narrative/figures/19 /tables/4/blocks/0/rows/10/values/total"},
+        // Four items whose 万元 is truncated, not rounded: 87.70 for 877,080 元 (87.708), 78.21 for 782,164 元 (78.2164),
+        // 204.91 for 2,049,197 元 (204.9197), 268.77 for 2,687,760 元 (268.776): 尾差.
+        {"minor", "b-narrative-amount", "/narrative/figures/17 /tables/4/blocks/0/rows/8/values/total"},
+        {"minor", "b-narrative-amount", "/narrative/figures/21 /tables/4/blocks/0/rows/14/values/total"},
+        {"minor", "b-narrative-amount", "/narrative/figures/22 /tables/4/blocks/0/rows/17/values/total"},
+        {"minor", "b-narrative-amount", "/narrative/figures/23 /tables/4/blocks/0/rows/18/values/total"},
+    });
+    // The headline quotes the table in its own unit.
+    AuditReport r = audit_filing(real_filing("310107-putuo/2025/finance-bureau.budget.json"));
+    std::string h = finding_headline(*find_finding(r, "b-narrative-amount", "/narrative/figures/19"));
+    CHECK_MESSAGE(h.find("887.36") != std::string::npos, h);
+    CHECK_MESSAGE(h.find("873,617.00\u00a0元") != std::string::npos, h);
+}
+
+TEST_CASE("上海市普陀区司法局 2026 部门预算: exactly its real inconsistencies") {
+    expect_exactly("310107-putuo/2026/justice-bureau.budget.json", {
+        // 12、住房公积金 “208.8万元” (= 2,087,959 元), then “2026年预算安排201.50万元，比2025年预算执行数增加5.27%”: 5.27% fits
+        // 198.34 → 208.8, so 201.50 is the slip.
+        {"error", "b-narrative-amount", "/narrative/figures/59 /tables/4/blocks/0/rows/19/values/total"},
+        // 9、职业年金: 77.99 → 91.97 is 增加17.93%, printed 17.66% (the rate of the line above, 156.34 → 183.95).
+        {"error", "b-narrative-yoy", "/narrative/figures/48 /narrative/figures/45 /narrative/figures/46"},
+        // 6、其他司法支出: “2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%” —
+        // from 43269.3 it is a fall of 91.11%; 17.62% fits 3269.3.
+        {"error", "b-narrative-yoy", "/narrative/figures/36 /narrative/figures/33 /narrative/figures/34"},
+    });
+}
+
+TEST_CASE("上海市普陀区万里街道办事处 2024 部门预算: exactly its real inconsistencies") {
+    expect_exactly("310107-putuo/2024/wanli-subdistrict-office.budget.json", {
+        // 31、住房公积金 “350.35万元” (= 3,503,499 元), then “2024年预算安排352.67万元，比2023年预算执行数增加0.53%”: 0.53% fits
+        // 348.52 → 350.35, so 352.67 is the slip.
+        {"error", "b-narrative-amount", "/narrative/figures/131 /tables/4/blocks/0/rows/62/values/total"},
+        // 9、其他教育支出: “2023年当年预算执行数为0.00万元 … 增加100.00%”: a rate of nothing, by convention (a warning).
+        {"warning", "b-narrative-yoy", "/narrative/figures/48 /narrative/figures/45 /narrative/figures/46"},
+    });
+}
+
+TEST_CASE("江苏省委办公厅 2019 部门预算 (narrative only): exactly its real inconsistencies") {
+    expect_exactly("320000-jiangsu/2019/provincial-party-committee-general-office.budget.json", {
+        // 住房保障（类）3894.09万元 “与上年相比增加878.93万元，增长30%”: 878.93 on 3015.16 is 29.15%.
+        {"error", "b-narrative-yoy", "/narrative/figures/21 /narrative/figures/20 /narrative/figures/19 /narrative/figures/20"},
+        // 行政运行 9370.12万元 “增加1297.83万元，增长16.07%”: 16.08%, its last digit cut (尾差).
+        {"minor", "b-narrative-yoy", "/narrative/figures/50 /narrative/figures/49 /narrative/figures/48 /narrative/figures/49"},
+    });
+}
+
+namespace {
+
+// The usual number of decimals a table prints (the most common among its non-zero cells; ties: the smaller), in its
+// own unit (a table in 元 counts its decimals in 万元, four more than printed).
+int printed_precision(const Table& t) {
+    std::map<int, int> counts;
+    for (const auto& b : t.blocks)
+        for (const auto& r : b.rows)
+            for (const auto& c : r.cells)
+                if (c && c->micro != 0) ++counts[c->decimals - (t.unit == "元" ? 4 : 0)];
+    int best = 2, best_count = 0;
+    for (const auto& [d, n] : counts)
+        if (n > best_count) best = d, best_count = n;
+    return std::max(0, best);
+}
+
+struct Mutation {
+    std::size_t perturbed = 0, blanks = 0;
+    std::vector<std::string> unnoticed;  // "kind/block/row/column", " (blank)" for a blank cell
+    std::vector<std::string> unread;     // unnoticed cells that no check reads (not in covered_cells)
+};
+
+// Perturbs every table cell of `base` in turn — a printed cell by `step(table)` millionths of 万元, a blank one set
+// to that amount — and lists those no new finding names.
+Mutation mutate(const Filing& base, const std::function<std::int64_t(const Table&)>& step) {
+    auto base_sig = signature(audit_filing(base));
+    Mutation m;
+    for (std::size_t ti = 0; ti < base.tables.size(); ++ti)
+        for (std::size_t bi = 0; bi < base.tables[ti].blocks.size(); ++bi)
+            for (std::size_t ri = 0; ri < base.tables[ti].blocks[bi].rows.size(); ++ri)
+                for (std::size_t ci = 0; ci < base.tables[ti].blocks[bi].rows[ri].cells.size(); ++ci) {
+                    const Table& t = base.tables[ti];
+                    const Block& b = t.blocks[bi];
+                    const Row& r = b.rows[ri];
+                    const std::int64_t delta = step(t);
+                    const int decimals = printed_precision(t) + (t.unit == "元" ? 4 : 0);
+                    Filing mutant = base;
+                    Cell& cell = mutant.tables[ti].blocks[bi].rows[ri].cells[ci];
+                    bool was_blank = !cell.has_value();
+                    if (was_blank) {
+                        cell = Decimal{"1.00", delta, decimals};
+                        ++m.blanks;
+                    } else {
+                        cell->micro += delta;
+                        cell->decimals = std::max(cell->decimals, decimals);
+                        cell->printed = "+1.00";
+                    }
+                    ++m.perturbed;
+                    std::string pointer = t.pointer + "/blocks/" + std::to_string(bi) + "/rows/" + std::to_string(ri) + "/values/" + b.columns[ci].id;
+                    const AuditReport report = audit_filing(mutant);
+                    if (caught(report, base_sig, pointer)) continue;
+                    const std::string row = r.code.empty() ? r.key : r.code;
+                    std::string where = std::string(table_kind_id(t.kind)) + "/" + b.id + "/" + row + "/" + b.columns[ci].id;
+                    m.unnoticed.push_back(where + (was_blank ? " (blank)" : ""));
+                    if (!report.covered_cells.count(cell_key(std::string(table_kind_id(t.kind)), b.id, row, b.columns[ci].id))) m.unread.push_back(where);
+                }
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("budget mutation: every table cell of the real budgets is caught when perturbed, printed or blank") {
+    // “+1.00” in the unit and precision each table prints: 1.00 元 in a table printed to the 分, 1.00 万元 in the 三公 table.
+    // A table printed in whole 元 (万里街道) is perturbed by as many units of its last digit (100 元): a single 元 there
+    // is within the rounding of its own sums (each whole-元 amount stands for ±0.5 元), see the second part.
+    auto hundred_units = [](const Table& t) {
+        std::int64_t unit_micro = t.unit == "元" ? 100 : kMicro;  // 1 元 or 1 万元 in millionths of 万元
+        for (int d = printed_precision(t); d < 2; ++d) unit_micro *= 10;
+        return unit_micro;
+    };
+    std::size_t total_unnoticed = 0, total_perturbed = 0;
+    for (const auto& rel : real_budget_paths()) {
+        Mutation m = mutate(real_filing(rel), hundred_units);
+        total_unnoticed += m.unnoticed.size();
+        total_perturbed += m.perturbed;
+        std::cout << "budget mutation test " << rel << ": " << m.perturbed << " cells perturbed (" << m.blanks << " of them blank), "
+                  << m.unnoticed.size() << " unnoticed:\n";
+        for (const auto& u : m.unnoticed) {
+            std::cout << "  " << u << "\n";
+            CHECK_MESSAGE(false, "perturbing " << rel << " " << u << " went unnoticed");
+        }
+    }
+    std::cout << "budget mutation test: " << total_perturbed << " cells perturbed, " << total_unnoticed << " unnoticed in all\n";
+    CHECK(total_perturbed > 1000);
+
+    // A single 元 in the whole-元 tables of 万里街道: what rounding can explain goes unnoticed, but every such cell is
+    // read by some check (a +1 元 that breaks an identity printed to the 元 exactly, such as the same line in two
+    // tables, is still caught).
+    Mutation m = mutate(real_filing("310107-putuo/2024/wanli-subdistrict-office.budget.json"),
+                        [](const Table& t) { return t.unit == "元" ? std::int64_t{100} : kMicro; });
+    std::cout << "budget mutation test, +1 元 in 万里街道's whole-元 tables: " << m.perturbed << " cells perturbed, " << m.unnoticed.size()
+              << " within rounding, " << m.unread.size() << " read by no check\n";
+    for (const auto& u : m.unread) CHECK_MESSAGE(false, u << " is read by no check");
+    CHECK(m.unnoticed.size() < m.perturbed / 2);
 }

@@ -56,9 +56,9 @@ TEST_CASE("a consistent filing passes with exit 0; warnings alone do not fail") 
     TempDir d;
     copy_real_data(d / "data");
     std::string out;
-    // Only the 普陀区财政局 filing stays.
-    run_command("rm -rf " + (d / "data/430321-xiangtan") + " && find " + (d / "data/310107-putuo/2024") +
-                    " -name '*.json' ! -name finance-bureau.json -delete",
+    // Only the 普陀区财政局 filing stays (no budget either: the real budgets have their own published slips).
+    run_command("rm -rf " + (d / "data/430321-xiangtan") + " " + (d / "data/320000-jiangsu") + " && find " + (d / "data/310107-putuo") +
+                    " -name '*.json' ! -name finance-bureau.json ! -name county.json -delete",
                 out);
     // Correct the three published slips of the 普陀区财政局 filing: what remains is consistent.
     edit_json(d / (std::string("data/") + kPutuoFiling), [](json& j) {
@@ -109,23 +109,41 @@ TEST_CASE("one invalid filing among four: check reports it as a problem of that 
         REQUIRE(!report.findings.empty());
         for (const auto& fd : report.findings) CHECK(contains(out, "[" + fd.rule + "] " + fd.message));
     }
-    CHECK(contains(out, "3 filing(s): "));
+    // The budgets are audited too (budget rules only), listed after the 决算 and counted apart.
+    const auto budgets = real_budget_paths();
+    REQUIRE(!budgets.empty());
+    const std::string n = std::to_string(budgets.size());
+    CHECK(contains(out, std::to_string(3 + budgets.size()) + " filing(s) (3 决算, " + n + " 预算): "));
     CHECK(contains(out, "1 invalid filing(s) not audited"));
+    for (const auto& rel : budgets) {
+        gongkai::AuditReport report = gongkai::audit_filing(real_filing(rel));
+        for (const auto& fd : report.findings) CHECK(contains(out, "[" + fd.rule + "] " + fd.message));
+    }
 
     CHECK(run_command(check_command(d / "data", "--format json 2>/dev/null"), out) == 1);
     json j = json::parse(out);
-    REQUIRE(j["filings"].size() == 3);
+    REQUIRE(j["filings"].size() == 3 + budgets.size());
     for (std::size_t i = 0; i < 3; ++i) {
         CHECK(j["filings"][i]["file"] == d / ("data/" + valid[i].first));
+        CHECK(j["filings"][i]["kind"] == "决算");
         CHECK(j["filings"][i]["findings"].size() == valid[i].second.findings.size());
     }
+    for (std::size_t i = 0; i < budgets.size(); ++i) {
+        const json& entry = j["filings"][3 + i];
+        CHECK(entry["file"] == d / ("data/" + budgets[i]));
+        CHECK(entry["kind"] == "预算");
+        CHECK(entry["findings"].size() == gongkai::audit_filing(real_filing(budgets[i])).findings.size());
+        for (const auto& fd : entry["findings"]) CHECK(fd["rule"].get<std::string>().rfind("b-", 0) == 0);
+    }
+    CHECK(j["summary"]["final_accounts"] == 3);
+    CHECK(j["summary"]["budgets"] == budgets.size());
     REQUIRE(j["problems"].size() == 1);
     CHECK(j["problems"][0]["file"] == d / (std::string("data/") + kXiangtanFiling));
     CHECK(j["problems"][0]["pointer"] == "/year");
     CHECK(j["problems"][0]["expected"] == "an integer");
     CHECK(j["problems"][0]["invalid_filing"] == true);
     CHECK(j["invalid_filings"] == json::array({d / (std::string("data/") + kXiangtanFiling)}));
-    CHECK(j["summary"]["filings"] == 3);
+    CHECK(j["summary"]["filings"] == 3 + budgets.size());
     CHECK(j["summary"]["invalid_filings"] == 1);
 
     // build stays strict: nothing is written.
@@ -142,11 +160,13 @@ TEST_CASE("a folder-level problem (county.json missing) is reported and every fi
     CHECK(run_command(check_command(d / "data") + " 2>/dev/null", out) == 1);
     CHECK(contains(out, d / "data/310107-putuo/county.json" + ": 1 problem(s) in the input"));
     CHECK(contains(out, "expected a county.json file describing the county"));
-    CHECK(contains(out, std::to_string(real_filing_paths().size()) + " filing(s): "));
+    const std::size_t finals = real_filing_paths().size(), budgets = real_budget_paths().size();
+    CHECK(contains(out, std::to_string(finals + budgets) + " filing(s) (" + std::to_string(finals) + " 决算, " + std::to_string(budgets) +
+                            " 预算): "));
     CHECK(contains(out, "0 invalid filing(s) not audited"));
     CHECK(run_command(check_command(d / "data", "--format json 2>/dev/null"), out) == 1);
     json j = json::parse(out);
-    CHECK(j["filings"].size() == real_filing_paths().size());
+    CHECK(j["filings"].size() == finals + budgets);
     REQUIRE(j["problems"].size() == 1);
     CHECK(j["problems"][0]["pointer"] == "");
     CHECK(j["problems"][0]["invalid_filing"] == false);

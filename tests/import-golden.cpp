@@ -247,3 +247,106 @@ TEST_CASE("a printed value the format cannot hold is reported and left blank, th
             for (const auto& r : t["blocks"][0]["rows"])
                 if (r.value("code", "") == "30101") CHECK(r["values"]["amount"].is_null());
 }
+
+namespace {
+
+// The 部门预算 (budgets) transcribed by hand in data/: Shanghai's template (nine tables in 元, the 三公 table
+// in 万元) and Jiangsu's (twelve tables listed, none printed).
+const char* const kGoldenBudgets[] = {
+    "310107-putuo/2025/finance-bureau.budget.json",
+    "310107-putuo/2026/justice-bureau.budget.json",
+    "310107-putuo/2024/wanli-subdistrict-office.budget.json",
+    "320000-jiangsu/2019/provincial-party-committee-general-office.budget.json",
+};
+
+// Imports the budget `hand` was transcribed from into a fresh data folder holding its county.
+Imported run_budget_import(const TempDir& tmp, const std::string& filing, const json& hand) {
+    const std::string data = tmp / "data";
+    const std::string county_dir = filing.substr(0, filing.find('/'));
+    std::string out;
+    run_command("mkdir -p " + data + "/" + county_dir, out);
+    write_file(data + "/" + county_dir + "/county.json", read_file(source_dir() + "/data/" + county_dir + "/county.json"));
+    const std::string slug = hand["department"]["slug"].get<std::string>();
+    Imported result;
+    result.exit_code = run_command(std::string(GONGKAI_BINARY) + " import '" + kDisclosures + hand["source"]["file"].get<std::string>() +
+                                       "' --county " + hand["county"]["code"].get<std::string>() + " --slug " + slug + " --data " + data,
+                                   result.output);
+    const std::string written = data + "/" + county_dir + "/" + std::to_string(hand["year"].get<int>()) + "/" + slug + ".budget.json";
+    if (result.exit_code == 0) result.filing = json::parse(read_file(written));
+    return result;
+}
+
+std::size_t cell_count(const json& table) {
+    std::size_t n = 0;
+    for (const auto& b : table.value("blocks", json::array()))
+        n += b["rows"].size() * b["columns"].size();
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("importing the published budgets reproduces the hand-made budget filings") {
+    for (const char* filing : kGoldenBudgets) {
+        SUBCASE(filing) {
+            const json hand = json::parse(read_file(source_dir() + "/data/" + filing));
+            TempDir tmp;
+            Imported imp = run_budget_import(tmp, filing, hand);
+            INFO(imp.output);
+            REQUIRE(imp.exit_code == 0);
+            // The report says what the document is; the filing is a budget.
+            CHECK(imp.output.find("kind: 部门预算 (budget)") != std::string::npos);
+            const json& got = imp.filing;
+            CHECK(got["kind"] == "预算");
+            CHECK(got["department"]["name"] == hand["department"]["name"]);
+            CHECK(got["year"] == hand["year"]);
+            CHECK(got["county"] == hand["county"]);
+
+            // Every table, cell for cell; a table the publication lists but does not print is absent in both.
+            std::map<std::string, json> got_tables;
+            for (const auto& t : got["tables"]) got_tables[t["kind"].get<std::string>()] = t;
+            CHECK(got["tables"].size() == hand["tables"].size());
+            std::vector<std::string> diffs;
+            std::size_t cells = 0;
+            for (const auto& want : hand["tables"]) {
+                const std::string kind = want["kind"].get<std::string>();
+                if (!got_tables.count(kind)) {
+                    diffs.push_back(kind + ": not imported");
+                    continue;
+                }
+                const json& t = got_tables[kind];
+                if (want.value("absent", false) || t.value("absent", false)) {
+                    if (want.value("absent", false) != t.value("absent", false)) diffs.push_back(kind + ": absent in only one of them");
+                    if (want.value("title", "") != t.value("title", "")) diffs.push_back(kind + " title: " + t.value("title", ""));
+                    if (want.value("number", json()) != t.value("number", json())) diffs.push_back(kind + " number: " + text_of(t.value("number", json())));
+                    continue;
+                }
+                cells += cell_count(want);
+                compare_table(kind, want, t, diffs);
+            }
+            std::string listing;
+            for (const auto& d : diffs) listing += "  " + d + "\n";
+            INFO("table differences:\n" << listing);
+            CHECK(diffs.empty());
+            MESSAGE(std::string(filing) << ": " << cells << " table cells compared, " << diffs.size() << " differences");
+
+            // Narrative figures: at least 90% matched on (metric, code, value), as a multiset.
+            std::multiset<std::string> imported;
+            for (const auto& f : got["narrative"]["figures"]) imported.insert(figure_key(f));
+            std::size_t matched = 0;
+            std::string missing;
+            for (const auto& f : hand["narrative"]["figures"]) {
+                auto it = imported.find(figure_key(f));
+                if (it != imported.end()) {
+                    ++matched;
+                    imported.erase(it);
+                } else {
+                    missing += "  " + figure_key(f) + "   " + f.value("sentence", "") + "\n";
+                }
+            }
+            const std::size_t total = hand["narrative"]["figures"].size();
+            MESSAGE(std::string(filing) << ": " << matched << " of " << total << " narrative figures matched; not matched:\n" << missing);
+            CHECK(total > 0);
+            CHECK(matched * 10 >= total * 9);
+        }
+    }
+}

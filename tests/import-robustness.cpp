@@ -2,7 +2,11 @@
 // nothing written, within seconds. Also usage errors (exit 2) and the no-overwrite rule.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
 
@@ -11,6 +15,11 @@ using namespace gongkai::test;
 namespace {
 
 const std::string kShared = GONGKAI_SHARED_DIR;
+
+void run_command_ok(const std::string& cmd) {
+    std::string out;
+    REQUIRE(run_command(cmd, out) == 0);
+}
 
 // A PDF made of the given objects (1-based, in order), with a correct cross-reference table.
 std::string make_pdf(const std::vector<std::string>& objects, const std::string& trailer_extra = "") {
@@ -151,19 +160,96 @@ TEST_CASE("GB18030 text is refused with the conversion to run") {
     fx.nothing_written();
 }
 
-TEST_CASE("a PDF of another kind of document says what it is") {
-    // A 部门预算 (budget) of 上海市普陀区: not a 部门决算, and the message says it is a budget.
+TEST_CASE("a 部门预算 is imported as a budget; another kind of document says what it is") {
+    // A 部门预算 (budget) of 上海市普陀区: imported, said to be a budget, written as <slug>.budget.json.
     Fixture fx;
     std::string out;
+    run_command("mkdir -p " + fx.data + "/310107-putuo", out);
+    write_file(fx.data + "/310107-putuo/county.json", read_file(source_dir() + "/data/310107-putuo/county.json"));
     const std::string budget = kShared + "/disclosures/putuo-district/2025-finance-bureau-budget.pdf";
+    const int code = run_command(std::string(GONGKAI_BINARY) + " import '" + budget + "' --county 310107 --data " + fx.data, out);
     INFO(out);
-    CHECK(fx.import(budget, out) == 1);
-    CHECK(out.find("部门预算") != std::string::npos);
-    CHECK(out.find("not a 部门决算") != std::string::npos);
-    fx.nothing_written();
+    CHECK(code == 0);
+    CHECK(out.find("kind: 部门预算 (budget)") != std::string::npos);
+    CHECK(out.find("-> " + fx.data + "/310107-putuo/2025/finance-bureau.budget.json") != std::string::npos);
+    const auto files = list_files(fx.data);
+    CHECK(std::find(files.begin(), files.end(), "310107-putuo/2025/finance-bureau.budget.json") != files.end());
     // A PDF with text that is no disclosure at all.
     expect_refused("letter.pdf", one_page_pdf("BT /F1 12 Tf 72 720 Td (Dear reader, this is a letter.) Tj ET"),
                    "not a 部门决算");
+}
+
+TEST_CASE("a document of an unknown template is refused with the tables it prints") {
+    // A budget whose tables have titles of no known template: refused, each printed table named.
+    const std::string text =
+        "某某区2025年部门预算\n"
+        "2025年部门专项资金预算明细表\n"
+        "单位：万元\n"
+        "项目\t预算数\t备注\n"
+        "办公费\t12.00\t\n"
+        "会议费\t3.00\t\n"
+        "人员情况统计表\n"
+        "类别\t人数\n"
+        "在职\t25\n";
+    Fixture fx;
+    const std::string file = fx.tmp / "2025-unknown-budget.txt";
+    write_file(file, text);
+    std::string out;
+    CHECK(fx.import(file, out) == 1);
+    INFO(out);
+    CHECK(out.find("not a 部门决算 or a 部门预算 of a known template") != std::string::npos);
+    CHECK(out.find("“2025年部门专项资金预算明细表” (p1, 3 rows)") != std::string::npos);
+    CHECK(out.find("“人员情况统计表” (p1, 2 rows)") != std::string::npos);
+    CHECK(out.find("tables printed under no title gongkai knows (2)") != std::string::npos);
+    fx.nothing_written();
+}
+
+TEST_CASE("a budget whose contents list its tables but which prints none lists them as absent") {
+    // Jiangsu's template: the 目录 lists the twelve tables, the document prints them apart.
+    const std::string text =
+        "某某厅2019年度部门预算公开\n"
+        "目录\n"
+        "第一部分部门概况\n"
+        "第二部分2019年度部门预算表\n"
+        "一、收支预算总表\n"
+        "二、收入预算总表\n"
+        "十二、政府采购支出预算表\n"
+        "第三部分2019年度部门预算情况说明\n"
+        "第一部分 部门概况\n"
+        "一、主要职能\n"
+        "（一）负责有关工作。\n"
+        "第二部分 2019年度部门预算表\n"
+        "第三部分 2019年度部门预算情况说明\n"
+        "一、收支预算总体情况说明\n"
+        "某某厅2019年度收入、支出预算总计100.00万元，与上年相比收、支预算总计各增加10.00万元，增长11.11%。\n"
+        "二、政府采购支出预算情况说明\n"
+        "2019年度政府采购支出预算总额5.00万元，其中：拟采购货物支出5.00万元。\n";
+    Fixture fx;
+    run_command_ok("mkdir -p " + fx.data + "/320000-jiangsu");
+    write_file(fx.data + "/320000-jiangsu/county.json",
+               "{\"format\": \"gongkai-county/1\", \"name\": \"江苏省\", \"code\": \"320000\", \"province\": \"江苏省\"}");
+    const std::string file = fx.tmp / "2019-some-office-budget.txt";
+    write_file(file, text);
+    std::string out;
+    const int code = run_command(std::string(GONGKAI_BINARY) + " import '" + file + "' --county 320000 --data " + fx.data, out);
+    INFO(out);
+    REQUIRE(code == 0);
+    CHECK(out.find("kind: 部门预算 (budget)") != std::string::npos);
+    CHECK(out.find("listed as absent): budget_summary budget_income budget_procurement") != std::string::npos);
+    const nlohmann::json f = nlohmann::json::parse(read_file(fx.data + "/320000-jiangsu/2019/some-office.budget.json"));
+    CHECK(f["kind"] == "预算");
+    REQUIRE(f["tables"].size() == 3);
+    CHECK(f["tables"][2]["kind"] == "budget_procurement");
+    CHECK(f["tables"][2]["title"] == "政府采购支出预算表");
+    CHECK(f["tables"][2]["number"] == "十二、");
+    CHECK(f["tables"][2]["absent"] == true);
+    std::multiset<std::string> metrics;
+    for (const auto& fig : f["narrative"]["figures"]) metrics.insert(fig["metric"].get<std::string>() + "=" + fig["value"].get<std::string>());
+    CHECK(metrics.count("total.amount=100.00") == 1);
+    CHECK(metrics.count("total.yoy_change=10.00") == 1);
+    CHECK(metrics.count("total.yoy_pct=11.11") == 1);
+    CHECK(metrics.count("procurement.total=5.00") == 1);
+    CHECK(metrics.count("procurement.goods=5.00") == 1);
 }
 
 TEST_CASE("usage errors exit 2") {

@@ -1,6 +1,7 @@
 // A hostile department name shows as text everywhere, also inside embedded JSON.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <regex>
 
 #include "test_support.hpp"
@@ -19,6 +20,15 @@ TEST_CASE("a department named <script>alert(1)</script></script> cannot inject m
         j["narrative"]["figures"][0]["sentence"] = evil;
         j["tables"][2]["blocks"][0]["rows"][1]["name"] = evil;  // also a row name, which feeds the charts
     });
+    // The budget beside it (预算与决算): its source title and a row the 决算 does not print.
+    const std::string budget = d / "data/310107-putuo/2025/finance-bureau.budget.json";
+    const bool with_budget = std::ifstream(budget).good();
+    if (with_budget)
+        edit_json(budget, [&](json& j) {
+            j["source"]["title"] = evil;
+            for (auto& t : j["tables"])
+                if (t["kind"] == "budget_expenditure") t["blocks"][0]["rows"][0]["name"] = evil;
+        });
     Site(options_for(d / "data", d / "site")).build();
     std::size_t pages = 0;
     for (const auto& rel : list_files(d / "site")) {
@@ -41,6 +51,13 @@ TEST_CASE("a department named <script>alert(1)</script></script> cannot inject m
     CHECK(pages >= 6);
     std::string dept = read_file(d / "site/310107-putuo/2024/finance-bureau/index.html");
     CHECK(dept.find("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/script&gt;") != std::string::npos);
+    if (with_budget) {  // the 预算与决算 section and its chart carry the 决算's hostile row name, escaped
+        auto at = dept.find("<section id=\"budget\"");
+        REQUIRE(at != std::string::npos);
+        std::string section = dept.substr(at, dept.find("</section>", at) - at);
+        CHECK(section.find("&lt;script&gt;alert(1)") != std::string::npos);
+        CHECK(section.find("\\u003cscript\\u003ealert(1)") != std::string::npos);
+    }
     std::string county = read_file(d / "site/310107-putuo/2024/index.html");
     CHECK(county.find("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e") != std::string::npos);  // in chart JSON
 }

@@ -1,7 +1,10 @@
 // Fixture-site test: build the real data/ folder and assert on the output files.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <regex>
+
+#include <boost/filesystem.hpp>
 
 #include "audit/rule_catalog.hpp"
 #include "render/view_common.hpp"
@@ -11,6 +14,7 @@
 using namespace gongkai;
 using namespace gongkai::test;
 using nlohmann::json;
+namespace fs = boost::filesystem;
 
 namespace {
 
@@ -125,6 +129,18 @@ TEST_CASE("the county dashboards list their departments with links") {
     std::string home = site().page("index.html");
     CHECK(home.find("href=\"430321-xiangtan/2024/index.html\"") != std::string::npos);
     CHECK(home.find("href=\"310107-putuo/2024/index.html\"") != std::string::npos);
+    // Budgets of years without a 决算 page are listed on the home page with their download, which exists; a
+    // province-level body is named once and gets no empty year list.
+    for (const auto& rel : real_budget_paths()) {
+        Filing b = real_filing(rel);
+        if (fs::exists(site().out + "/" + b.county_dir + "/" + std::to_string(b.year) + "/index.html")) continue;
+        std::string link = b.county_dir + "/" + std::to_string(b.year) + "/" + b.slug + "/" + b.slug + ".budget.json";
+        CHECK_MESSAGE(home.find("href=\"" + link + "\"") != std::string::npos, link);
+        CHECK(fs::exists(site().out + "/" + link));
+        CHECK(home.find(b.department_name) != std::string::npos);
+    }
+    CHECK(home.find("江苏省 江苏省") == std::string::npos);
+    CHECK(home.find("<ul class=\"year-list\">\n      \n      </ul>") == std::string::npos);
 }
 
 TEST_CASE("the 普陀区 dashboard compares its three real departments, normalised and among peers") {
@@ -235,4 +251,42 @@ TEST_CASE("a version-2 filing: a table the publication does not print is shown a
     CHECK(article.find("公开文件中未印出本表") != std::string::npos);
     CHECK(article.find("<table") == std::string::npos);
     CHECK(page.find("在公开文件中未印出") != std::string::npos);  // the audit's finding in 数据核验
+}
+
+TEST_CASE("普陀区财政局 2024: the 预算与决算 section sets the 2025 budget's totals beside the 决算's") {
+    const std::string budget_rel = "310107-putuo/2025/finance-bureau.budget.json";
+    auto budgets = real_budget_paths();
+    if (std::find(budgets.begin(), budgets.end(), budget_rel) == budgets.end()) {
+        MESSAGE("data/" << budget_rel << " is not there yet");
+        return;
+    }
+    Filing actual = real_filing(kPutuoFiling), budget = real_filing(budget_rel);
+    MaybeMoney spent = cell_value(actual.table(TableKind::Expenditure), "main", "total", "total");
+    MaybeMoney planned = cell_value(budget.table(TableKind::BudgetExpenditure), "main", "total", "total");
+    REQUIRE(spent);
+    REQUIRE(planned);
+    std::string html = site().page(kPutuoPage);
+    auto at = html.find("<section id=\"budget\"");
+    REQUIRE(at != std::string::npos);
+    std::string section = html.substr(at, html.find("</section>", at) - at);
+    CHECK(contains(section, "预算与决算"));
+    CHECK(contains(section, "下一年预算与本年决算"));
+    CHECK(!contains(section, ">执行率<"));  // a plan against last year's spending is not an execution rate
+    // The lead and the 合计 row carry both filings' totals (in 万元, the site's format).
+    CHECK(contains(section, "2024 年决算支出 " + amount_text(spent)));
+    CHECK(contains(section, "2025 年预算 " + amount_text(planned)));
+    auto total_row = section.find("<tr class=\"total\"><th scope=\"row\">合计</th>");
+    REQUIRE(total_row != std::string::npos);
+    std::string row = section.substr(total_row, section.find("</tr>", total_row) - total_row);
+    CHECK(contains(row, money_text(spent)));
+    CHECK(contains(row, money_text(planned)));
+    // Both tables, sortable, 款 beneath their 类; the chart's data is embedded safely; the top links here.
+    CHECK(contains(section, "<table class=\"data sortable budget-table\" id=\"budget-functions\">"));
+    CHECK(contains(section, "<table class=\"data sortable budget-table\" id=\"budget-economic\">"));
+    CHECK(contains(section, "data-parent=\"budget-functions-201\""));
+    json chart = chart_json(html, "budget");
+    CHECK(chart["series"].size() == 2);
+    CHECK(contains(html, "<a href=\"#budget\">"));
+    // A department without a budget has no such section.
+    CHECK(!contains(site().page(kXiangtanPage), "id=\"budget\""));
 }

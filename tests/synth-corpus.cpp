@@ -1,8 +1,15 @@
 // Synthetic corpora: 3 counties × 40 departments × 3 years build, pass the audit with zero findings, carry
-// the 示例数据 banner on every page, and with injected errors the audit finds every one of them.
+// the 示例数据 banner on every page, and with injected errors the audit finds every one of them. Their budgets
+// (one per department and year, and next year's) are consistent, and 决算 ÷ 预算 spreads realistically; the county
+// dashboard ranks execution rates and lists departments that published only one kind.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <map>
+#include <tuple>
+
 #include "audit/audit.hpp"
+#include "compute/budget_execution.hpp"
 #include "compute/department_summary.hpp"
 #include "compute/department_types.hpp"
 #include "model/money.hpp"
@@ -17,8 +24,176 @@ using namespace gongkai::test;
 using nlohmann::json;
 
 namespace {
+// A 决算 of the corpus: <county>/<year>/<slug>.json (its 预算 is <slug>.budget.json).
+bool is_final_accounts(const std::string& path) {
+    return std::count(path.begin(), path.end(), '/') == 2 && path.find(".budget.json") == std::string::npos;
+}
+
 std::string synth_command(const std::string& out, const std::string& extra) {
     return std::string(GONGKAI_BINARY) + " synth --quiet --out " + out + " --counties 3 --departments 40 --years 3 --seed 11 " + extra;
+}
+
+// A cell's amount (millionths of 万元), 0 when blank or absent.
+std::int64_t amount_of(const Block& b, const Row& r, std::string_view column) {
+    auto c = b.cell(r, column);
+    return c ? c->micro : 0;
+}
+
+// Every total of a function- or economic-coded table adds up: each row's `parts` add up to its `column`, each 类
+// (3 digits) is the sum of its 款, each 款 of its 项, and the 合计 row the sum of the 类.
+void check_coded_table(const Filing& f, TableKind kind, const char* column, std::vector<const char*> parts) {
+    const Table* t = f.table(kind);
+    REQUIRE_MESSAGE(t, f.path);
+    const Block* b = t->block("main");
+    REQUIRE(b);
+    std::map<std::string, std::int64_t> children;
+    std::int64_t classes = 0;
+    const Row* total = b->row_by_key("total");
+    REQUIRE_MESSAGE(total, f.path);
+    for (const auto& r : b->rows) {
+        std::int64_t sum = 0;
+        for (const char* part : parts) sum += amount_of(*b, r, part);
+        CHECK_MESSAGE(sum == amount_of(*b, r, column), f.path << " " << table_kind_id(kind) << " " << r.name);
+        if (r.code.size() == 3) classes += amount_of(*b, r, column);
+        else if (r.code.size() > 3) children[r.code.substr(0, r.code.size() - 2)] += amount_of(*b, r, column);
+    }
+    for (const auto& r : b->rows)
+        if (children.count(r.code)) CHECK_MESSAGE(children[r.code] == amount_of(*b, r, column), f.path << " " << table_kind_id(kind) << " " << r.code);
+    CHECK_MESSAGE(classes == amount_of(*b, *total, column), f.path << " " << table_kind_id(kind));
+}
+
+// The budgets of the 3 × 40 × 3 corpus: one per department and year and one for the year after the last; valid and
+// consistent (the budget rules find nothing, also given the year before for the changes the narrative states, and
+// every total adds up); the 决算's 年初预算 and 三公 预算数 are its budget's; 决算 ÷ 预算 spreads as real accounts do:
+// most lines within 85–105%, some far off, a few lines not budgeted at all; most departments within 85–105%.
+void check_budgets(const Site& site, const std::string& site_dir) {
+    using Key = std::tuple<std::string, std::string, int>;
+    std::map<Key, const Filing*> budget_of, actual_of;
+    for (const auto& f : site.filings()) actual_of[{f.county_dir, f.slug, f.year}] = &f;
+    std::map<int, std::size_t> per_year;
+    for (const auto& b : site.budgets()) {
+        CHECK(b.synthetic);
+        CHECK(b.kind == "预算");
+        budget_of[{b.county_dir, b.slug, b.year}] = &b;
+        ++per_year[b.year];
+    }
+    CHECK(site.budgets().size() == 3 * 40 * 4);
+    CHECK(per_year == std::map<int, std::size_t>{{2022, 120}, {2023, 120}, {2024, 120}, {2025, 120}});  // 2025: next year's plan
+    for (const auto& [key, f] : actual_of) CHECK_MESSAGE(budget_of.count(key), f->path);
+
+    std::size_t findings = 0;
+    for (const auto& a : site.budget_audits()) findings += a.findings.size();
+    CHECK(findings == 0);
+    for (const auto& [key, b] : budget_of) {
+        auto prior = budget_of.find({std::get<0>(key), std::get<1>(key), std::get<2>(key) - 1});
+        AuditReport r = audit_filing(*b, prior == budget_of.end() ? nullptr : prior->second);
+        CHECK_MESSAGE(r.findings.empty(), b->path << ": " << (r.findings.empty() ? std::string() : r.findings[0].message));
+        // The sums, directly.
+        check_coded_table(*b, TableKind::BudgetExpenditure, "total", {"basic", "project"});
+        check_coded_table(*b, TableKind::BudgetGeneralFunction, "total", {"basic", "project"});
+        check_coded_table(*b, TableKind::BudgetIncome, "total", {"fiscal", "business", "operating", "other"});
+        check_coded_table(*b, TableKind::BudgetBasicEconomic, "total", {"personnel", "public"});
+        MaybeMoney planned = budget_total(*b);
+        REQUIRE(planned);
+        const Table* summary = b->table(TableKind::BudgetSummary);
+        CHECK(cell_value(summary, "income", "grand_total", "amount") == planned);
+        std::int64_t classes = 0;
+        for (const auto& r : summary->block("expenditure")->rows)
+            if (!r.code.empty()) classes += amount_of(*summary->block("expenditure"), r, "amount");
+        CHECK(classes == *planned);
+        CHECK(cell_value(b->table(TableKind::BudgetFiscalSummary), "expenditure", "grand_total", "total") == planned);
+        CHECK(cell_value(b->table(TableKind::BudgetExpenditure), "main", "total", "total") == planned);
+        CHECK(cell_value(b->table(TableKind::BudgetBasicEconomic), "main", "total", "total") ==
+              cell_value(b->table(TableKind::BudgetExpenditure), "main", "total", "basic"));
+        const Table* three = b->table(TableKind::BudgetThreePublic);
+        auto t3 = [&](const char* key) { return cell_value(three, "main", key, "budget").value_or(0); };
+        CHECK(t3("total") == t3("abroad") + t3("vehicle_subtotal") + t3("reception"));
+        CHECK(t3("vehicle_subtotal") == t3("vehicle_purchase") + t3("vehicle_operation"));
+        CHECK(cell_value(b->table(TableKind::BudgetBasicEconomic), "main", "30217", "total").value_or(0) == t3("reception"));
+        CHECK(cell_value(b->table(TableKind::BudgetBasicEconomic), "main", "total", "public") == t3("operating_cost"));
+        // The 决算 of the same year states this budget as its 年初预算, and its 三公 预算数 are this table's.
+        if (auto a = actual_of.find(key); a != actual_of.end()) {
+            const Figure* stated = a->second->figure("gb.budget");
+            REQUIRE(stated);
+            CHECK(stated->value.micro == *planned);
+            CHECK(cell_value(a->second->table(TableKind::ThreePublic), "main", "total", "budget").value_or(0) == t3("total"));
+        }
+    }
+
+    // 决算 ÷ 预算, line by line (项 of the 支出决算表 against the 部门支出预算总表) and by department.
+    std::size_t lines = 0, within = 0, far = 0, unbudgeted = 0;
+    std::map<std::pair<std::string, int>, std::pair<std::vector<const Filing*>, std::vector<const Filing*>>> county_years;
+    for (const auto& [key, f] : actual_of) {
+        const Filing* b = budget_of.at(key);
+        county_years[{f->county_dir, f->year}].first.push_back(f);
+        county_years[{f->county_dir, f->year}].second.push_back(b);
+        const Block* spent = f->table(TableKind::Expenditure)->block("main");
+        const Block* planned = b->table(TableKind::BudgetExpenditure)->block("main");
+        for (const auto& r : spent->rows) {
+            if (r.code.size() != 7) continue;
+            const Row* p = planned->row_by_code(r.code);
+            if (!p) {
+                ++unbudgeted;
+                continue;
+            }
+            ++lines;
+            std::int64_t rate = *percent_micro(amount_of(*spent, r, "total"), amount_of(*planned, *p, "total"));
+            within += rate >= 85 * kMicro && rate <= 105 * kMicro;
+            far += rate < 70 * kMicro || rate > 130 * kMicro;
+        }
+    }
+    CHECK(lines > 2500);
+    CHECK(within * 100 >= lines * 85);  // most lines within 85–105%
+    CHECK(far * 100 >= lines);          // some far off
+    CHECK(unbudgeted >= 5);             // a few new lines, never budgeted
+    CHECK(unbudgeted * 50 <= lines);
+    std::size_t departments = 0, in_band = 0, below = 0, above = 0;
+    for (const auto& [cy, kinds] : county_years) {
+        CountyBudgetExecution e = county_budget_execution(kinds.first, kinds.second);
+        CHECK(e.rates.size() == 40);
+        CHECK(e.budget_only.empty());
+        CHECK(e.actual_only.empty());
+        for (const auto& r : e.rates) {
+            ++departments;
+            in_band += r.rate_pct_micro >= 85 * kMicro && r.rate_pct_micro <= 105 * kMicro;
+            below += r.rate_pct_micro < 85 * kMicro;
+            above += r.rate_pct_micro > 105 * kMicro;
+        }
+    }
+    CHECK(departments == 360);
+    CHECK(in_band * 100 >= departments * 75);
+    CHECK(below > 0);
+    CHECK(above > 0);
+
+    // The pages: the dashboard ranks the 40 departments by execution rate; the history page follows both lines,
+    // next year's budget included, and the budget's files are downloadable.
+    std::string county = read_file(site_dir + "/990001-example-1/2024/index.html");
+    CHECK(county.find("id=\"execution-h\"") != std::string::npos);
+    CHECK(county.find("第 1/40") != std::string::npos);
+    CHECK(county.find("第 40/40") != std::string::npos);
+    CHECK(county.find("公开了预算、没有公开决算的部门") == std::string::npos);
+    {
+        std::vector<const Filing*> actuals, plans;
+        for (const auto& [key, f] : actual_of)
+            if (f->county_dir == "990001-example-1" && f->year == 2024) {
+                actuals.push_back(f);
+                plans.push_back(budget_of.at(key));
+            }
+        CountyBudgetExecution e = county_budget_execution(actuals, plans);
+        const ExecutionRate& top = e.rates.front();
+        std::string table = county.substr(county.find("id=\"execution\""));
+        std::string row = table.substr(table.find(">" + top.actual->department_name + "</a>"));
+        row = row.substr(0, row.find("</tr>"));
+        CHECK(row.find(">第 1/40<") != std::string::npos);
+        CHECK(row.find(">" + format_micro(top.rate_pct_micro, 1) + "%<") != std::string::npos);
+        CHECK(row.find(">" + format_micro_grouped(top.planned, 2) + "<") != std::string::npos);
+    }
+    std::string history = read_file(site_dir + "/990001-example-1/departments/finance-bureau/index.html");
+    CHECK(history.find("id=\"chart-plan\"") != std::string::npos);
+    CHECK(history.find("仅有预算") != std::string::npos);
+    CHECK(history.find("href=\"../../2025/finance-bureau/finance-bureau.budget.json\"") != std::string::npos);
+    CHECK(read_file(site_dir + "/990001-example-1/2025/finance-bureau/finance-bureau.budget.json").find("\"kind\": \"预算\"") != std::string::npos);
+    CHECK(read_file(site_dir + "/990001-example-1/2025/finance-bureau/tables/budget_expenditure.csv").find("合计") != std::string::npos);
 }
 }  // namespace
 
@@ -104,6 +279,7 @@ TEST_CASE("a consistent synthetic corpus builds, audits clean and is marked ever
     CHECK(education.find("示例县3教育局") != std::string::npos);
     CHECK(education.find("\"type\":\"hbar\"") != std::string::npos);
     CHECK(read_file(d / "site/types/index.html").find("id=\"untyped-h\"") == std::string::npos);
+    check_budgets(site, d / "site");
 }
 
 namespace {
@@ -132,7 +308,7 @@ TEST_CASE("more departments than kinds of bureau: distinct plausible names, neve
     std::set<std::string> slugs, names;
     std::size_t towns = 0, units = 0;
     for (const auto& [path, doc] : corpus.files) {
-        if (std::count(path.begin(), path.end(), '/') != 2) continue;
+        if (!is_final_accounts(path)) continue;
         std::string name = doc["department"]["name"], slug = doc["department"]["slug"];
         CHECK_MESSAGE(slugs.insert(slug).second, slug);
         CHECK_MESSAGE(names.insert(name).second, name);
@@ -179,7 +355,7 @@ TEST_CASE("三公 lines of the 06 table are the 三公 table's figures; line ite
     SyntheticCorpus corpus = synthesize(o);
     std::map<std::string, std::map<int, const nlohmann::ordered_json*>> by_dept;  // county/slug -> year -> doc
     for (const auto& [path, doc] : corpus.files) {
-        if (std::count(path.begin(), path.end(), '/') != 2) continue;
+        if (!is_final_accounts(path)) continue;
         auto e = rows_of(doc, "basic_expenditure");
         auto t = rows_of(doc, "three_public");
         CHECK_MESSAGE(micro(e["30217"]["amount"]) == micro(t["reception"]["actual"]), path);
@@ -252,6 +428,48 @@ TEST_CASE("the audit finds every injected error, at the cell where it was inject
     for (const auto& e : truth) injected.insert(d / ("corpus/" + e["file"].get<std::string>()));
     for (std::size_t i = 0; i < site.filings().size(); ++i)
         if (!injected.count(site.filings()[i].path)) CHECK(site.audits()[i].findings.empty());
+    // Errors are injected into 决算 only: every budget stays clean.
+    REQUIRE(site.budget_audits().size() == site.budgets().size());
+    for (std::size_t i = 0; i < site.budgets().size(); ++i) CHECK_MESSAGE(site.budget_audits()[i].findings.empty(), site.budgets()[i].path);
+    for (const auto& e : truth) CHECK(e["file"].get<std::string>().find(".budget.json") == std::string::npos);
+}
+
+TEST_CASE("the dashboard lists the departments that published only a budget or only final accounts, as text") {
+    const std::string evil = "<script>alert(1)</script>";
+    TempDir d;
+    std::string out;
+    REQUIRE(run_command(std::string(GONGKAI_BINARY) + " synth --quiet --out " + (d / "corpus") + " --departments 4 --years 2 --seed 5", out) == 0);
+    // 2024: the 财政局 published its budget only (under a hostile name), the 教育局 its final accounts only.
+    REQUIRE(std::remove((d / "corpus/990001-example-1/2024/finance-bureau.json").c_str()) == 0);
+    REQUIRE(std::remove((d / "corpus/990001-example-1/2024/education-bureau.budget.json").c_str()) == 0);
+    edit_json(d / "corpus/990001-example-1/2024/finance-bureau.budget.json", [&](json& j) { j["department"]["name"] = evil; });
+    Site site(options_for(d / "corpus", d / "site"));
+    site.build();
+    std::string county = read_file(d / "site/990001-example-1/2024/index.html");
+    auto section = [&](const std::string& heading) {
+        auto at = county.find(heading);
+        REQUIRE_MESSAGE(at != std::string::npos, heading);
+        return county.substr(at, county.find("</ul>", at) - at);
+    };
+    std::string budget_only = section("公开了预算、没有公开决算的部门");
+    CHECK(budget_only.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(budget_only.find("href=\"finance-bureau/finance-bureau.budget.json\"") != std::string::npos);
+    CHECK(county.find("<script>alert") == std::string::npos);
+    CHECK(read_file(d / "site/990001-example-1/2024/finance-bureau/finance-bureau.budget.json").find("alert") != std::string::npos);
+    std::string actual_only = section("公开了决算、没有公开预算的部门");
+    CHECK(actual_only.find("href=\"education-bureau/index.html\">示例县1教育局</a>") != std::string::npos);
+    // The two departments with both kinds are ranked.
+    std::string ranked = county.substr(county.find("id=\"execution\""));
+    ranked = ranked.substr(0, ranked.find("</table>"));
+    CHECK(ranked.find("第 1/2") != std::string::npos);
+    CHECK(ranked.find("示例县1人民政府办公室") != std::string::npos);
+    CHECK(ranked.find("示例县1卫生健康局") != std::string::npos);
+    CHECK(ranked.find("示例县1教育局") == std::string::npos);
+    // 2023 has both kinds for every department: no lists.
+    std::string before = read_file(d / "site/990001-example-1/2023/index.html");
+    CHECK(before.find("第 4/4") != std::string::npos);
+    CHECK(before.find("没有公开决算的部门") == std::string::npos);
+    CHECK(before.find("没有公开预算的部门") == std::string::npos);
 }
 
 TEST_CASE("code-mapping.json lets a renamed code be followed across years; without it the line is marked") {

@@ -745,7 +745,9 @@ TEST_CASE("text: placeholders, template words, years, units in attachments, punc
 
 TEST_CASE("every rule of the catalog has a failing case above, and is documented") {
     for (const auto& r : rule_catalog()) {
-        CHECK_MESSAGE(failing_rules_seen.count(r.id) == 1, "no failing test case for rule " << r.id);
+        // The budget rules (b-…) and x-budget-final have theirs in tests/unit-audit-budget.cpp, which asserts them.
+        const bool budget_rule = r.id.rfind("b-", 0) == 0 || r.id == "x-budget-final";
+        CHECK_MESSAGE((budget_rule || failing_rules_seen.count(r.id) == 1), "no failing test case for rule " << r.id);
         CHECK(!r.title_zh.empty());
         CHECK(!r.title_en.empty());
         CHECK(!r.explanation.empty());

@@ -346,7 +346,16 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         var numeric = th.getAttribute('data-sort') === 'num';
-        rows.sort(function (a, b) {
+        // Rows naming a row above them (data-parent="ID": a 款 under its 类) stay beneath it, sorted among
+        // their siblings; rows without one are sorted as a flat list.
+        var byId = {}, children = {}, roots = [];
+        rows.forEach(function (r) { if (r.id) byId[r.id] = r; });
+        rows.forEach(function (r) {
+          var p = r.getAttribute('data-parent');
+          if (p && byId[p]) (children[p] = children[p] || []).push(r);
+          else roots.push(r);
+        });
+        function compare(a, b) {
           var ca = a.cells[col], cb = b.cells[col];
           if (numeric) {
             var va = ca.getAttribute('data-sort-value'), vb = cb.getAttribute('data-sort-value');
@@ -358,8 +367,14 @@
           }
           var r = ca.textContent.localeCompare(cb.textContent, 'zh-CN');
           return asc ? r : -r;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
+        }
+        function place(list) {
+          list.sort(compare).forEach(function (r) {
+            body.appendChild(r);
+            if (r.id && children[r.id]) place(children[r.id]);
+          });
+        }
+        place(roots);
       }
       th.addEventListener('click', sort);
       th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });

@@ -10,6 +10,9 @@ namespace gongkai {
 // materiality (errors first, the largest relative difference first; see materiality.hpp), deterministically.
 // `previous` is the same department's filing of the year before (county folder and slug), when loaded: the
 // across-years rules compare the narrative's 上年 figures with it; `mappings` follows renamed function codes.
-AuditReport audit_filing(const Filing& f, const Filing* previous = nullptr, const CodeMappings* mappings = nullptr);
+// A 部门预算 (kind "预算") runs the budget rules only (rules_budget_*.cpp). `budget`, for a 决算, is the same
+// department's 部门预算 of the same year, when loaded: x-budget-final compares the 年初预算 the 决算 states with it.
+AuditReport audit_filing(const Filing& f, const Filing* previous = nullptr, const CodeMappings* mappings = nullptr,
+                         const Filing* budget = nullptr);
 
 }  // namespace gongkai

@@ -75,9 +75,20 @@ static std::string pct_of(const Term& t) {
     return s.size() && s.back() == '%' ? s : s + "%";
 }
 
+bool in_yuan(const Term& t) {
+    return !t.refs.empty() && std::all_of(t.refs.begin(), t.refs.end(), [](const CellRef& r) { return r.unit == "元"; });
+}
+
+std::string amount_text(std::int64_t micro, bool yuan) {
+    if (!yuan) return format_micro(micro, 2);
+    // A millionth of 万元 is one 分: the value in 元 is micro / 100 (clamped, far beyond any real amount).
+    return format_micro_grouped(clamp64(static_cast<Wide>(micro) * 10'000), 2) + "元";
+}
+
 std::string term_text(const Term& t) {
-    if (t.refs.size() == 1 && !t.refs[0].printed.empty()) return t.refs[0].printed;
+    if (t.refs.size() == 1 && !t.refs[0].printed.empty()) return t.refs[0].printed + t.refs[0].unit;
     if (t.blank) return "空白";
+    if (in_yuan(t)) return amount_text(t.micro, true);
     int decimals = 2;
     if (t.half == 0) decimals = 2;
     return format_micro(t.micro, decimals);
@@ -121,13 +132,16 @@ std::optional<Term> Auditor::cell(TableKind kind, const std::string& block_id, c
                 c ? c->printed : "", std::string(table_kind_id(kind)) + "-" + block_id + "-" + (r->code.empty() ? r->key : r->code),
                 t->pointer + "/blocks/" + std::to_string(bi) + "/rows/" + std::to_string(ri) + "/values/" + column,
                 short_table_name(kind) + "里“" + row_plain + "”的" + b->columns[static_cast<std::size_t>(ci)].label};
+    if (t->unit == "元") ref.unit = "元";
     term.refs.push_back(ref);
     if (c) {
         term.micro = c->micro;
         // A zero printed without decimals ("0") is a stated nothing, not a rounded value. A number printed
         // with fewer decimals than the table usually has ("8" among "0.64", "6.68") had its zeros dropped:
         // it is as precise as the table.
-        term.half = (c->micro == 0 && c->decimals == 0) ? 0 : half_unit(std::max(c->decimals, table_precision(*t)));
+        // (A table printed in 元 counts its decimals in 万元, four more than printed: its "0" has 4.)
+        const int printed_decimals = c->decimals - (t->unit == "元" ? 4 : 0);
+        term.half = (c->micro == 0 && printed_decimals <= 0) ? 0 : half_unit(std::max(c->decimals, table_precision(*t)));
     } else {
         term.blank = true;
     }
@@ -153,7 +167,9 @@ Term Auditor::figure_term(std::size_t index) const {
     t.unit = fig.unit;
     // The name the tables give the figure's code (a function class or item), for wording it plainly.
     std::string code_name;
-    for (TableKind k : {TableKind::GeneralBudgetExpenditure, TableKind::Expenditure, TableKind::GovernmentFund, TableKind::StateCapital})
+    for (TableKind k : {TableKind::GeneralBudgetExpenditure, TableKind::Expenditure, TableKind::GovernmentFund, TableKind::StateCapital,
+                        TableKind::BudgetGeneralFunction, TableKind::BudgetExpenditure, TableKind::BudgetGovernmentFund,
+                        TableKind::BudgetStateCapital})
         if (const Table* tb = fig.code.empty() || !code_name.empty() ? nullptr : f_.table(k))
             if (const Block* b = tb->block("main"))
                 if (const Row* r = b->row_by_code(fig.code)) code_name = without_ordinal(r->name);
@@ -248,11 +264,16 @@ void Auditor::check_sum(const std::string& rule, const Term& total, const std::v
     Wide diff = static_cast<Wide>(total.micro) - sum_micro;
     if (abs_wide(diff) <= tol) return;
     int rounded = (total.half > 0) + static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const Term& t) { return t.half > 0; }));
-    std::string tolerance = "±" + format_micro(clamp64(tol), 4) + "（" + std::to_string(rounded) + " 个四舍五入的印刷数）";
+    // A table printed in 元 is reported in 元.
+    const bool yuan = in_yuan(total) && std::all_of(parts.begin(), parts.end(), [](const Term& t) { return in_yuan(t) || t.refs.empty(); });
+    std::string tolerance = "±" + (yuan ? amount_text(clamp64(tol), true) : format_micro(clamp64(tol), 4)) + "（" +
+                            std::to_string(rounded) + " 个四舍五入的印刷数）";
     std::string found = term_text(total);
-    std::string expected = wide_text(sum_micro) + "（各项之和）";
-    std::string message = what + "：" + total.label + " 为 " + found + "，各项之和为 " + wide_text(sum_micro) + "，相差 " +
-                          wide_text(abs_wide(diff)) + "，超出四舍五入可解释的范围 " + tolerance + "。";
+    std::string sum_text = yuan ? amount_text(clamp64(sum_micro), true) : wide_text(sum_micro);
+    std::string expected = sum_text + "（各项之和）";
+    std::string message = what + "：" + total.label + " 为 " + found + "，各项之和为 " + sum_text + "，相差 " +
+                          (yuan ? amount_text(clamp64(abs_wide(diff)), true) : wide_text(abs_wide(diff))) + "，超出四舍五入可解释的范围 " +
+                          tolerance + "。";
     std::string parts_label;
     for (const auto& p : parts) parts_label += (parts_label.empty() ? "" : "、") + p.label;
     Finding f = arithmetic(rule, rule_info(rule).severity, CheckKind::Sum, total, "各项之和", part_refs);
@@ -275,9 +296,10 @@ void Auditor::check_same(const std::string& rule, const Term& a, const Term& b, 
     Wide tol = same_precision ? 0 : static_cast<Wide>(a.half) + b.half;
     Wide diff = static_cast<Wide>(a.micro) - b.micro;
     if (abs_wide(diff) <= tol) return;
-    std::string tolerance = tol == 0 ? "须完全一致" : "±" + format_micro(clamp64(tol), 4);
+    const bool yuan = in_yuan(a) && in_yuan(b);  // both cells of tables printed in 元: the difference in 元
+    std::string tolerance = tol == 0 ? "须完全一致" : "±" + (yuan ? amount_text(clamp64(tol), true) : format_micro(clamp64(tol), 4));
     std::string message = what + "：" + a.label + " 为 " + term_text(a) + "，而 " + b.label + " 为 " + term_text(b) + "，相差 " +
-                          wide_text(abs_wide(diff)) + "（" + tolerance + "）。";
+                          (yuan ? amount_text(clamp64(abs_wide(diff)), true) : wide_text(abs_wide(diff))) + "（" + tolerance + "）。";
     Finding f = arithmetic(rule, severity, CheckKind::Same, a, b.label, b.refs);
     f.message = message;
     f.expected = term_text(b);
@@ -359,12 +381,31 @@ void Auditor::check_ratio(const std::string& rule, const Term& pct, const Term& 
 bool Auditor::names_failed_table_cell(const Term& t) const {
     for (const auto& fd : report_.findings) {
         // A 尾差 of a table rule puts the cell in doubt just as an error does.
-        if ((fd.severity != Severity::Error && fd.severity != Severity::Minor) || fd.rule.rfind("n-", 0) == 0) continue;
+        // (Only table rules: a narrative rule's finding says nothing of the cell, n- for a 决算, b-narrative- for a budget.)
+        if ((fd.severity != Severity::Error && fd.severity != Severity::Minor) || fd.rule.rfind("n-", 0) == 0 ||
+            fd.rule.rfind("b-narrative-", 0) == 0)
+            continue;
         for (const auto& c : fd.cells)
             for (const auto& r : t.refs)
                 if (c.pointer == r.pointer) return true;
     }
     return false;
+}
+
+std::vector<Term> present(const Auditor& a, TableKind kind, const std::string& block, const std::vector<std::string>& rows,
+                          const std::string& column) {
+    std::vector<Term> out;
+    for (const auto& r : rows)
+        if (auto t = a.cell(kind, block, r, column)) out.push_back(*t);
+    return out;
+}
+
+std::vector<Term> present_columns(const Auditor& a, TableKind kind, const std::string& block, const std::string& row,
+                                  const std::vector<std::string>& columns) {
+    std::vector<Term> out;
+    for (const auto& c : columns)
+        if (auto t = a.cell(kind, block, row, c)) out.push_back(*t);
+    return out;
 }
 
 }  // namespace gongkai

@@ -36,16 +36,28 @@ RatioRange ratio_range(const Term& part, const Term& whole);
 // True when the printed percentage (± its own rounding) meets the range.
 bool ratio_matches(const Term& pct, const RatioRange& range);
 
+class Auditor;
+// The terms of `rows` in `column` of a block, in order, leaving out rows or cells the table does not print.
+std::vector<Term> present(const Auditor& a, TableKind kind, const std::string& block, const std::vector<std::string>& rows,
+                          const std::string& column);
+// The terms of `columns` of one row, in order, leaving out those the table does not print.
+std::vector<Term> present_columns(const Auditor& a, TableKind kind, const std::string& block, const std::string& row,
+                                  const std::vector<std::string>& columns);
+
 class Auditor {
 public:
     // `previous`: the same department's filing of the year before, when it is loaded (the across-years rules
-    // compare with it); `mappings`: the function codes renamed between years (data/code-mapping.json).
-    explicit Auditor(const Filing& f, const Filing* previous = nullptr, const CodeMappings* mappings = nullptr)
-        : f_(f), previous_(previous), mappings_(mappings) {}
+    // compare with it); `mappings`: the function codes renamed between years (data/code-mapping.json);
+    // `budget`: for a 决算, the same department's 部门预算 of the same year, when loaded (x-budget-final).
+    explicit Auditor(const Filing& f, const Filing* previous = nullptr, const CodeMappings* mappings = nullptr,
+                     const Filing* budget = nullptr)
+        : f_(f), previous_(previous), mappings_(mappings), budget_(budget) {}
 
     const Filing& filing() const { return f_; }
     // The same department's filing of the previous year, or nullptr when there is none.
     const Filing* previous() const { return previous_; }
+    // The same department's 部门预算 of the same year (for a 决算), or nullptr when there is none.
+    const Filing* budget() const { return budget_; }
     // The documented code renames and merges (never nullptr: empty when none were given).
     const CodeMappings& code_mappings() const {
         static const CodeMappings none;
@@ -95,10 +107,16 @@ private:
     const Filing& f_;
     const Filing* previous_ = nullptr;
     const CodeMappings* mappings_ = nullptr;
+    const Filing* budget_ = nullptr;
     AuditReport report_;
 };
 
-// "1577.61" style text of a term's value, with the printed precision where there is one.
+// "1577.61" style text of a term's value, with the printed precision where there is one; a cell of a table
+// printed in 元 keeps its 元 ("31,214,205.80元"), and so does a sum of such cells.
 std::string term_text(const Term& t);
+// True when every cell of the term is a cell of a table printed in 元 (its value is still in millionths of 万元).
+bool in_yuan(const Term& t);
+// An amount in millionths of 万元 as text: in 元 with its unit ("31,214,205.80元") when `yuan`, else "3121.42".
+std::string amount_text(std::int64_t micro, bool yuan);
 
 }  // namespace gongkai

@@ -32,6 +32,7 @@ struct CellRef {
     std::string pointer;  // JSON pointer in the filing
     std::string plain;    // table cells: the cell in plain words ("支出决算表里“合计”的基本支出"); figures with a
                           // code: the name the tables give that code ("一般公共服务支出"); "" otherwise
+    std::string unit;     // table cells of a table printed in 元: "元" (the unit of `printed`); "" otherwise
 };
 
 // The kind of check a finding comes from, which decides how it is worded for citizens.

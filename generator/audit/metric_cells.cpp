@@ -57,4 +57,49 @@ std::optional<CellAddress> metric_cell(const std::string& metric, const std::str
     return std::nullopt;
 }
 
+std::vector<CellAddress> budget_metric_cells(const std::string& metric, const std::string& code) {
+    using V = std::vector<CellAddress>;
+    static const std::map<std::string, V> fixed = {
+        {"total.amount", {{K::BudgetSummary, "income", "grand_total", "amount"}}},
+        {"income.total", {{K::BudgetSummary, "income", "total_income", "amount"}, {K::BudgetIncome, "main", "total", "total"}}},
+        {"expenditure.total", {{K::BudgetSummary, "expenditure", "total_expenditure", "amount"}, {K::BudgetExpenditure, "main", "total", "total"}}},
+        {"fiscal.total", {{K::BudgetFiscalSummary, "expenditure", "total_expenditure", "total"},
+                          {K::BudgetFiscalSummary, "expenditure", "grand_total", "total"}}},
+        {"gb.total", {{K::BudgetGeneralFunction, "main", "total", "total"}, {K::BudgetFiscalSummary, "expenditure", "total_expenditure", "general_budget"}}},
+        {"gov_fund.total", {{K::BudgetGovernmentFund, "main", "total", "total"}, {K::BudgetFiscalSummary, "expenditure", "total_expenditure", "government_fund"}}},
+        {"state_capital.total", {{K::BudgetStateCapital, "main", "total", "total"}, {K::BudgetFiscalSummary, "expenditure", "total_expenditure", "state_capital"}}},
+        {"basic.total", {{K::BudgetGeneralFunction, "main", "total", "basic"}, {K::BudgetBasicEconomic, "main", "total", "total"}}},
+        {"basic.personnel.amount", {{K::BudgetBasicEconomic, "main", "total", "personnel"}}},
+        {"basic.public.amount", {{K::BudgetBasicEconomic, "main", "total", "public"}}},
+        {"operating_cost.amount", {{K::BudgetThreePublic, "main", "operating_cost", "budget"}, {K::BudgetOperatingCost, "main", "total", "amount"}}},
+        {"meeting.amount", {{K::BudgetThreePublic, "main", "meeting", "budget"}}},
+        {"training.amount", {{K::BudgetThreePublic, "main", "training", "budget"}}},
+        {"procurement.total", {{K::BudgetProcurement, "main", "total", "total"}}},
+        {"procurement.goods", {{K::BudgetProcurement, "main", "total", "goods"}}},
+        {"procurement.works", {{K::BudgetProcurement, "main", "total", "works"}}},
+        {"procurement.services", {{K::BudgetProcurement, "main", "total", "services"}}},
+    };
+    if (auto it = fixed.find(metric); it != fixed.end()) return it->second;
+    // Income by source: the summary's line, else the 合计 row of the 收入预算总表 (the three funds: the 财政拨款 summary).
+    for (const char* src : {"fiscal", "fiscal_special", "business", "operating", "other", "opening_balance"})
+        if (metric == std::string("income.") + src + ".amount")
+            return {{K::BudgetSummary, "income", src, "amount"}, {K::BudgetIncome, "main", "total", src}};
+    for (const char* fund : {"general_budget", "government_fund", "state_capital"})
+        if (metric == std::string("income.") + fund + ".amount")
+            return {{K::BudgetSummary, "income", fund, "amount"}, {K::BudgetFiscalSummary, "income", fund, "amount"}, {K::BudgetIncome, "main", "total", fund}};
+    for (const char* kind : {"basic", "project", "reserve"})
+        if (metric == std::string("expenditure.") + kind + ".amount")
+            return {{K::BudgetExpenditure, "main", "total", kind}, {K::BudgetSummary, "expenditure", kind, "amount"}};
+    // Per function code: the fund's function table (一般公共预算, 政府性基金, 国有资本经营).
+    for (auto [stem, kind] : {std::pair{"gb", K::BudgetGeneralFunction}, std::pair{"gov_fund", K::BudgetGovernmentFund},
+                              std::pair{"state_capital", K::BudgetStateCapital}}) {
+        const std::string s = stem;
+        if ((metric == s + ".class.amount" || metric == s + ".item.amount") && !code.empty()) return {{kind, "main", code, "total"}};
+    }
+    if (metric.rfind("three_public.", 0) == 0)
+        for (const auto& [item, row] : three_public_rows())
+            if (metric == "three_public." + item + ".budget") return {{K::BudgetThreePublic, "main", row, "budget"}};
+    return {};
+}
+
 }  // namespace gongkai

@@ -24,4 +24,14 @@ void audit_structure(Auditor& a);
 // filing's year, 元 for 万元 in the attachments (rules_text*.cpp).
 void audit_text(Auditor& a);
 
+// 部门预算 (kind "预算") only. Totals, rows and code hierarchies of every budget table, and the same figure across
+// budget tables (rules_budget_tables.cpp).
+void audit_budget_tables(Auditor& a);
+// 部门预算 only: the narrative's planned amounts, shares, changes and sums against the budget tables and each other
+// (rules_budget_narrative.cpp).
+void audit_budget_narrative(Auditor& a);
+// 决算 only: the 年初预算 it states and prints (narrative, 三公 table) against the same department's 部门预算 of the
+// same year, when loaded (x-budget-final, rules_budget_final.cpp).
+void audit_budget_final(Auditor& a);
+
 }  // namespace gongkai

@@ -10,22 +10,6 @@ namespace {
 
 using K = TableKind;
 
-std::vector<Term> present(const Auditor& a, K kind, const std::string& block, const std::vector<std::string>& rows,
-                          const std::string& column) {
-    std::vector<Term> out;
-    for (const auto& r : rows)
-        if (auto t = a.cell(kind, block, r, column)) out.push_back(*t);
-    return out;
-}
-
-std::vector<Term> present_columns(const Auditor& a, K kind, const std::string& block, const std::string& row,
-                                  const std::vector<std::string>& columns) {
-    std::vector<Term> out;
-    for (const auto& c : columns)
-        if (auto t = a.cell(kind, block, row, c)) out.push_back(*t);
-    return out;
-}
-
 std::string row_id(const Row& r) { return r.code.empty() ? r.key : r.code; }
 
 // Values printed on lines without a name still count: they are part of the column they stand in.

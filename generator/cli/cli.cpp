@@ -37,12 +37,14 @@ const char* const kHelp =
     "  check   validate and audit every filing: do the tables add up, does the narrative say what\n"
     "          the tables say? Lists every finding with rule, cells, expected and found values.\n"
     "          An invalid filing is reported (file, JSON pointer, what was expected) and left out;\n"
-    "          every valid filing is still audited.\n"
+    "          every valid filing is still audited. Budgets (<slug>.budget.json) are audited with the\n"
+    "          budget rules, and each 决算 against its budget of the same year.\n"
     "          Exit 1 on any error-level finding (or invalid filing), 0 otherwise. `build` runs the\n"
     "          same audit and shows it on the site; a finding never blocks publishing.\n"
     "  synth   write a corpus of synthetic filings (for demos, tests and benchmarks; never for data/):\n"
-    "          internally consistent, marked \"synthetic\", county codes 99xxxx. --inject-errors K adds K\n"
-    "          inconsistencies and lists them in DIR/.injected-errors.json (ground truth for the audit).\n"
+    "          internally consistent, marked \"synthetic\", county codes 99xxxx; each 决算 with its budget\n"
+    "          (<slug>.budget.json), and next year's budget after the last year. --inject-errors K adds K\n"
+    "          inconsistencies to 决算 and lists them in DIR/.injected-errors.json (ground truth for the audit).\n"
     "  import  turn published 部门决算 documents (PDF with a text layer, or extracted text) into filings,\n"
     "          with a report of every table found, what could not be placed and the audit's findings.\n"
     "          See 'gongkai import --help'.\n"
@@ -196,7 +198,7 @@ int run_cli(const std::vector<std::string>& args) {
         try {
             Site site(b);
             site.check();  // invalid filings are reported and left out; every valid one is audited
-            CheckResult result{site.filings(), site.audits(), site.problems(), site.invalid_filings()};
+            CheckResult result{site.filings(), site.audits(), site.problems(), site.invalid_filings(), &site.budgets(), &site.budget_audits()};
             std::cout << (format == "json" ? check_report_json(result) : check_report_text(result));
             return check_failed(result) ? 1 : 0;
         } catch (const BuildFailed& e) {

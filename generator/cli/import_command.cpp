@@ -20,12 +20,14 @@ const char* const kImportHelp =
     "Usage: gongkai import FILE... --county CODE [--slug SLUG] [--data DIR | -o OUT.json]\n"
     "                      [--report text|json] [--force] [--jobs N] [--quiet]\n"
     "\n"
-    "Turns published 部门决算 documents (PDF with a text layer, an HTML page, or extracted text) into filings.\n"
-    "The year and the department's name come from the document; the county from DIR/<CODE>-<county>/county.json.\n"
+    "Turns published 部门决算 and 部门预算 documents (PDF with a text layer, an HTML page, or extracted text)\n"
+    "into filings. The kind, year and department's name come from the document; the county from\n"
+    "DIR/<CODE>-<county>/county.json.\n"
     "\n"
     "  --county CODE   6-digit division code of the county (its folder must exist under --data)\n"
     "  --slug SLUG     the department's slug (one document only; default: from the file name)\n"
     "  --data DIR      data folder: writes DIR/<code>-<county>/<year>/<slug>.json   (default: data)\n"
+    "                  (a budget: <slug>.budget.json)\n"
     "  -o OUT.json     write this file instead (one document only; the county is still read from --data)\n"
     "  --report FMT    the report on stdout: text or json                           (default: text)\n"
     "  --force         replace an existing filing\n"
@@ -115,7 +117,7 @@ int run_import_command(const std::vector<std::string>& args) {
             import::ImportedDocument doc = import::import_document(files[i], info, slug);
             import::ImportReport& r = doc.report;
             if (r.imported) {
-                const std::string path = out.empty() ? import::filing_path_in(data, info.dir, r.year, r.slug) : out;
+                const std::string path = out.empty() ? import::filing_path_in(data, info.dir, r.year, r.slug, r.kind) : out;
                 bool mine = false;
                 {
                     std::lock_guard<std::mutex> lock(mu);

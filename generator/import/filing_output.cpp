@@ -16,8 +16,9 @@ namespace gongkai::import {
 
 namespace fs = boost::filesystem;
 
-std::string filing_path_in(const std::string& data_dir, const std::string& county_dir, int year, const std::string& slug) {
-    return data_dir + "/" + county_dir + "/" + std::to_string(year) + "/" + slug + ".json";
+std::string filing_path_in(const std::string& data_dir, const std::string& county_dir, int year, const std::string& slug,
+                           const std::string& kind) {
+    return data_dir + "/" + county_dir + "/" + std::to_string(year) + "/" + slug + (kind == "预算" ? ".budget.json" : ".json");
 }
 
 void write_filing_file(const std::string& path, const std::string& bytes, bool force) {

@@ -10,7 +10,8 @@ namespace gongkai::import {
 // above it. Throws ImportError naming the reason.
 void write_filing_file(const std::string& path, const std::string& bytes, bool force);
 
-// DATA/<county dir>/<year>/<slug>.json
-std::string filing_path_in(const std::string& data_dir, const std::string& county_dir, int year, const std::string& slug);
+// DATA/<county dir>/<year>/<slug>.json, or <slug>.budget.json for a budget (kind "预算").
+std::string filing_path_in(const std::string& data_dir, const std::string& county_dir, int year, const std::string& slug,
+                           const std::string& kind = "决算");
 
 }  // namespace gongkai::import

@@ -29,7 +29,7 @@ int cells_read(const ImportReport& r) {
 std::string progress_line(const ImportReport& r, std::size_t index, std::size_t total) {
     std::string s = "[" + std::to_string(index) + "/" + std::to_string(total) + "] " + r.file + ": ";
     if (!r.imported) return s + "not imported: " + r.error;
-    s += r.department + " " + std::to_string(r.year) + "年度";
+    s += r.department + " " + std::to_string(r.year) + (r.kind == "预算" ? "年部门预算" : "年度");
     s += r.written.empty() ? "" : " -> " + r.written;
     s += " (" + std::to_string(r.tables.size()) + " tables, " + std::to_string(cells_read(r)) + " cells, " +
          std::to_string(r.unplaced.size()) + " not placed, " + std::to_string(r.figures) + " figures, " +
@@ -48,14 +48,23 @@ std::string import_report_text(const std::vector<ImportReport>& reports) {
             out += "   NOT IMPORTED: " + r.error + "\n";
             for (const auto& p : r.format_problems) out += "     " + p.to_string() + "\n";
         } else {
-            out += "   " + r.department + " " + std::to_string(r.year) + "年度部门决算, slug " + r.slug;
+            out += "   " + r.department + " " + std::to_string(r.year) + (r.kind == "预算" ? "年部门预算" : "年度部门决算") +
+                   ", slug " + r.slug;
             out += r.written.empty() ? "\n" : " -> " + r.written + "\n";
         }
+        if (!r.kind.empty())
+            out += "   kind: " + std::string(r.kind == "预算" ? "部门预算 (budget)" : "部门决算 (final accounts)") +
+                   (r.document.empty() ? "" : " — " + r.document) + "\n";
         if (!r.tables.empty()) {
             out += "   tables found (" + std::to_string(r.tables.size()) + "):\n";
             for (const auto& t : r.tables)
                 out += "     " + t.title + " [" + t.kind + "] " + pages_of(t.pages) + ", " + std::to_string(t.rows) + " rows x " +
                        std::to_string(t.columns) + " columns, " + std::to_string(t.cells_read) + " cells read\n";
+        }
+        if (!r.unrecognised.empty()) {
+            out += "   tables printed under no title gongkai knows (" + std::to_string(r.unrecognised.size()) + "):\n";
+            for (const auto& t : r.unrecognised)
+                out += "     " + t.title + " " + pages_of(t.pages) + ", " + std::to_string(t.rows) + " rows\n";
         }
         if (!r.missing_tables.empty()) {
             out += r.imported ? "   tables the document does not print (listed as absent):" : "   tables missing:";
@@ -100,12 +109,17 @@ std::string import_report_json(const std::vector<ImportReport>& reports) {
         d["department"] = r.department;
         d["year"] = r.year;
         d["slug"] = r.slug;
+        d["kind"] = r.kind.empty() ? ojson(nullptr) : ojson(r.kind);
+        d["document"] = r.document;
         ojson tables = ojson::array();
         for (const auto& t : r.tables)
             tables.push_back({{"kind", t.kind}, {"title", t.title}, {"pages", t.pages}, {"rows", t.rows}, {"columns", t.columns},
                               {"cells_read", t.cells_read}});
         d["tables"] = tables;
         d["missing_tables"] = r.missing_tables;
+        ojson unrecognised = ojson::array();
+        for (const auto& t : r.unrecognised) unrecognised.push_back({{"title", t.title}, {"pages", t.pages}, {"rows", t.rows}});
+        d["unrecognised_tables"] = unrecognised;
         ojson unplaced = ojson::array();
         for (const auto& u : r.unplaced)
             unplaced.push_back({{"page", u.page}, {"line", u.line_number}, {"text", u.text}, {"reason", u.reason}});

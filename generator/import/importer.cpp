@@ -15,6 +15,7 @@
 #include "import/source/import_error.hpp"
 #include "import/source/pdf_reader.hpp"
 #include "import/structure/document_structure.hpp"
+#include "import/tables/table_titles.hpp"
 #include "load/data_dir.hpp"
 #include "load/json_file.hpp"
 #include "validate/decode_county.hpp"
@@ -83,15 +84,17 @@ ojson sections_json(const std::vector<NarrativeSection>& sections) {
 
 // Puts the filing's members in the order the hand-made filings use, so that files read naturally.
 ojson assemble(const DocumentStructure& st, const TablesResult& tables, const NarrativeResult& narrative,
-               const CountyInfo& county, const std::string& slug, const std::string& path) {
+               const CountyInfo& county, const std::string& slug, const std::string& path, const std::string& kind) {
     ojson f;
     f["format"] = "gongkai-filing/2";
     f["county"] = {{"name", county.name}, {"code", county.code}, {"province", county.province}};
     f["department"] = {{"name", st.department_name}, {"slug", slug}};
     f["year"] = st.year;
-    f["kind"] = "决算";
-    f["unit"] = main_unit(tables.tables);
-    const std::string title = st.title.empty() ? st.department_name + std::to_string(st.year) + "年度部门决算" : st.title;
+    f["kind"] = kind;
+    // A budget's tables each say their unit (Shanghai's in 元, its 三公 table in 万元); its narrative is in 万元.
+    f["unit"] = kind == "预算" ? std::string("万元") : main_unit(tables.tables);
+    const std::string title =
+        !st.title.empty() ? st.title : st.department_name + std::to_string(st.year) + (kind == "预算" ? "年部门预算" : "年度部门决算");
     f["source"] = {{"title", title}, {"publisher", st.department_name}, {"url", nullptr}, {"file", source_file_name(path)},
                    {"published", nullptr}};
     f["overview"] = ojson::parse(st.overview.dump());
@@ -167,6 +170,64 @@ bool move_unholdable_cells(ojson& filing, const ProblemList& problems, std::vect
         moved = true;
     }
     return moved;
+}
+
+// What the document is, "决算" or "预算": told by the tables it prints (or a budget's contents listing them);
+// a document with neither kind's tables is of a template gongkai does not know and is refused with the tables
+// it prints (its cover only describes it in the message). Adds the tables a 决算 leaves out, or a budget's contents list but it does
+// not print, as absent; throws ImportError for a document that cannot be imported.
+std::string document_kind(const Flow& flow, const DocumentStructure& st, TablesResult& tables, const std::string& looks_like,
+                          const std::string& no_grids, ImportReport& r) {
+    std::vector<std::string> budget_titles, final_titles;
+    for (const auto& t : tables.found) (is_budget_kind(t.kind) ? budget_titles : final_titles).push_back(t.title);
+    if (!budget_titles.empty() && !final_titles.empty())
+        throw ImportError("it prints tables of a 部门决算 (" + joined(final_titles) + ") and of a 部门预算 (" +
+                          joined(budget_titles) + "); one document is one or the other");
+    const std::string kind = !budget_titles.empty() ? "预算" : !final_titles.empty() ? "决算" : !tables.announced.empty() ? "预算" : "";
+    if (kind.empty()) {
+        r.missing_tables.clear();
+        r.unrecognised = unrecognised_tables(flow, tables.table_lines);
+        std::string printed;
+        for (const auto& t : r.unrecognised)
+            printed += (printed.empty() ? "" : ", ") + std::string("“") + t.title + "” (" +
+                       (t.pages.empty() || t.pages.front() <= 0 ? "" : "p" + std::to_string(t.pages.front()) + ", ") +
+                       std::to_string(t.rows) + " rows)";
+        throw ImportError("this is not a 部门决算 or a 部门预算 of a known template: none of their tables was recognised" + looks_like +
+                          (r.unrecognised.empty() ? std::string("; it prints no tables")
+                                                  : "; the tables it prints: " + printed) +
+                          no_grids);
+    }
+    r.kind = kind;
+    r.document = kind == st.kind ? st.description
+                 : kind == "预算" ? "a 部门预算 (department budget)"
+                                  : "a 部门决算 (department final accounts)";
+    if (kind == "决算") {
+        // A 部门决算 that leaves out one or two tables (some print no empty 国有资本 table) is still one: the
+        // filing lists them as absent. Fewer tables, or no 收入支出决算总表, is another kind of document.
+        const bool has_summary =
+            std::find(tables.missing.begin(), tables.missing.end(), "income_expenditure_summary") == tables.missing.end();
+        if (!tables.missing.empty() && (tables.missing.size() > 2 || !has_summary))
+            throw ImportError("this is not a nine-table 部门决算" + looks_like + ": " + std::to_string(9 - tables.missing.size()) +
+                              " of the nine tables found, missing " + joined(tables.missing) + no_grids);
+        for (const auto& missing : tables.missing)
+            tables.tables.push_back({{"kind", missing}, {"number", nullptr}, {"title", standard_title(missing)}, {"absent", true}});
+    } else {
+        // A 部门预算 prints the tables of its template, none required: a table its contents list but it does
+        // not print is absent (Jiangsu's publication lists twelve and prints them apart, or not at all).
+        r.missing_tables.clear();
+        for (const auto& announced : tables.announced) {
+            const bool printed = std::any_of(tables.found.begin(), tables.found.end(),
+                                             [&](const FoundTable& t) { return t.kind == announced.kind; });
+            if (printed) continue;
+            r.missing_tables.push_back(announced.kind);
+            // Its number is the contents' ordinal ("一、"), its title as listed there.
+            tables.tables.push_back({{"kind", announced.kind},
+                                     {"number", announced.ordinal.empty() ? nlohmann::json() : nlohmann::json(announced.ordinal)},
+                                     {"title", announced.title},
+                                     {"absent", true}});
+        }
+    }
+    return kind;
 }
 
 }  // namespace
@@ -254,37 +315,29 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
         r.unplaced = tables.unplaced;
         for (auto& lost : unaccounted_amounts(flow, tables)) r.unplaced.push_back(std::move(lost));
         r.unplaced.insert(r.unplaced.end(), st.unplaced.begin(), st.unplaced.end());
-        if (st.kind == "预算")
-            throw ImportError("this is " + (st.description.empty() ? std::string("a 部门预算 (budget)") : st.description) +
-                              ", not a 部门决算 (final accounts); budgets cannot be imported yet");
         std::size_t grid_rows = 0;
         for (const auto& l : flow.lines) grid_rows += l.kind == FlowLine::Kind::table_row ? 1 : 0;
         const std::string no_grids = flow.kind == SourceKind::pdf && grid_rows == 0
                                          ? "; its pages draw no table grids (gongkai rebuilds tables from their ruling lines, "
                                            "so tables printed without lines cannot be read)"
                                          : "";
-        if (tables.found.empty())
-            throw ImportError("this is not a 部门决算: none of its nine tables was found" +
-                              (st.description.empty() ? std::string() : " (it looks like " + st.description + ")") + no_grids);
-        // A 部门决算 that leaves out one or two tables (some print no empty 国有资本 table) is still one: the
-        // filing lists them as absent. Fewer tables, or no 收入支出决算总表, is another kind of document.
-        const bool has_summary = std::find(tables.missing.begin(), tables.missing.end(), "income_expenditure_summary") == tables.missing.end();
-        if (!tables.missing.empty() && (tables.missing.size() > 2 || !has_summary))
-            throw ImportError("this is not a nine-table 部门决算" +
-                              (st.description.empty() ? std::string() : " (it looks like " + st.description + ")") +
-                              ": " + std::to_string(9 - tables.missing.size()) + " of the nine tables found, missing " +
-                              joined(tables.missing) + no_grids);
-        for (const auto& kind : tables.missing)
-            tables.tables.push_back({{"kind", kind}, {"number", nullptr}, {"title", standard_title(kind)}, {"absent", true}});
+        const std::string looks_like = st.description.empty() ? std::string() : " (it looks like " + st.description + ")";
+
+        const std::string kind = document_kind(flow, st, tables, looks_like, no_grids, r);
         if (st.department_name.empty()) throw ImportError("the department's name was not found on the cover or in the title");
-        if (st.year == 0) throw ImportError("the fiscal year was not found in the title (e.g. \"2024年度部门决算\")");
+        if (st.year == 0)
+            throw ImportError(kind == "预算" ? "the year was not found in the title (e.g. \"2025年区级部门预算\")"
+                                             : "the fiscal year was not found in the title (e.g. \"2024年度部门决算\")");
         r.slug = slug_given.empty() ? slug_from_file_name(path) : slug_given;
+        // "2025-finance-bureau-budget.pdf": the budget of the department whose 决算 is finance-bureau.
+        if (slug_given.empty() && kind == "预算" && r.slug.size() > 7 && r.slug.compare(r.slug.size() - 7, 7, "-budget") == 0)
+            r.slug.erase(r.slug.size() - 7);
         if (r.slug.empty())
             throw ImportError("no slug can be made from the file name; give one with --slug (lower-case ASCII words joined by '-')");
         if (!is_valid_slug(r.slug)) throw ImportError("--slug \"" + r.slug + "\" is not lower-case ASCII words joined by '-'");
 
         // Item headings name 类/款/项 by their names: the document's own tables give their codes.
-        NarrativeResult narrative = read_figures(st.sections, function_codes_from_tables(tables.tables));
+        NarrativeResult narrative = read_figures(st.sections, function_codes_from_tables(tables.tables), kind == "预算");
         r.unmapped = narrative.unmapped;
         r.sections = static_cast<int>(st.sections.size());
         r.figures = static_cast<int>(narrative.figures.size());
@@ -308,8 +361,8 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
         }
 
         // 3. Assemble the filing, check it against the format, audit it.
-        out.filing = assemble(st, tables, narrative, county, r.slug, path);
-        FilingPath where{path, county.dir, st.year, r.slug};
+        out.filing = assemble(st, tables, narrative, county, r.slug, path, kind);
+        FilingPath where{path, county.dir, st.year, r.slug, kind};
         ProblemList problems;
         auto filing = check_filing(out.filing, path, where, problems);
         if (!filing && move_unholdable_cells(out.filing, problems, r.unplaced)) {

@@ -1,5 +1,6 @@
 #pragma once
-// gongkai import: a published 部门决算 (PDF with a text layer, or extracted text) in, a checked filing out.
+// gongkai import: a published 部门决算 or 部门预算 (PDF with a text layer, HTML, or extracted text) in, a
+// checked filing out.
 //
 // import_document() runs the import stages in order — read the source, lay it out as one flow, recognise
 // the tables, the document's structure and the narrative figures, assemble the filing, check it against the
@@ -37,12 +38,14 @@ struct ImportReport {
     bool imported = false;        // a filing was produced
     std::string error;            // why not, when !imported
     std::string document;         // what the document is, e.g. "部门决算 (final accounts)"
+    std::string kind;             // the filing's kind: "决算" or "预算" (budget); "" when not told
     std::string department;
     int year = 0;
     std::string slug;
     std::string written;          // the path written, when written
     std::vector<FoundTable> tables;
-    std::vector<std::string> missing_tables;
+    std::vector<std::string> missing_tables;  // kinds of the tables listed as absent (or missing, when refused)
+    std::vector<FoundTable> unrecognised;      // tables printed under no recognised title (when refused)
     std::vector<Unplaced> unplaced;          // cells and lines not placed
     int sections = 0, figures = 0, glossary = 0, attachments = 0;
     std::vector<UnmappedSentence> unmapped;  // numbers in sentences not mapped to a metric
@@ -56,7 +59,9 @@ struct ImportedDocument {
 };
 
 // Imports one document for `county`. `slug` is the department's slug; when empty it is derived from the
-// file name (lower-case ASCII words, a leading year dropped) or the import fails asking for --slug.
+// file name (lower-case ASCII words, a leading year dropped, for a budget a trailing "-budget" too) or the
+// import fails asking for --slug. The document's kind (决算 or 预算) is told by the tables it prints (or,
+// for a budget printing none, the tables its contents list); a document with neither is refused.
 // Never throws for a bad document: the reason is in report.error.
 ImportedDocument import_document(const std::string& path, const CountyInfo& county, const std::string& slug);
 

@@ -70,24 +70,43 @@ std::string departments_csv(const CountyYear& cy) {
     return out;
 }
 
-std::string line_items_csv(const std::vector<Filing>& filings) {
+namespace {
+// The main block of a budget's spending by function code: the 部门支出预算总表 when it has any value, else the
+// 一般公共预算支出功能分类预算表; nullptr when neither has.
+const Block* budget_spending_block(const Filing& f) {
+    for (TableKind k : {TableKind::BudgetExpenditure, TableKind::BudgetGeneralFunction})
+        if (const Table* t = f.table(k); t && !t->is_empty() && t->block("main")) return t->block("main");
+    return nullptr;
+}
+
+// An amount in 万元 at its printed precision, at least 2 decimals, without trailing zeros beyond them: a 元 table's
+// 16,231,840.80 is 1623.18408 万元, exactly.
+std::string wan_text(const Decimal& d) {
+    std::string s = format_micro(d.micro, std::max(2, std::min(6, d.decimals)));
+    while (s.size() > 3 && s[s.size() - 3] != '.' && s.back() == '0') s.pop_back();
+    return s;
+}
+}  // namespace
+
+std::string line_items_csv(const std::vector<Filing>& filings, const std::vector<Filing>& budgets) {
     std::string out = kUtf8Bom;
-    out += csv_line({"county_code", "county", "year", "department", "department_slug", "function_code", "function_name", "level",
+    out += csv_line({"county_code", "county", "year", "kind", "department", "department_slug", "function_code", "function_name", "level",
                      "total", "basic", "project", "synthetic"});
-    for (const auto& f : filings) {
-        const Block* b = spending_block(f);
-        if (!b) continue;
+    auto lines = [&](const Filing& f, const Block* b) {
+        if (!b) return;
         for (const auto& r : b->rows) {
             if (r.code.empty()) continue;
             auto v = [&](const char* col) {
                 auto c = b->cell(r, col);
-                return c ? format_micro(c->micro, 2) : std::string();
+                return c ? wan_text(*c) : std::string();
             };
             const char* level = r.code.size() == 3 ? "类" : r.code.size() == 5 ? "款" : "项";
-            out += csv_line({f.county.code, f.county.name, std::to_string(f.year), f.department_name, f.slug, r.code, r.name, level,
+            out += csv_line({f.county.code, f.county.name, std::to_string(f.year), f.kind, f.department_name, f.slug, r.code, r.name, level,
                              v("total"), v("basic"), v("project"), f.synthetic ? "true" : "false"});
         }
-    }
+    };
+    for (const auto& f : filings) lines(f, spending_block(f));
+    for (const auto& f : budgets) lines(f, budget_spending_block(f));
     return out;
 }
 
@@ -96,30 +115,33 @@ std::string datapackage_json() {
     auto field = [](const char* name, const char* type, const char* title) { return ordered_json{{"name", name}, {"type", type}, {"title", title}}; };
     ordered_json fields = ordered_json::array(
         {field("county_code", "string", "行政区划代码"), field("county", "string", "县（区）"), field("year", "year", "年度"),
-         field("department", "string", "部门"), field("department_slug", "string", "部门标识"), field("function_code", "string", "支出功能分类科目编码"),
+         field("kind", "string", "类别（预算/决算）"), field("department", "string", "部门"), field("department_slug", "string", "部门标识"), field("function_code", "string", "支出功能分类科目编码"),
          field("function_name", "string", "科目名称"), field("level", "string", "层级（类/款/项）"), field("total", "number", "本年支出合计（万元）"),
          field("basic", "number", "基本支出（万元）"), field("project", "number", "项目支出（万元）"), field("synthetic", "boolean", "示例数据")});
     ordered_json pkg = {
         {"profile", "fiscal-data-package"},
-        {"name", "gongkai-final-accounts"},
-        {"title", "部门决算：支出功能分类明细"},
-        {"description", "Expenditure by function code (类/款/项) of every department final account (部门决算) on this site, as published. "
-                        "Amounts in 万元 (10,000 CNY); rows marked synthetic are generated example data."},
+        {"name", "gongkai-budgets-and-final-accounts"},
+        {"title", "部门预算与决算：支出功能分类明细"},
+        {"description", "Expenditure by function code (类/款/项) of every department budget (部门预算, kind 预算: approved at the start "
+                        "of the year) and final account (部门决算, kind 决算: executed) on this site, as published. Amounts in 万元 "
+                        "(10,000 CNY), at the printed precision (budgets printed in 元 keep their 元 digits); rows marked synthetic are "
+                        "generated example data."},
         {"countryCode", "CN"},
         {"resources", ordered_json::array({{{"name", "line-items"}, {"path", "line-items.csv"}, {"format", "csv"}, {"encoding", "utf-8-sig"},
                                             {"mediatype", "text/csv"}, {"profile", "tabular-data-resource"},
-                                            {"schema", {{"fields", fields}, {"primaryKey", {"county_code", "year", "department_slug", "function_code"}}}}}})},
-        {"model", {{"measures", {{"total", {{"source", "total"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"},
-                                             {"phase", "executed"}}},
-                                 {"basic", {{"source", "basic"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"}, {"phase", "executed"}}},
-                                 {"project", {{"source", "project"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"}, {"phase", "executed"}}}}},
+                                            {"schema", {{"fields", fields}, {"primaryKey", {"county_code", "year", "kind", "department_slug", "function_code"}}}}}})},
+        {"model", {{"measures", {{"total", {{"source", "total"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"}}},
+                                 {"basic", {{"source", "basic"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"}}},
+                                 {"project", {{"source", "project"}, {"currency", "CNY"}, {"factor", 10000}, {"direction", "expenditure"}}}}},
                    {"dimensions", {{"administrative", {{"dimensionType", "entity"}, {"primaryKey", {"county_code", "department_slug"}},
                                                        {"attributes", {{"county_code", {{"source", "county_code"}}}, {"county", {{"source", "county"}}},
                                                                        {"department_slug", {{"source", "department_slug"}}}, {"department", {{"source", "department"}}}}}}},
                                    {"functional", {{"dimensionType", "classification"}, {"classificationType", "functional"}, {"primaryKey", {"function_code"}},
                                                    {"attributes", {{"function_code", {{"source", "function_code"}}}, {"function_name", {{"source", "function_name"}}},
                                                                    {"level", {{"source", "level"}}}}}}},
-                                   {"date", {{"dimensionType", "datetime"}, {"primaryKey", {"year"}}, {"attributes", {{"year", {{"source", "year"}}}}}}}}}}},
+                                   {"date", {{"dimensionType", "datetime"}, {"primaryKey", {"year"}}, {"attributes", {{"year", {{"source", "year"}}}}}}},
+                                   // The budget phase of each row: 预算 = approved, 决算 = executed.
+                                   {"phase", {{"dimensionType", "other"}, {"primaryKey", {"kind"}}, {"attributes", {{"kind", {{"source", "kind"}}}}}}}}}}},
     };
     return pkg.dump(2) + "\n";
 }

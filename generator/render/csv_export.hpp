@@ -18,9 +18,10 @@ std::string table_csv_name(const Table& t, const Block& b);
 std::string table_csv(const Table& t, const Block& b);
 // The county dashboard's department table as CSV.
 std::string departments_csv(const CountyYear& cy);
-// Every function-code line of every filing's expenditure table (03, else 05), one row per line.
-std::string line_items_csv(const std::vector<Filing>& filings);
-// The Fiscal Data Package descriptor (datapackage.json) for line-items.csv.
+// Every function-code line of every filing's expenditure table (03, else 05) and of every budget's
+// (部门支出预算总表, else 一般公共预算支出功能分类预算表), one row per line, with its `kind` (决算 or 预算).
+std::string line_items_csv(const std::vector<Filing>& filings, const std::vector<Filing>& budgets = {});
+// The Fiscal Data Package descriptor (datapackage.json) for line-items.csv (预算 and 决算 rows told apart by `kind`).
 std::string datapackage_json();
 
 inline constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";

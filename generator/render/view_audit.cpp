@@ -69,7 +69,9 @@ std::string figure_name(const std::string& metric, const std::string& code) {
 std::string coded_figure_name(const CellRef& c) {
     static const std::vector<std::pair<std::string, std::string>> tails = {
         {".full_year.budget", "的全年预算"}, {".full_year.completion", "完成全年预算的比例"}, {".share", "的占比"},
-        {".completion", "完成年初预算的比例"}, {".budget", "的年初预算"}, {".actual", "的支出决算"}, {".amount", "的支出决算"}};
+        {".completion", "完成年初预算的比例"}, {".budget", "的年初预算"}, {".actual", "的支出决算"},
+        {".item.amount", "的预算数"},  // (a 部门预算's item: 决算 items state .actual)
+        {".amount", "的支出决算"}};
     if (c.plain.empty() || c.row.empty()) return "";
     for (const auto& [tail, words] : tails)
         if (ends_with(c.block, tail)) return "说明中“" + c.plain + "”（" + c.row + "）" + words;
@@ -98,7 +100,7 @@ std::string value_text(const std::string& unit, const std::optional<std::int64_t
     if (single) {
         if (single->printed.empty()) return "空白";
         std::string d = digits_of(single->printed);
-        if (unit == "万元") return printed_grouped(d) + kNbsp + "万元";
+        if (unit == "万元") return printed_grouped(d) + kNbsp + (single->unit.empty() ? "万元" : single->unit);  // a cell of a 元 table
         if (unit == "%") return d + "%";
         return d + (unit.empty() ? "" : kNbsp + unit);
     }
@@ -158,7 +160,7 @@ Kind kind_of(const Finding& f) {
     if (family("text-") && f.rule != "text-unit") return Kind::Text;
     // Narrative figures, the words comparing them (c-) and last year's publication (y-, warnings so far); everything
     // else compares printed table cells.
-    if (!family("n-") && !family("c-") && !family("y-") && f.rule != "text-unit") return Kind::Table;
+    if (!family("n-") && !family("c-") && !family("y-") && !family("b-narrative-") && f.rule != "text-unit") return Kind::Table;
     bool names_table = std::any_of(f.cells.begin(), f.cells.end(), [](const CellRef& c) { return is_table_cell(c); });
     return names_table ? Kind::NarrativeVsTable : Kind::NarrativeItself;
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "render/escape.hpp"
+#include "render/view_budget_execution.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
 
@@ -49,7 +50,8 @@ std::map<std::string, std::string> class_pages_of(const CountyYear& cy, bool eco
 }  // namespace
 
 json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries,
-                  const std::vector<const std::optional<YearOverYear>*>& yoy, const CodeMappings& mappings) {
+                  const std::vector<const std::optional<YearOverYear>*>& yoy, const CodeMappings& mappings,
+                  const std::vector<const Filing*>& budgets) {
     const Filing& last = *years.back();
     json v;
     v["root"] = root_prefix(3);
@@ -75,6 +77,7 @@ json history_view(const std::vector<const Filing*>& years, const std::vector<con
         three.push_back(money_number(s.three_public_actual));
     }
     v["years"] = rows;
+    v["budget"] = history_budget_view(plan_and_spending_by_year(years, budgets), last.slug);
     v["chart"] = json_for_script({{"type", "line"}, {"unit", "万元"}, {"categories", cats},
                                   {"series", json::array({{{"name", "支出合计"}, {"data", total}}, {{"name", "基本支出"}, {"data", basic}},
                                                           {{"name", "项目支出"}, {"data", project}}, {{"name", "“三公”经费决算"}, {"data", three}}})}});

@@ -5,6 +5,7 @@
 #include "compute/peer_stats.hpp"
 #include "render/escape.hpp"
 #include "render/view_audit.hpp"
+#include "render/view_budget_execution.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
 
@@ -37,7 +38,7 @@ constexpr std::size_t kTopDepartments = 8;
 }  // namespace
 
 json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy,
-                 const std::map<std::string, const AuditReport*>& audits) {
+                 const std::map<std::string, const AuditReport*>& audits, const CountyBudgetExecution& budgets) {
     json v;
     v["root"] = root_prefix(2);
     v["title"] = cy.county_name + " " + std::to_string(cy.year) + "年度部门决算总览";
@@ -94,6 +95,7 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
         }
     }
     v["departments"] = rows;
+    v["budget"] = county_budget_view(budgets);
     sort_by_materiality(findings);  // across departments, the most material first
     v["findings"] = findings;
     v["has_findings"] = !findings.empty();

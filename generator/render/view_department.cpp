@@ -6,6 +6,7 @@
 #include "compute/function_tree.hpp"
 #include "render/csv_export.hpp"
 #include "render/summary_sentence.hpp"
+#include "render/view_budget.hpp"
 #include "render/escape.hpp"
 #include "render/view_common.hpp"
 #include "model/department_type.hpp"
@@ -399,6 +400,12 @@ json department_view(const Filing& f, const DepartmentSummary& s, const std::opt
     v["charts"] = charts;
     v["has_charts"] = !charts.empty();
     v["yoy"] = yoy_view(yoy);
+    v["budget"] = nullptr;
+    if (context.budget && context.budget_filing) {
+        json b = budget_section_view(*context.budget, *context.budget_filing);
+        if (charts.empty()) b["chart"] = nullptr;  // its bar chart only where the page loads ECharts anyway
+        v["budget"] = std::move(b);
+    }
     v["peers"] = peers_view(f, s, context, v["root"].get<std::string>());
 
     json tables = json::array();

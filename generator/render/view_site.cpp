@@ -23,8 +23,13 @@ json home_view(const std::vector<CountyIndexEntry>& counties, bool synthetic) {
         for (const auto& y : c.years)
             years.push_back({{"year", y.year}, {"departments", y.departments}, {"synthetic", y.synthetic},
                              {"link", county_year_path(c.dir, y.year)}});
-        list.push_back({{"name", c.name}, {"province", c.province}, {"code", c.code}, {"years", years},
-                        {"link", c.dir + "/"}, {"has_years", !c.years.empty()}});  // link: the county across its years
+        json budgets = json::array();
+        for (const auto& b : c.budgets_only)
+            budgets.push_back({{"year", b.year}, {"department", b.department}, {"link", b.link}});
+        // A province-level body (江苏省 江苏省) is named once.
+        list.push_back({{"name", c.name}, {"province", c.province == c.name ? "" : c.province}, {"code", c.code}, {"years", years},
+                        {"link", c.dir + "/"}, {"has_years", !c.years.empty()}, {"budgets_only", budgets},
+                        {"has_budgets_only", !budgets.empty()}});  // link: the county across its years
     }
     v["counties"] = list;
     v["has_counties"] = !counties.empty();

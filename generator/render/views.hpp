@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/finding.hpp"
+#include "compute/budget_execution.hpp"
+#include "compute/budget_vs_actual.hpp"
 #include "compute/county_aggregate.hpp"
 #include "compute/peer_position.hpp"
 #include "compute/year_over_year.hpp"
@@ -29,6 +31,13 @@ struct CountyIndexEntry {
         bool synthetic;
     };
     std::vector<Year> years;  // ascending
+    // Budgets of years without any 决算 page in the county (nothing else links to them): their JSON download.
+    struct BudgetOnly {
+        int year;
+        std::string department;
+        std::string link;  // relative to the site root
+    };
+    std::vector<BudgetOnly> budgets_only;  // by year, then department
 };
 
 // What a department page shows of its county-year: its position among the peers, and which class pages
@@ -39,11 +48,16 @@ struct DepartmentContext {
     std::set<std::string> economic_codes;  // economic classes with a page in the county-year
     std::string type_id;                   // the department's type (data/department-types.json); empty = 未归类
     std::string type_name;
+    // The department's budget beside this 决算 (compute/budget_vs_actual.hpp: the same year's, else the next
+    // year's), and that budget filing (its source is cited); none when no budget of either year is loaded.
+    std::optional<BudgetVsActual> budget;
+    const Filing* budget_filing = nullptr;
 };
 
 // The department page, story first: a one-sentence summary (also the meta description), headline cards
 // with ▲/▼ against last year, charts, position among peers, the nine tables, the audit, the narrative
-// figures grouped by sentence, overview, narrative, glossary and the source. The 数据核验 section shows
+// figures grouped by sentence, overview, narrative, glossary and the source; with a budget in `context`, a
+// 预算与决算 section (#budget) after the year-over-year one. The 数据核验 section shows
 // `audit`; its cells are highlighted in the tables and link to their finding.
 nlohmann::json department_view(const Filing& f, const DepartmentSummary& s, const std::optional<YearOverYear>& yoy,
                                const AuditReport& audit, const DepartmentContext& context = {});
@@ -52,16 +66,20 @@ nlohmann::json department_view(const Filing& f, const DepartmentSummary& s, cons
 // first), spending by function class (类 with its 款; chart of the largest departments plus 其他), peers, findings.
 // `yoy` holds, per department slug, its year-over-year comparison where known.
 // `audits` holds, per department slug, its audit report (disclosure quality column and findings table).
+// `budgets` (compute/budget_execution.hpp) gives the 预算执行 section: execution rates ranked, and the departments
+// that published only a budget or only final accounts that year (shown when the county has any budget that year).
 nlohmann::json county_view(const CountyYear& cy, const std::map<std::string, std::optional<YearOverYear>>& yoy,
-                           const std::map<std::string, const AuditReport*>& audits);
+                           const std::map<std::string, const AuditReport*>& audits, const CountyBudgetExecution& budgets = {});
 
 // A department over time: every year it filed, trends, and its function codes followed across years
 // (a code missing in a year is marked as not followable there). `years` ascending, with their summaries
 // and their year-over-year comparisons (the department page's: prior filing, else the narrative's statement);
 // 支出较上年 is the 本年支出合计 change of each. `mappings` (data/code-mapping.json) lets a renamed or merged
-// code continue under its new code.
+// code continue under its new code. `budgets` (the department's 部门预算 of any years) add 预算 and 决算 totals
+// per year as two lines (chart and table), next year's budget included.
 nlohmann::json history_view(const std::vector<const Filing*>& years, const std::vector<const DepartmentSummary*>& summaries,
-                            const std::vector<const std::optional<YearOverYear>*>& yoy, const CodeMappings& mappings);
+                            const std::vector<const std::optional<YearOverYear>*>& yoy, const CodeMappings& mappings,
+                            const std::vector<const Filing*>& budgets = {});
 
 // A county across its years (page <county_dir>/index.html): totals per year, a trend chart, the departments
 // entering and leaving between consecutive years, and links to each year's dashboard. `years` ascending.

@@ -7,6 +7,8 @@
 #include <boost/filesystem.hpp>
 
 #include "audit/audit.hpp"
+#include "compute/budget_execution.hpp"
+#include "compute/budget_vs_actual.hpp"
 #include "compute/county_aggregate.hpp"
 #include "compute/department_types.hpp"
 #include "compute/peer_position.hpp"
@@ -59,6 +61,12 @@ void Site::check() {
     audit_filings();
 }
 
+const Filing* Site::budget(const std::string& county_dir, const std::string& slug, int year) const {
+    for (const auto& b : budgets_)
+        if (b.year == year && b.slug == slug && b.county_dir == county_dir) return &b;
+    return nullptr;
+}
+
 namespace {
 // For each filing, the index of the same department's filing of the previous year (same county folder and
 // slug) when it is loaded: the one pairing of years that the audit and the year-over-year figures share.
@@ -73,12 +81,19 @@ std::vector<std::optional<std::size_t>> previous_year_filings(const std::vector<
 }  // namespace
 
 // Every filing is audited independently (in parallel), with its department's previous-year filing where
-// loaded (the across-years rules); findings never block publishing.
+// loaded (the across-years rules) and its budget of the same year (x-budget-final); every budget is audited with
+// the budget rules. Findings never block publishing.
 void Site::audit_filings() {
     audits_.assign(filings_.size(), {});
+    budget_audits_.assign(budgets_.size(), {});
     auto previous = previous_year_filings(filings_);
-    parallel_for(filings_.size(), options_.jobs, [&](unsigned, std::size_t i) {
-        audits_[i] = audit_filing(filings_[i], previous[i] ? &filings_[*previous[i]] : nullptr, &code_mappings_);
+    parallel_for(filings_.size() + budgets_.size(), options_.jobs, [&](unsigned, std::size_t i) {
+        if (i >= filings_.size()) {
+            budget_audits_[i - filings_.size()] = audit_filing(budgets_[i - filings_.size()], nullptr, &code_mappings_);
+            return;
+        }
+        const Filing& f = filings_[i];
+        audits_[i] = audit_filing(f, previous[i] ? &filings_[*previous[i]] : nullptr, &code_mappings_, budget(f.county_dir, f.slug, f.year));
     });
 }
 
@@ -186,6 +201,13 @@ void Site::render_pages() {
     }
     std::vector<CountyYear> county_years;
     for (const auto& [key, list] : by_county_year) county_years.push_back(aggregate_county_year(list));
+    // 部门预算 by county-year and by department: execution rates on the dashboards, two lines on the history pages.
+    std::map<std::pair<std::string, int>, std::vector<const Filing*>> budgets_by_county_year;
+    std::map<std::pair<std::string, std::string>, std::vector<const Filing*>> budgets_by_department;
+    for (const auto& b : budgets_) {
+        budgets_by_county_year[{b.county_dir, b.year}].push_back(&b);
+        budgets_by_department[{b.county_dir, b.slug}].push_back(&b);
+    }
 
     // Pages: each one is an independent job, rendered in parallel with a template copy per worker.
     struct Job {
@@ -202,6 +224,12 @@ void Site::render_pages() {
         index[cy.county_dir].years.push_back({cy.year, cy.departments.size(), cy.synthetic});
         any_synthetic = any_synthetic || cy.synthetic;
     }
+    for (const auto& b : budgets_) {  // budgets_ is sorted by path: by county, year, department
+        if (!index.count(b.county_dir)) continue;
+        auto& entry = index[b.county_dir];
+        bool has_page = std::any_of(entry.years.begin(), entry.years.end(), [&](const auto& y) { return y.year == b.year; });
+        if (!has_page) entry.budgets_only.push_back({b.year, b.department_name, department_path(b) + b.slug + ".budget.json"});
+    }
     std::vector<CountyIndexEntry> counties;
     for (auto& [dir, entry] : index) counties.push_back(std::move(entry));
 
@@ -212,7 +240,14 @@ void Site::render_pages() {
     jobs.push_back({"glossary/index.html", [all](TemplateSet& t) { return t.render("glossary", glossary_view(all)); }});
     page_paths.push_back("glossary/");
     std::string base_url = options_.base_url;
-    outputs_.push_back({"line-items.csv", line_items_csv(filings_)});
+    outputs_.push_back({"line-items.csv", line_items_csv(filings_, budgets_)});
+    // Each budget as published and its tables as CSV, in its department's folder of that year.
+    for (std::size_t i = 0; i < budgets_.size(); ++i) {
+        std::string path = department_path(budgets_[i]);
+        outputs_.push_back({path + budgets_[i].slug + ".budget.json", budget_files_[i].bytes});
+        for (const auto& t : budgets_[i].tables)
+            for (const auto& b : t.blocks) outputs_.push_back({path + table_csv_name(t, b), table_csv(t, b)});
+    }
     outputs_.push_back({"datapackage.json", datapackage_json()});
     outputs_.push_back({"site-index.json", site_index_json(filings_, summaries)});
     jobs.push_back({"compare/index.html", [any_synthetic](TemplateSet& t) { return t.render("compare", compare_view(any_synthetic)); }});
@@ -233,8 +268,10 @@ void Site::render_pages() {
         }
         std::string path = county_year_path(cy.county_dir, cy.year);
         outputs_.push_back({path + "departments.csv", departments_csv(cy)});
-        jobs.push_back({path + "index.html", [&cy, cy_yoy, cy_audits](TemplateSet& t) {
-                            return t.render("county", county_view(cy, cy_yoy, cy_audits));
+        CountyBudgetExecution execution =
+            county_budget_execution(by_county_year[{cy.county_dir, cy.year}], budgets_by_county_year[{cy.county_dir, cy.year}]);
+        jobs.push_back({path + "index.html", [&cy, cy_yoy, cy_audits, execution](TemplateSet& t) {
+                            return t.render("county", county_view(cy, cy_yoy, cy_audits, execution));
                         }});
         page_paths.push_back(path);
     }
@@ -260,8 +297,9 @@ void Site::render_pages() {
             sums.push_back(&summaries[i]);
             changes.push_back(&yoy[i]);
         }
-        jobs.push_back({path + "index.html", [this, years, sums, changes](TemplateSet& t) {
-                            return t.render("history", history_view(years, sums, changes, code_mappings_));
+        std::vector<const Filing*> plans = budgets_by_department[key];
+        jobs.push_back({path + "index.html", [this, years, sums, changes, plans](TemplateSet& t) {
+                            return t.render("history", history_view(years, sums, changes, code_mappings_, plans));
                         }});
         page_paths.push_back(path);
     }
@@ -345,6 +383,10 @@ void Site::render_pages() {
         }
         if (auto p = positions.find({filings_[i].county_dir, filings_[i].year, filings_[i].slug}); p != positions.end())
             context.peers = std::move(p->second);
+        // 预算与决算: the department's budget of the same year, else of the next year (compute/budget_vs_actual.hpp).
+        const Filing& f = filings_[i];
+        if (auto m = match_budget(f, [&](int year) { return budget(f.county_dir, f.slug, year); }))
+            if ((context.budget = compare_budget_actual(f, *m->budget))) context.budget_filing = m->budget;
         jobs.push_back({path + "index.html", [this, i, &summaries, &yoy, context = std::move(context)](TemplateSet& t) {
                             nlohmann::json view = department_view(filings_[i], summaries[i], yoy[i], audits_[i], context);
                             view["audit_html"] = t.render("audit-panel", audit_panel_view(audits_[i], root_prefix(3)), false);

@@ -62,6 +62,10 @@ public:
     const std::vector<AuditReport>& audits() const { return audits_; }
     // After build() or check(): the 部门预算 filings (<slug>.budget.json, kind "预算"), sorted by path.
     const std::vector<Filing>& budgets() const { return budgets_; }
+    // After build() or check(): the audit reports of budgets(), index for index (budget rules only).
+    const std::vector<AuditReport>& budget_audits() const { return budget_audits_; }
+    // After build() or check(): the budget of one department (county folder and slug) for `year`, or nullptr.
+    const Filing* budget(const std::string& county_dir, const std::string& slug, int year) const;
     // After build() or check(): the department types of data/department-types.json, in file order.
     const DepartmentTypes& department_types() const { return department_types_; }
 
@@ -85,8 +89,9 @@ private:
     std::vector<JsonFile> filing_files_;
     std::vector<Filing> filings_;
     std::vector<JsonFile> budget_files_;
-    std::vector<Filing> budgets_;  // 部门预算: validated; not yet audited or rendered
+    std::vector<Filing> budgets_;  // 部门预算: validated; not yet audited; shown beside the 决算 on department pages
     std::vector<AuditReport> audits_;
+    std::vector<AuditReport> budget_audits_;  // of budgets_, index for index
     ProblemList problems_;                     // check(): the input's problems
     std::vector<std::string> invalid_filings_;  // check(): filings left out as invalid
     std::vector<County> counties_;

@@ -9,41 +9,16 @@
 #include "model/money.hpp"
 #include "synth/continuity.hpp"
 #include "synth/department_profiles.hpp"
+#include "synth/department_year.hpp"
+#include "synth/filing_json.hpp"
+#include "synth/synthetic_budget.hpp"
 #include "write/staged_output.hpp"
 
 namespace gongkai {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
 using namespace synth;
-
-// Amounts are generated in hundredths of 万元 (the printed precision), so every sum is exact.
-using Cents = std::int64_t;
-std::string money(Cents c) { return format_micro(c * 10'000, 2); }
-// A percentage rounded half up to two decimals, as the documents print them.
-std::string pct(Cents part, Cents whole) { return whole == 0 ? "0.00" : format_micro(*percent_micro(part, whole), 2); }
-
-// Items that keep an office running are basic spending only.
-bool is_running_cost(const std::string& name) { return name == "行政运行" || name == "事业运行" || name == "机构运行"; }
-
-struct ItemAmount {
-    std::string code, name;
-    std::string section_code, section_name;
-    Cents basic = 0, project = 0;
-};
-
-// Everything one filing needs, drawn from the generator; amounts in cents of 万元.
-struct DepartmentYear {
-    std::vector<ItemAmount> items;  // 项 rows with basic and project spending
-    std::vector<std::pair<std::string, std::vector<std::pair<const char*, Cents>>>> economic;  // class -> items
-    Cents personnel = 0, public_funds = 0;
-    Cents three_budget[4] = {0, 0, 0, 0};  // abroad, vehicle purchase, vehicle operation, reception
-    Cents three_actual[4] = {0, 0, 0, 0};
-    Cents gb_budget = 0;
-    Cents procurement_goods = 0, procurement_works = 0, procurement_services = 0, sme = 0, small_micro = 0;
-    int staff_admin = 0, staff_service = 0, staff_workers = 0, staff_actual = 0, vehicles = 0;
-};
 
 // Splits `total` into parts in proportion to `weights` (small enough that total × weight fits: weights stay
 // below about 10^8 and totals below 10^10 cents); the parts add up exactly.
@@ -76,29 +51,6 @@ void add_section(Rng& rng, Continuity& memo, DepartmentYear& d, const std::strin
         it->basic += parts[i] - project;
         it->project += project;
     }
-}
-
-// Lines of the 06 table (basic spending by economic classification) with their usual weights. 30217 公务接待费
-// and 30231 公务用车运行维护费 are not split: they are the 三公 table's 决算 of the same year.
-struct EconomicItem {
-    const char* code;
-    const char* name;
-    std::int64_t weight;
-};
-const std::vector<EconomicItem>& wage_items() {
-    static const std::vector<EconomicItem> v = {{"30101", "基本工资", 22}, {"30102", "津贴补贴", 25}, {"30103", "奖金", 6}, {"30107", "绩效工资", 17},
-        {"30108", "机关事业单位基本养老保险缴费", 11}, {"30109", "职业年金缴费", 4}, {"30110", "职工基本医疗保险缴费", 7}, {"30113", "住房公积金", 8}};
-    return v;
-}
-const std::vector<EconomicItem>& goods_items() {
-    static const std::vector<EconomicItem> v = {{"30201", "办公费", 18}, {"30205", "水费", 2}, {"30206", "电费", 7}, {"30207", "邮电费", 5},
-        {"30211", "差旅费", 9}, {"30213", "维修（护）费", 7}, {"30215", "会议费", 3}, {"30216", "培训费", 4}, {"30228", "工会经费", 10},
-        {"30239", "其他交通费用", 12}, {"30299", "其他商品和服务支出", 23}};
-    return v;
-}
-const std::vector<EconomicItem>& family_items() {
-    static const std::vector<EconomicItem> v = {{"30302", "退休费", 75}, {"30305", "生活补助", 25}};
-    return v;
 }
 
 // One year of a department of `profile` spending `size` in total, continuing its previous years (`memo`).
@@ -192,22 +144,6 @@ DepartmentYear draw_department_year(Rng& rng, Continuity& memo, const Profile& p
     return d;
 }
 
-ojson row(const std::string& id, const std::string& name, ojson values, std::optional<int> line = std::nullopt) {
-    ojson r;
-    bool code = !id.empty() && id[0] >= '0' && id[0] <= '9';
-    r[code ? "code" : "key"] = id;
-    if (line) r["line"] = *line;
-    r["name"] = name;
-    r["values"] = std::move(values);
-    return r;
-}
-
-ojson columns(std::initializer_list<std::pair<const char*, const char*>> c) {
-    ojson a = ojson::array();
-    for (const auto& [id, label] : c) a.push_back({{"id", id}, {"label", label}});
-    return a;
-}
-
 ojson table(const char* kind, const char* number, const char* title, ojson blocks) {
     return {{"kind", kind}, {"number", number}, {"title", title}, {"unit", "万元"}, {"blocks", std::move(blocks)}};
 }
@@ -238,19 +174,6 @@ Totals totals_of(const DepartmentYear& d) {
 }
 
 ojson cell(Cents c) { return c == 0 ? ojson(nullptr) : ojson(money(c)); }
-
-ojson figure(const char* metric, std::string value, const char* unit, std::string sentence, const char* section,
-             const std::string& code = {}, const char* direction = nullptr) {
-    ojson f;
-    f["metric"] = metric;
-    if (!code.empty()) f["code"] = code;
-    f["value"] = std::move(value);
-    f["unit"] = unit;
-    if (direction) f["direction"] = direction;
-    f["section"] = section;
-    f["sentence"] = std::move(sentence);
-    return f;
-}
 
 ojson filing_document(const std::string& county_name, const std::string& county_code, const std::string& dept_name,
                       const std::string& slug, int year, const DepartmentYear& d, Cents prior_total) {
@@ -319,15 +242,11 @@ ojson filing_document(const std::string& county_name, const std::string& county_
                              {"rows", coded(spending)}}}));
     // 06
     ojson erows = ojson::array();
-    static const std::map<std::string, const char*> class_names = {{"301", "工资福利支出"}, {"302", "商品和服务支出"}, {"303", "对个人和家庭的补助"}};
-    std::map<std::string, const char*> item_names = {{"30217", "公务接待费"}, {"30231", "公务用车运行维护费"}};
-    for (const auto* list : {&wage_items(), &goods_items(), &family_items()})
-        for (const auto& x : *list) item_names[x.code] = x.name;
     for (const auto& [cls, items] : d.economic) {
         Cents sum = 0;
         for (const auto& [code, v] : items) sum += v;
-        erows.push_back(row(cls, class_names.at(cls), {{"amount", money(sum)}}));
-        for (const auto& [code, v] : items) erows.push_back(row(code, item_names.at(code), {{"amount", cell(v)}}));
+        erows.push_back(row(cls, economic_name(cls), {{"amount", money(sum)}}));
+        for (const auto& [code, v] : items) erows.push_back(row(code, economic_name(code), {{"amount", cell(v)}}));
     }
     erows.push_back(row("personnel_total", "人员经费合计", {{"amount", money(d.personnel)}}));
     erows.push_back(row("public_total", "公用经费合计", {{"amount", money(d.public_funds)}}));
@@ -461,8 +380,10 @@ InjectedError inject(Rng& rng, ojson& doc, const std::string& file) {
     }
 }
 
-// A filing sits at <county>/<year>/<slug>.json; county.json and department-types.json are not filings.
-bool is_filing_path(const std::string& path) { return std::count(path.begin(), path.end(), '/') == 2; }
+// A 决算 sits at <county>/<year>/<slug>.json, its 预算 at <slug>.budget.json; county.json and
+// department-types.json are neither.
+bool is_budget_path(const std::string& path) { return path.size() > 12 && path.compare(path.size() - 12, 12, ".budget.json") == 0; }
+bool is_filing_path(const std::string& path) { return std::count(path.begin(), path.end(), '/') == 2 && !is_budget_path(path); }
 
 // data/department-types.json for the departments of the corpus: their types, in department order, each matched
 // by the pattern of its profile (the same ids and names as the repository's mapping).
@@ -504,15 +425,39 @@ SyntheticCorpus synthesize(const SynthOptions& o) {
             // Year-over-year changes in hundredths of a percent, so that they are rarely whole percentages.
             Cents prior = size * rng.range(9'000, 11'000) / 10'000;
             Continuity memo;
+            std::optional<Yuan> prior_budget;
+            auto department_seed = [&](int year) {
+                return o.seed ^ (static_cast<std::uint64_t>(c) << 40) ^ (static_cast<std::uint64_t>(d) << 20) ^ static_cast<std::uint64_t>(year);
+            };
+            Rng tilt_rng(department_seed(0) * 0x9E3779B97F4A7C15ULL + 0x7117ULL);
+            const std::int64_t tilt = project_tilt(tilt_rng);
+            // The 部门预算 of a year, planned from that year's spending with a generator of its own (so the 决算
+            // draws stay as they were); its total is the 决算's 年初预算.
+            auto add_budget = [&](int year, const DepartmentYear& dy) {
+                Rng budget_rng(department_seed(year) * 0x9E3779B97F4A7C15ULL + 0xB0D6E7ULL);
+                BudgetPlan plan = plan_budget(budget_rng, dy, tilt);
+                corpus.files.push_back({dir + "/" + std::to_string(year) + "/" + profile.slug + ".budget.json",
+                                        budget_document(county_name, code, dept_name, profile.slug, year, plan, prior_budget)});
+                prior_budget = plan.total();
+                return plan.total_cents();
+            };
             for (int y = 0; y < o.years; ++y) {
                 int year = o.last_year - o.years + 1 + y;
-                Rng dept_rng(o.seed ^ (static_cast<std::uint64_t>(c) << 40) ^ (static_cast<std::uint64_t>(d) << 20) ^ static_cast<std::uint64_t>(year));
+                Rng dept_rng(department_seed(year));
                 DepartmentYear dy = draw_department_year(dept_rng, memo, profile, size);
                 Totals t = totals_of(dy);
-                corpus.files.push_back({dir + "/" + std::to_string(year) + "/" + profile.slug + ".json",
-                                        filing_document(county_name, code, dept_name, profile.slug, year, dy, prior)});
+                std::size_t at = corpus.files.size();
+                corpus.files.push_back({});
+                dy.gb_budget = add_budget(year, dy);
+                corpus.files[at] = {dir + "/" + std::to_string(year) + "/" + profile.slug + ".json",
+                                    filing_document(county_name, code, dept_name, profile.slug, year, dy, prior)};
                 prior = t.basic + t.project;
                 size = size * dept_rng.range(9'200, 11'200) / 10'000;
+            }
+            // Next year's budget after the last 决算, planned from the year the department would have next.
+            if (o.years > 0) {
+                Rng next_rng(department_seed(o.last_year + 1));
+                add_budget(o.last_year + 1, draw_department_year(next_rng, memo, profile, size));
             }
         }
     }

@@ -1,7 +1,9 @@
 #pragma once
 // Synthetic filings for demos, tests and benchmarks: realistic code lists, proportions and narrative
-// figures modelled on the real filings, internally consistent unless errors are injected. Every filing
-// says "synthetic": true and its county code starts with 99 (no real province has it). Never part of data/.
+// figures modelled on the real filings, internally consistent unless errors are injected. Each department-year
+// has its 决算 (<slug>.json) and its 部门预算 (<slug>.budget.json, synth/synthetic_budget.hpp), and the year
+// after the last 决算 has the budget alone (next year's plan). Every filing says "synthetic": true and its
+// county code starts with 99 (no real province has it). Never part of data/.
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -37,7 +39,7 @@ struct SyntheticCorpus {
 SyntheticCorpus synthesize(const SynthOptions& options);
 
 // Writes the corpus (and injected-errors.json when errors were injected) into `out_dir` atomically;
-// returns the number of filings. Throws BuildFailed when `out_dir` cannot be used.
+// returns the number of 决算 filings (budgets not counted). Throws BuildFailed when `out_dir` cannot be used.
 std::size_t write_synthetic_corpus(const SynthOptions& options, const std::string& out_dir);
 
 }  // namespace gongkai

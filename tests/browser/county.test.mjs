@@ -10,7 +10,7 @@ import { axeSource, open, pages, repo } from './harness.mjs';
 // 本年支出合计 of every filing of a county-year, as printed in its table 01 (data/), by department name.
 function printedTotals(countyDir, year) {
   const dir = join(repo, 'data', countyDir, String(year));
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => {
+  return readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.budget.json')).map((f) => {
     const filing = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     const summary = filing.tables.find((t) => t.kind === 'income_expenditure_summary');
     const row = summary.blocks.find((b) => b.id === 'expenditure').rows.find((r) => r.key === 'total_expenditure');
@@ -19,7 +19,9 @@ function printedTotals(countyDir, year) {
 }
 
 function filedYears(countyDir) {
-  return readdirSync(join(repo, 'data', countyDir)).filter((y) => /^\d{4}$/.test(y)).sort();
+  // Years with a 决算 (a folder holding only budgets has no dashboard).
+  return readdirSync(join(repo, 'data', countyDir)).filter((y) => /^\d{4}$/.test(y))
+    .filter((y) => readdirSync(join(repo, 'data', countyDir, y)).some((f) => f.endsWith('.json') && !f.endsWith('.budget.json'))).sort();
 }
 
 const number = (text) => Number(text.replace(/,/g, ''));

@@ -15,7 +15,7 @@ function realFilings() {
     for (const year of readdirSync(join(data, dir)).sort()) {
       if (!/^\d{4}$/.test(year)) continue;
       for (const file of readdirSync(join(data, dir, year)).sort())
-        if (file.endsWith('.json'))
+        if (file.endsWith('.json') && !file.endsWith('.budget.json'))  // 决算 only: budgets are not searched
           out.push({ dir, year: +year, slug: file.slice(0, -5), doc: JSON.parse(readFileSync(join(data, dir, year, file), 'utf8')) });
     }
   }

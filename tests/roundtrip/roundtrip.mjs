@@ -39,9 +39,10 @@ const allLayouts = args.includes('--all-layouts');  // every layout for every in
 
 // ---- inputs -----------------------------------------------------------------------------------------
 const inputs = [];
+// The 决算 filings (<slug>.json) of a data folder; budgets (<slug>.budget.json) are not rendered as 决算 publications.
 const filingsIn = (dataDir) => readdirSync(dataDir, { withFileTypes: true }).filter((d) => d.isDirectory())
   .flatMap((county) => readdirSync(join(dataDir, county.name), { withFileTypes: true }).filter((y) => y.isDirectory())
-    .flatMap((y) => readdirSync(join(dataDir, county.name, y.name)).filter((f) => f.endsWith('.json')).sort()
+    .flatMap((y) => readdirSync(join(dataDir, county.name, y.name)).filter((f) => f.endsWith('.json') && !f.endsWith('.budget.json')).sort()
       .map((f) => ({ countyDir: join(dataDir, county.name), file: join(dataDir, county.name, y.name, f) }))));
 
 if (!args.includes('--no-synth')) {

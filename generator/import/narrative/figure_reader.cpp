@@ -1,5 +1,7 @@
 #include "import/narrative/figure_reader.hpp"
 
+#include <regex>
+
 #include "import/narrative/narrative_text.hpp"
 #include "import/narrative/phrase_rules.hpp"
 
@@ -15,6 +17,7 @@ bool contains(const std::string& s, const std::string& what) { return s.find(wha
 // 支出决算 is known.
 struct OpenItem {
     bool open = false;
+    std::string code;  // the code the heading prints ("（204类）…（06款）…（01项）"), "" when it names only names
     std::vector<std::string> levels;
     std::vector<std::size_t> figures;  // indices into the result's figures
     std::string actual;
@@ -28,18 +31,52 @@ std::string heading_text(const std::string& text, const std::vector<NumberToken>
     std::size_t from = tokens.front().number_end;
     for (bool again = true; again;) {
         again = false;
-        for (const char* p : {"、", ".", "．", "）", ")", " "})
+        for (const char* p : {"、", ".", "．", "）", ")", " ", "“", "\""})
             if (starts_with_at(text, from, p)) { from += std::string(p).size(); again = true; }
     }
     if (first_figure >= tokens.size()) return text.substr(from);
     std::string head = text.substr(from, tokens[first_figure].begin - from);
     std::size_t cut = std::string::npos;
-    for (const char* m : {"（类）", "（款）", "（项）", "(类)", "(款)", "(项)"}) {
+    // "（类）" or, with the code printed, "（204类）".
+    for (const char* m : {"类）", "款）", "项）", "类)", "款)", "项)"}) {
         std::size_t at = head.rfind(m);
         if (at != std::string::npos && (cut == std::string::npos || at + std::string(m).size() > cut))
             cut = at + std::string(m).size();
     }
     return cut == std::string::npos ? "" : head.substr(0, cut);
+}
+
+// The code an item heading prints with its levels ("公共安全支出（204类）司法（06款）行政运行（01项）" →
+// "2040601"), and the heading with plain （类）（款）（项） markers in `head`; "" when it prints no code.
+std::string printed_code(std::string& head) {
+    static const std::regex level(R"((（|\()([0-9]{2,3})(类|款|项)(）|\)))");
+    std::string code;
+    std::smatch m;
+    std::string rest = head, plain;
+    while (std::regex_search(rest, m, level)) {
+        code += m[2].str();
+        plain += m.prefix().str() + "（" + m[3].str() + "）";
+        rest = m.suffix().str();
+    }
+    if (code.empty()) return "";
+    head = plain + rest;
+    return code.size() == 3 || code.size() == 5 || code.size() == 7 ? code : "";
+}
+
+// In a budget, what follows a count names what was counted when it opens the text ("2个预算单位开展了…").
+std::optional<Subject> subject_opening(const std::string& clause, const std::vector<SubjectPhrase>& phrases) {
+    for (const SubjectPhrase& p : phrases)  // longest first
+        if (starts_with_at(clause, 0, p.phrase)) return p.subject;
+    return std::nullopt;
+}
+
+// A budget's vehicles and equipment to be bought ("2025年部门预算安排购置车辆0辆，其中：…") are planned:
+// assets.vehicles.* → assets.vehicles_planned.*, assets.equipment_over_1m → …_planned.
+std::string planned(const std::string& metric) {
+    const std::string vehicles = "assets.vehicles.";
+    if (metric.rfind(vehicles, 0) == 0) return "assets.vehicles_planned." + metric.substr(vehicles.size());
+    if (metric.rfind("assets.", 0) == 0) return metric + "_planned";
+    return metric;
 }
 
 // The clause after a figure, up to the next clause separator: where "对3个项目开展了事前绩效评估" names what it counted.
@@ -53,13 +90,17 @@ std::string trailing_clause(const std::string& trail) {
 
 NarrativeResult read_figures(const std::vector<NarrativeSection>& sections) { return read_figures(sections, {}); }
 
-NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, const FunctionCodes& codes) {
+NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, const FunctionCodes& document_codes, bool budget) {
     NarrativeResult out;
+    // A budget's items are also looked up in the national classification: Jiangsu prints no tables.
+    FunctionCodes codes = document_codes;
+    if (budget) codes.insert(codes.end(), national_function_codes().begin(), national_function_codes().end());
     std::vector<SubjectPhrase> classes;
     for (const auto& [phrase, code] : class_phrases(codes)) classes.push_back({phrase, class_subject(code)});
     const std::vector<SubjectPhrase> no_phrases;
 
     std::string current = "\x01";
+    std::string heading_class;  // the class a budget's sub-heading names, for items that name only 款 and 项
     Part part = Part::unknown;
     std::optional<Subject> subject;
     bool locked = false, classes_named = false;
@@ -67,7 +108,7 @@ NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, cons
 
     auto close_item = [&] {
         if (item.open) {
-            std::string code = resolve_item_code(item.levels, codes, item.actual);
+            std::string code = !item.code.empty() ? item.code : resolve_item_code(item.levels, codes, item.actual);
             if (!code.empty())
                 for (std::size_t i : item.figures) out.figures[i]["code"] = code;
         }
@@ -78,11 +119,17 @@ NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, cons
         if (s.section != current) {
             close_item();
             current = s.section;
-            part = part_of_heading(s.heading);
-            if (part == Part::unknown) part = part_of_heading(s.title);
-            subject = default_subject(part);
+            // (A budget's sub-section may open with a paragraph of figures: only a heading names a part.)
+            const bool titled = !budget || (!contains(s.heading, "。") && number_tokens(s.heading).empty());
+            part = titled ? part_of_heading(s.heading, budget) : Part::unknown;
+            if (part == Part::unknown) part = part_of_heading(s.title, budget);
+            subject = default_subject(part, budget);
             locked = false;
-            classes_named = part == Part::gb && !contains(normalized(s.heading), "具体");
+            classes_named = (part == Part::gb && !contains(normalized(s.heading), "具体")) || (budget && part == Part::total);
+            // Jiangsu names the class in the sub-heading ("（一）一般公共服务（类）") and the 款/项 in its items.
+            heading_class.clear();
+            if (budget && titled)
+                if (auto c = last_subject(normalized(s.heading), classes); c) heading_class = c->code;
         }
         const std::vector<NumberToken> tokens = number_tokens(s.text);
         std::vector<std::size_t> figures;
@@ -90,17 +137,25 @@ NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, cons
             if (tokens[i].kind == TokenKind::figure) figures.push_back(i);
 
         // An item heading opens the item: every figure until the next heading or sub-section is the item's.
-        if (part == Part::gb || part == Part::gov_fund || part == Part::state_capital) {
+        if (part == Part::gb || part == Part::gov_fund || part == Part::state_capital || part == Part::budget_overview) {
             std::string head = heading_text(s.text, tokens, figures.empty() ? tokens.size() : figures.front());
+            const std::string code = printed_code(head);
             std::vector<std::string> levels = head.empty() ? std::vector<std::string>{} : heading_levels(head, codes);
-            if (!levels.empty()) {
+            if (levels.empty() && !head.empty() && !heading_class.empty() && contains(head, "（款）"))
+                if (auto name = class_name(heading_class, codes); !name.empty()) {
+                    levels = heading_levels(name + "（类）" + head, codes);
+                }
+            if (!levels.empty() || !code.empty()) {
                 close_item();
                 item.open = true;
+                item.code = code;
                 item.levels = levels;
-                subject = item_subject(part);
+                subject = item_subject(part, budget);
                 locked = true;
             }
         }
+        // A budget's 资产 sentence about what it plans to buy.
+        const bool buying = budget && part == Part::assets && contains(s.text, "安排购置");
 
         std::size_t previous_end = 0;
         for (std::size_t n = 0; n < figures.size(); ++n) {
@@ -133,7 +188,7 @@ NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, cons
                 if (reason_at != std::string::npos && !locked) {
                     in_reason = true;
                     const std::string clause = normalized(before.substr(reason_at));
-                    auto own = last_subject(clause, subject_phrases(part), classes_named ? classes : no_phrases);
+                    auto own = last_subject(clause, subject_phrases(part, budget), classes_named ? classes : no_phrases);
                     if (own) subject = own, in_reason = false;
                 }
             }
@@ -147,13 +202,15 @@ NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, cons
                     std::size_t at = scan.rfind("占");  // "占政府采购支出总额的" names the whole, not the subject
                     if (at != std::string::npos) scan.erase(at);
                 }
-                auto found = last_subject(scan, subject_phrases(part), classes_named ? classes : no_phrases);
+                auto found = last_subject(scan, subject_phrases(part, budget), classes_named ? classes : no_phrases);
                 if (!found && t.unit_class == UnitClass::count)
-                    found = last_subject(trailing_clause(trail), trailing_phrases(part));
+                    found = budget ? subject_opening(trailing_clause(trail), trailing_phrases(part, budget))
+                                   : last_subject(trailing_clause(trail), trailing_phrases(part));
                 if (found) subject = found;
             }
-            const RoleReading role = role_of(t, lead);
-            const std::string metric = subject ? metric_of(*subject, role, t, lead) : "";
+            const RoleReading role = role_of(t, lead, budget);
+            std::string metric = subject ? metric_of(*subject, role, t, lead) : "";
+            if (buying) metric = planned(metric);
             const std::string unit = !t.unit.empty() ? t.unit : role.unit;
             if (metric.empty() || unit.empty()) {
                 out.unmapped.push_back(UnmappedSentence{s.section, s.text, t.value});

@@ -26,7 +26,8 @@ struct NarrativeResult {
 NarrativeResult read_figures(const std::vector<NarrativeSection>& sections);
 
 // The same, with the document's own function codes (from its tables, see function_codes_from_tables), so that
-// item headings such as "一般公共服务支出（类）财政事务（款）行政运行（项）" get their 7-digit code.
-NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, const FunctionCodes& codes);
+// item headings such as "一般公共服务支出（类）财政事务（款）行政运行（项）" get their 7-digit code. `budget`:
+// the sections of a 部门预算 (docs/filing-format.md, "Figures of a budget").
+NarrativeResult read_figures(const std::vector<NarrativeSection>& sections, const FunctionCodes& codes, bool budget = false);
 
 }  // namespace gongkai::import

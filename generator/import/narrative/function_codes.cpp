@@ -58,7 +58,9 @@ void add_codes(const nlohmann::json& table, bool with_totals, FunctionCodes& out
 FunctionCodes function_codes_from_tables(const nlohmann::json& tables) {
     FunctionCodes out;
     if (!tables.is_array()) return out;
-    for (const char* kind : {"general_budget_expenditure", "expenditure", "income"})
+    // A 决算's tables, then a 部门预算's (whose amounts, in 元, give no totals to match 万元 figures by).
+    for (const char* kind : {"general_budget_expenditure", "expenditure", "income", "budget_general_function",
+                             "budget_expenditure", "budget_fiscal_expenditure", "budget_income"})
         for (const auto& table : tables)
             if (table.is_object() && table.value("kind", "") == kind)
                 add_codes(table, std::string(kind) == "general_budget_expenditure", out);
@@ -70,7 +72,7 @@ namespace narrative {
 namespace {
 
 // 支出功能分类 classes (类) of the national 政府收支分类科目.
-constexpr std::array<std::pair<const char*, const char*>, 31> kClasses{{
+constexpr std::array<std::pair<const char*, const char*>, 33> kClasses{{
     {"201", "一般公共服务支出"},   {"202", "外交支出"},
     {"203", "国防支出"},           {"204", "公共安全支出"},
     {"205", "教育支出"},           {"206", "科学技术支出"},
@@ -86,7 +88,8 @@ constexpr std::array<std::pair<const char*, const char*>, 31> kClasses{{
     {"229", "其他支出"},           {"230", "转移性支出"},
     {"231", "债务还本支出"},       {"232", "债务付息支出"},
     {"233", "债务发行费用支出"},   {"234", "抗疫特别国债安排的支出"},
-    {"207", "文化体育与传媒支出"},
+    {"207", "文化体育与传媒支出"}, {"210", "医疗卫生与计划生育支出"},
+    {"220", "国土海洋气象等支出"},
 }};
 
 std::string strip_suffix(std::string s, const std::string& suffix) {
@@ -102,8 +105,14 @@ std::string class_base(const std::string& name) {
     return strip_suffix(s, "支出");
 }
 
+// "其它" is printed for "其他" now and then ("其它行政事业单位养老支出").
+std::string with_qita(std::string s) {
+    for (std::size_t at; (at = s.find("其它")) != std::string::npos;) s.replace(at, std::string("其它").size(), "其他");
+    return s;
+}
+
 bool same_name(const std::string& a, const std::string& b) {
-    std::string x = normalized(a), y = normalized(b);
+    std::string x = with_qita(normalized(a)), y = with_qita(normalized(b));
     if (x.empty() || y.empty()) return false;
     return x == y || strip_suffix(x, "支出") == strip_suffix(y, "支出");
 }
@@ -146,6 +155,14 @@ std::optional<std::int64_t> micro_of(const std::string& text) {
 }
 
 }  // namespace
+
+std::string class_name(const std::string& code, const FunctionCodes& codes) {
+    for (const FunctionCode& f : codes)
+        if (f.code == code) return f.name;
+    for (const auto& [c, name] : kClasses)
+        if (code == c) return name;
+    return "";
+}
 
 std::vector<std::pair<std::string, std::string>> class_phrases(const FunctionCodes& codes) {
     std::vector<std::pair<std::string, std::string>> out;

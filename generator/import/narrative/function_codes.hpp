@@ -22,12 +22,19 @@ using FunctionCodes = std::vector<FunctionCode>;
 // totals first, then codes that only the 支出决算表 or 收入决算表 show. Summary-table numbering ("一、") is dropped.
 FunctionCodes function_codes_from_tables(const nlohmann::json& tables);
 
+// Common 款 and 项 of the national classification by name (earlier names included), for a budget whose
+// publication prints no tables to take its codes from (national_function_codes.cpp).
+const FunctionCodes& national_function_codes();
+
 namespace narrative {
 
 // Phrases that name a function class in running text ("一般公共服务支出（类）", "一般公共服务（类）支出",
 // "一般公共服务支出", "一般公共服务（类）"), each with its 3-digit code: the national classes plus the
 // document's own 3-digit names. Longest phrases first.
 std::vector<std::pair<std::string, std::string>> class_phrases(const FunctionCodes& codes);
+
+// The name of the class with this 3-digit code (the document's own name first, else the national one), or "".
+std::string class_name(const std::string& code, const FunctionCodes& codes);
 
 // The levels an item heading names (after its list marker), e.g. {"一般公共服务支出", "财政事务", "行政运行"};
 // empty when the text is not an item heading (its first level must name a function class).

@@ -254,10 +254,27 @@ std::vector<NumberToken> number_tokens(const std::string& s) {
             if (opened && (starts_with_at(s, j, "）") || starts_with_at(s, j, ")"))) t.kind = TokenKind::marker;
         }
         if (i >= 3 && s.compare(i - 3, 3, "第") == 0) t.kind = TokenKind::marker;
-        // Thresholds: "100万元以上", "100 万元（含）以上", "50万元及以上".
+        // A document's reference number: "沪司规〔2015〕6号", "普发改投【2017】89号" (no figure).
+        if (t.unit_printed.empty()) {
+            const bool bracketed = (i >= 3 && (s.compare(i - 3, 3, "〔") == 0 || s.compare(i - 3, 3, "【") == 0)) ||
+                                   (i >= 1 && s[i - 1] == '[');
+            if (bracketed || starts_with_at(s, j, "号")) t.kind = TokenKind::date;
+        }
+        // A function code printed in an item heading: "公共安全支出（204类）司法（06款）行政运行（01项）".
+        // (项 alone is a unit of counts: the closing bracket tells the code.)
+        if ((i >= 3 && s.compare(i - 3, 3, "（") == 0) || (i >= 1 && s[i - 1] == '('))
+            for (const char* level : {"类）", "款）", "项）", "类)", "款)", "项)"})
+                if (starts_with_at(s, j, level)) {
+                    t.kind = TokenKind::code;
+                    t.unit_printed.clear();
+                    t.unit.clear();
+                    t.unit_class = UnitClass::none;
+                    t.end = j;
+                }
+        // Thresholds: "100万元以上", "100 万元（含）以上", "50万元及以上", "3000.00万元及以下".
         if (t.kind == TokenKind::figure && t.unit_class == UnitClass::money) {
             std::size_t a = skip_spaces(s, t.end);
-            for (const char* after : {"以上", "以下", "（含）以上", "(含)以上", "及以上"})
+            for (const char* after : {"以上", "以下", "（含）以上", "(含)以上", "及以上", "及以下"})
                 if (starts_with_at(s, a, after)) t.kind = TokenKind::threshold;
         }
         out.push_back(t);

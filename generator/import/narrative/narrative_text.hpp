@@ -29,6 +29,7 @@ enum class TokenKind {
     date,       // part of a date or year ("2024年", "12月", "31日", "2024年度")
     marker,     // a list marker ("1、", "（2）", "3." at the start)
     threshold,  // a threshold in a phrase like "100万元（含）以上设备"
+    code,       // a function code in an item heading: the 204 of "公共安全支出（204类）"
 };
 
 enum class UnitClass { money, percent, count, none };

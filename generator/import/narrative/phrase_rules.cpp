@@ -225,8 +225,10 @@ bool completion_words(const std::string& clause, bool& full_year) {
 
 }  // namespace
 
-Part part_of_heading(const std::string& heading) {
+Part part_of_heading(const std::string& heading, bool budget) {
     const std::string h = normalized(heading);
+    if (budget)
+        if (const Part p = budget_part_of_heading(h); p != Part::unknown) return p;
     if (contains(h, "三公")) return Part::three_public;
     if (contains(h, "政府性基金")) return Part::gov_fund;
     if (contains(h, "国有资本经营")) return Part::state_capital;
@@ -244,20 +246,31 @@ Part part_of_heading(const std::string& heading) {
     return Part::unknown;
 }
 
-const std::vector<SubjectPhrase>& subject_phrases(Part part) {
-    static const std::map<Part, std::vector<SubjectPhrase>> all = [] {
-        std::map<Part, std::vector<SubjectPhrase>> m;
+const std::vector<SubjectPhrase>& subject_phrases(Part part, bool budget) {
+    static const std::array<std::map<Part, std::vector<SubjectPhrase>>, 2> all = [] {
+        std::array<std::map<Part, std::vector<SubjectPhrase>>, 2> m;
         for (Part p : {Part::unknown, Part::total, Part::income, Part::expenditure, Part::fiscal, Part::gb, Part::basic,
                        Part::three_public, Part::gov_fund, Part::state_capital, Part::operating_cost, Part::general,
-                       Part::procurement, Part::assets, Part::performance})
-            m[p] = phrases_for(p);
+                       Part::procurement, Part::assets, Part::performance, Part::budget_overview, Part::project}) {
+            m[0][p] = phrases_for(p);
+            m[1][p] = longest_first(budget_phrases_for(p, m[0][p]));
+        }
         return m;
     }();
-    return all.at(part);
+    return all[budget ? 1 : 0].at(part);
 }
 
-const std::vector<SubjectPhrase>& trailing_phrases(Part part) {
+const std::vector<SubjectPhrase>& trailing_phrases(Part part, bool budget) {
     static const std::vector<SubjectPhrase> none;
+    if (budget) {
+        static const std::map<Part, std::vector<SubjectPhrase>> by_part = [] {
+            std::map<Part, std::vector<SubjectPhrase>> m;
+            for (Part p : {Part::performance, Part::assets, Part::operating_cost}) m[p] = longest_first(budget_trailing_phrases(p));
+            return m;
+        }();
+        const auto it = by_part.find(part);
+        return it == by_part.end() ? none : it->second;
+    }
     static const std::vector<SubjectPhrase> performance = [] {
         auto projects = [](const std::string& key) {
             Subject s = money(key);
@@ -276,7 +289,21 @@ const std::vector<SubjectPhrase>& trailing_phrases(Part part) {
     return part == Part::performance ? performance : none;
 }
 
-std::optional<Subject> default_subject(Part part) {
+std::optional<Subject> default_subject(Part part, bool budget) {
+    if (budget) {
+        switch (part) {
+        case Part::three_public: {
+            Subject s = three_public("total");
+            s.amount = "three_public.total.budget";
+            return s;
+        }
+        case Part::project: return money("project.item");
+        case Part::budget_overview:
+        case Part::performance:
+        case Part::assets: return std::nullopt;
+        default: break;
+        }
+    }
     switch (part) {
     case Part::total: return money("total", "total.amount");
     case Part::fiscal: return money("fiscal", "fiscal.total");
@@ -297,9 +324,9 @@ Subject class_subject(const std::string& code) {
     return s;
 }
 
-Subject item_subject(Part part) {
+Subject item_subject(Part part, bool budget) {
     const std::string stem = part == Part::gov_fund ? "gov_fund" : part == Part::state_capital ? "state_capital" : "gb";
-    Subject s = money(stem + ".item", stem + ".item.actual");
+    Subject s = money(stem + ".item", stem + (budget ? ".item.amount" : ".item.actual"));
     s.item = true;
     return s;
 }
@@ -322,11 +349,21 @@ std::optional<Subject> last_subject(const std::string& text, const std::vector<S
     return found;
 }
 
-RoleReading role_of(const NumberToken& token, const std::string& lead) {
+RoleReading role_of(const NumberToken& token, const std::string& lead, bool budget) {
     RoleReading r;
     const std::string text = without_fund_names(normalized(lead));
     const std::string clause = last_clause(text);
     const std::string direction = last_direction(last_clause(without_brackets(text)));
+    if (budget && token.unit_class == UnitClass::money) {
+        // A budget states planned amounts: "预算数为X", "预算安排X", "收入预算X" are amounts.
+        if (contains(clause, "执行数")) r.role = Role::prior;
+        else if (!direction.empty()) { r.role = Role::yoy_change; r.direction = direction; }
+        else if (contains(text, "中标") || contains(text, "成交")) r.role = Role::awarded;
+        else if (clause.size() >= 6 && (clause.compare(clause.size() - 6, 6, "一致") == 0 || clause.compare(clause.size() - 6, 6, "持平") == 0))
+            r.role = Role::yoy_change;  // "与2024年预算一致0万元"
+        else r.role = Role::amount;
+        return r;
+    }
     switch (token.unit_class) {
     case UnitClass::percent: {
         bool full_year = false;
@@ -387,6 +424,7 @@ std::string metric_of(const Subject& s, const RoleReading& r, const NumberToken&
     case Role::completion: return s.money ? s.key + ".completion" : "";
     case Role::full_year_completion: return s.money ? s.key + ".full_year.completion" : "";
     case Role::awarded: return s.money ? s.key + ".awarded" : "";
+    case Role::prior: return s.money ? s.key + ".prior" : "";
     case Role::unknown: return "";
     case Role::count: break;
     }

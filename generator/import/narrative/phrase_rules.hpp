@@ -15,10 +15,13 @@ namespace gongkai::import::narrative {
 enum class Part {
     unknown, total, income, expenditure, fiscal, gb, basic, three_public, gov_fund, state_capital,
     operating_cost, general, procurement, assets, performance,
+    budget_overview,  // a budget's 部门预算编制说明: income, spending by fund, then its items (类/款/项)
+    project,          // a budget's 项目经费情况说明: what a project is, and its 年度预算安排
 };
 
 // The part a heading ("五、一般公共预算财政拨款支出决算情况说明", "（二）政府采购支出情况") names; unknown when none.
-Part part_of_heading(const std::string& heading);
+// `budget`: the heading of a 部门预算's 情况说明 ("2025年部门预算编制说明", "项目经费情况说明", "一、收支预算总体情况说明").
+Part part_of_heading(const std::string& heading, bool budget = false);
 
 // How the counts of a subject are named.
 enum class Counts {
@@ -46,15 +49,18 @@ struct SubjectPhrase {
     Subject subject;
 };
 
-// The phrases that name subjects in a part, longest first.
-const std::vector<SubjectPhrase>& subject_phrases(Part part);
-// Phrases after a count that name what was counted ("对3个项目开展了事前绩效评估"), for performance.
-const std::vector<SubjectPhrase>& trailing_phrases(Part part);
+// The phrases that name subjects in a part, longest first; `budget`: in a 部门预算, where amounts are planned
+// (a 三公 item's amount is its .budget) and the wording differs (预算数为, 政府采购预算, 编报绩效目标的项目).
+const std::vector<SubjectPhrase>& subject_phrases(Part part, bool budget = false);
+// Phrases after a count that name what was counted ("对3个项目开展了事前绩效评估"), for performance; in a
+// budget they open the text after the count ("2个预算单位开展了…").
+const std::vector<SubjectPhrase>& trailing_phrases(Part part, bool budget = false);
 // The subject a part starts with ("收、支总计" in 一, "财政拨款支出" in 五 …), if it has one.
-std::optional<Subject> default_subject(Part part);
-// The subject of a function class (gb.class with its code) and of an item in a part.
+std::optional<Subject> default_subject(Part part, bool budget = false);
+// The subject of a function class (gb.class with its code) and of an item in a part (a budget's item
+// amount is gb.item.amount, a 决算's gb.item.actual).
 Subject class_subject(const std::string& code);
-Subject item_subject(Part part);
+Subject item_subject(Part part, bool budget = false);
 
 // The last subject phrase named in `text` (normalized), scanning leftmost-longest.
 std::optional<Subject> last_subject(const std::string& text, const std::vector<SubjectPhrase>& phrases,
@@ -63,7 +69,7 @@ std::optional<Subject> last_subject(const std::string& text, const std::vector<S
 // What the words before a number say it is.
 enum class Role {
     amount, share, yoy_change, yoy_pct, budget, actual, completion, full_year_budget, full_year_completion,
-    awarded, count, unknown,
+    awarded, count, prior, unknown,
 };
 
 struct RoleReading {
@@ -72,8 +78,10 @@ struct RoleReading {
     std::string unit;       // the unit when the number printed none but the wording implies it ("增长 13.95")
 };
 
-// Reads the role from the number's unit and the text since the previous figure (`lead`, as printed).
-RoleReading role_of(const NumberToken& token, const std::string& lead);
+// Reads the role from the number's unit and the text since the previous figure (`lead`, as printed). In a
+// budget (`budget`) a planned amount is an amount ("预算数为X", "预算安排X"), "当年预算执行数为X" the prior
+// year's figure, and "与上年预算一致X万元" a change.
+RoleReading role_of(const NumberToken& token, const std::string& lead, bool budget = false);
 
 // The comparison word printed after a completion rate ("决算数小于年初预算数"), "" when none.
 std::string completion_direction(const std::string& trail);
@@ -81,5 +89,10 @@ std::string completion_direction(const std::string& trail);
 // The metric for a subject and a role; "" when the two do not make a figure the format names.
 std::string metric_of(const Subject& subject, const RoleReading& role, const NumberToken& token,
                       const std::string& lead);
+
+// The budget's own rules (budget_phrase_rules.cpp), used by the functions above when `budget` is set.
+std::vector<SubjectPhrase> budget_phrases_for(Part part, std::vector<SubjectPhrase> final_accounts);
+Part budget_part_of_heading(const std::string& normalized_heading);
+std::vector<SubjectPhrase> budget_trailing_phrases(Part part);
 
 }  // namespace gongkai::import::narrative

@@ -35,7 +35,7 @@ bool has_leader_dots(const std::string& s) { return contains(s, "……") || con
 // The flow index where the body begins after a table of contents (目录): the contents list the part
 // headings 第一部分 … 第四部分 and the body repeats them, so the body begins where the numbering starts
 // again; a contents listing no parts ends at the first part heading. npos without 目录 or part headings.
-std::size_t body_start_after_contents(const Flow& flow, const std::vector<bool>& skip) {
+std::size_t body_start_after_contents(const Flow& flow, const std::vector<bool>& skip, bool budget) {
     std::size_t contents = std::string::npos;
     std::vector<std::pair<std::size_t, int>> headings;  // (line, 第N部分 number)
     for (std::size_t i = 0; i < flow.lines.size(); ++i) {
@@ -44,7 +44,7 @@ std::size_t body_start_after_contents(const Flow& flow, const std::vector<bool>&
             if (squeeze(flow.lines[i].text) == "目录") contents = i;
             continue;
         }
-        const PartHeading h = part_heading_at(flow, i);
+        const PartHeading h = part_heading_at(flow, i, budget);
         if (h.number > 0) headings.emplace_back(i, h.number);
     }
     if (headings.empty()) return std::string::npos;
@@ -62,7 +62,7 @@ std::string contents_entry(const std::string& s) {
 
 }  // namespace
 
-PartHeading part_heading_at(const Flow& flow, std::size_t i) {
+PartHeading part_heading_at(const Flow& flow, std::size_t i, bool budget) {
     PartHeading h;
     const FlowLine& line = flow.lines[i];
     if (line.kind != FlowLine::Kind::text) return h;
@@ -95,6 +95,19 @@ PartHeading part_heading_at(const Flow& flow, std::size_t i) {
     }
     // Headings printed without 第N部分 (Shanghai prints "上海市XX局2024年度部门决算表" alone).
     if (char_count(s) > 40 || has_sentence_punctuation(s) || read_marker(s).kind != Marker::Kind::none) return h;
+    if (budget) {
+        // A Shanghai budget's parts: its headings name the department or the year, or nothing else.
+        PartKind kind = PartKind::other;
+        if (ends_with(s, "主要职能") || ends_with(s, "主要职责") || ends_with(s, "机构设置")) kind = PartKind::overview;
+        else if (s == "名词解释") kind = PartKind::glossary;
+        else if (ends_with(s, "预算编制说明") || (ends_with(s, "情况说明") && char_count(s) >= 6)) kind = PartKind::narrative;
+        else if (s == "附件") kind = PartKind::attachments;
+        if (kind != PartKind::other) {
+            h.kind = kind;
+            h.lines.push_back(i);
+            return h;
+        }
+    }
     // A sentence of the 概况 may happen to end in "部门决算表"; the heading names the year ("上海市XX局2024年度
     // 部门决算表") or nothing else.
     const bool titled = find_year(s) != 0 || s == "部门决算表" || s == "部门决算情况说明" || s == "部门预算表";
@@ -110,13 +123,13 @@ PartHeading part_heading_at(const Flow& flow, std::size_t i) {
     return h;
 }
 
-std::vector<Part> split_parts(const Flow& flow, const std::vector<bool>& skip) {
+std::vector<Part> split_parts(const Flow& flow, const std::vector<bool>& skip, bool budget) {
     std::vector<Part> parts(1);
     parts[0].kind = PartKind::cover;
     bool contents_dots = false;  // the table of contents prints leader dots
     std::set<std::string> entries;  // the contents' entries without dots and page numbers
     bool seen_contents = false;
-    const std::size_t body_start = body_start_after_contents(flow, skip);
+    const std::size_t body_start = body_start_after_contents(flow, skip, budget);
     int last_number = 0;
     auto start = [&](PartKind kind, const std::vector<std::size_t>& heading_lines) {
         Part p;
@@ -143,7 +156,7 @@ std::vector<Part> split_parts(const Flow& flow, const std::vector<bool>& skip) {
             start(PartKind::contents, {i});
             continue;
         }
-        const PartHeading h = part_heading_at(flow, i);
+        const PartHeading h = part_heading_at(flow, i, budget);
         if (current.kind == PartKind::contents) {
             // Without numbered parts the body begins with the first line that repeats an entry of the
             // contents, or with the first line without leader dots after dotted entries.
@@ -171,7 +184,7 @@ std::vector<Part> split_parts(const Flow& flow, const std::vector<bool>& skip) {
             // one starts its part whatever it is called.
             const bool accept = h.number > 0 ? h.number > last_number
                                              : static_cast<int>(h.kind) > static_cast<int>(current.kind) ||
-                                                   current.kind == PartKind::other;
+                                                   current.kind == PartKind::other || (budget && last_number == 0);
             if (accept) {
                 if (h.number > 0) last_number = h.number;
                 start(h.kind, h.lines);

@@ -27,10 +27,14 @@ struct PartHeading {
     int number = 0;                   // the printed 第N部分 number, 0 when the heading prints none
     std::vector<std::size_t> lines;
 };
-PartHeading part_heading_at(const Flow& flow, std::size_t i);
+// `budget`: the document is a 部门预算, whose Shanghai template prints its parts without 第N部分 and in
+// another order: "上海市普陀区财政局主要职能", "…机构设置" (概况), "名词解释", "2025年部门预算编制说明",
+// the tables, "其他相关情况说明", "项目经费情况说明" (情况说明).
+PartHeading part_heading_at(const Flow& flow, std::size_t i, bool budget = false);
 
 // Splits the flow into its parts, in reading order. Every flow line lands in exactly one part (as content
-// or heading), except lines listed in `skip` (the tables' lines), which land nowhere.
-std::vector<Part> split_parts(const Flow& flow, const std::vector<bool>& skip);
+// or heading), except lines listed in `skip` (the tables' lines), which land nowhere. In a budget
+// (`budget`) a heading without 第N部分 starts its part wherever it comes.
+std::vector<Part> split_parts(const Flow& flow, const std::vector<bool>& skip, bool budget = false);
 
 }  // namespace gongkai::import::structure

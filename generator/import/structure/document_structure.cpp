@@ -1,7 +1,11 @@
 #include "import/structure/document_structure.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "import/structure/document_parts.hpp"
 #include "import/structure/part_readers.hpp"
+#include "import/structure/structure_text.hpp"
 
 namespace gongkai::import {
 
@@ -32,6 +36,37 @@ DocumentPart split_part_heading(const std::string& heading) {
     return out;
 }
 
+// A budget's table of contents numbers its parts ("四、部门预算编制说明 ……"): each entry's title (without
+// its ordinal, leader dots and page) with its ordinal ("四").
+std::map<std::string, std::string> contents_numbers(const Flow& flow, const std::vector<structure::Part>& parts) {
+    using namespace structure;
+    std::map<std::string, std::string> out;
+    for (const Part& part : parts) {
+        if (part.kind != PartKind::contents) continue;
+        for (std::size_t i : part.lines) {
+            if (flow.lines[i].kind != FlowLine::Kind::text) continue;
+            std::string s = squeeze(flow.lines[i].text);
+            const Marker m = read_marker(s);
+            if (m.kind != Marker::Kind::chinese) continue;
+            s = s.substr(m.length);
+            s = s.substr(0, std::min(s.find("…"), s.find("...")));
+            while (!s.empty() && s.back() >= '0' && s.back() <= '9') s.pop_back();
+            if (!s.empty()) out[s] = m.label;
+        }
+    }
+    return out;
+}
+
+// The ordinal the contents give the part headed `heading` ("2025年部门预算编制说明" is "四、部门预算编制说明",
+// "人民调解项目经费情况说明" is "七、项目经费情况说明"); "" when none.
+std::string part_number(const std::map<std::string, std::string>& contents, const std::string& heading) {
+    const std::string h = structure::squeeze(heading);
+    std::string best, number;
+    for (const auto& [title, ordinal] : contents)
+        if (structure::ends_with(h, title) && title.size() > best.size()) best = title, number = ordinal;
+    return number;
+}
+
 }  // namespace
 
 DocumentStructure read_structure(const Flow& flow, const std::vector<std::size_t>& table_lines) {
@@ -40,9 +75,15 @@ DocumentStructure read_structure(const Flow& flow, const std::vector<std::size_t
     std::vector<bool> skip(flow.lines.size(), false);
     for (std::size_t i : table_lines)
         if (i < skip.size()) skip[i] = true;
-    const std::vector<Part> parts = split_parts(flow, skip);
-
-    const CoverInfo cover = read_cover(flow, parts);
+    std::vector<Part> parts = split_parts(flow, skip);
+    CoverInfo cover = read_cover(flow, parts);
+    // A budget's parts follow another order and print no 第N部分 in Shanghai's template: split it again.
+    const bool budget = cover.kind == "预算";
+    if (budget) {
+        parts = split_parts(flow, skip, true);
+        cover = read_cover(flow, parts);
+    }
+    const std::map<std::string, std::string> contents = budget ? contents_numbers(flow, parts) : std::map<std::string, std::string>{};
     st.kind = cover.kind;
     st.description = cover.description;
     st.title = cover.title;
@@ -61,9 +102,11 @@ DocumentStructure read_structure(const Flow& flow, const std::vector<std::size_t
             case PartKind::contents:
                 break;  // read by read_cover, or a repeat of the headings
             case PartKind::overview: {
-                nlohmann::json o = read_overview(flow, part, st.unplaced);
-                for (auto it = o.begin(); it != o.end(); ++it)
+                nlohmann::json o = read_overview(flow, part, st.unplaced, budget && ends_with(squeeze(part.heading), "机构设置"));
+                for (auto it = o.begin(); it != o.end(); ++it) {
                     if (!st.overview.contains(it.key())) st.overview[it.key()] = it.value();
+                    else if (it.key() == "text") st.overview["text"] = st.overview["text"].get<std::string>() + "\n" + it.value().get<std::string>();
+                }
                 break;
             }
             case PartKind::tables:
@@ -74,9 +117,17 @@ DocumentStructure read_structure(const Flow& flow, const std::vector<std::size_t
                     if (flow.lines[i].kind == FlowLine::Kind::text)
                         st.unplaced.push_back(unplaced_line(flow, i, "text in the tables part that belongs to no table"));
                 break;
-            case PartKind::narrative:
-                for (NarrativeSection& s : read_sections(flow, part, st.unplaced)) st.sections.push_back(std::move(s));
+            case PartKind::narrative: {
+                SectionNaming naming;
+                if (budget) {
+                    naming.prefix = part_number(contents, part.heading);
+                    naming.id = naming.prefix;
+                    naming.whole = contains(squeeze(part.heading), "项目经费");
+                }
+                for (NarrativeSection& s : read_sections(flow, part, st.unplaced, budget ? &naming : nullptr))
+                    st.sections.push_back(std::move(s));
                 break;
+            }
             case PartKind::glossary:
                 for (auto& g : read_glossary(flow, part, st.unplaced)) st.glossary.push_back(g);
                 break;

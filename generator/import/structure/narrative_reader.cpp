@@ -23,7 +23,8 @@ bool is_section_heading(const std::string& text, int last) {
 
 }  // namespace
 
-std::vector<NarrativeSection> read_sections(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced) {
+std::vector<NarrativeSection> read_sections(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced,
+                                            const SectionNaming* naming) {
     std::vector<NarrativeSection> sections;
     std::vector<std::size_t> text_lines;
     for (std::size_t i : part.lines) {
@@ -31,12 +32,17 @@ std::vector<NarrativeSection> read_sections(const Flow& flow, const Part& part, 
         else unplaced.push_back(unplaced_line(flow, i, "a table row inside the 情况说明 (narrative), outside the tables"));
     }
     int last = 0;
+    const std::string prefix = naming && !naming->prefix.empty() ? naming->prefix + "." : "";
     for (const Paragraph& p : paragraphs_of(flow, text_lines)) {
-        if (is_section_heading(p.text, last)) {
+        if (!(naming && naming->whole) && is_section_heading(p.text, last)) {
             const Marker m = read_marker(p.text);
             last = m.number;
-            sections.push_back({m.label, p.text, ""});
+            sections.push_back({prefix + m.label, p.text, ""});
             continue;
+        }
+        if (sections.empty() && naming) {
+            // A budget's part printed without numbered headings (its 预算编制说明) is one section.
+            sections.push_back({naming->id, collapse_spaces(part.heading), ""});
         }
         if (sections.empty()) {
             for (std::size_t i : p.lines)

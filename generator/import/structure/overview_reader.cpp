@@ -193,7 +193,7 @@ bool has_letters(const std::string& s) {
 
 }  // namespace
 
-json read_overview(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced) {
+json read_overview(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced, bool organisation) {
     json overview = json::object();
     // The consolidated-units table: grid rows (PDF, text) or text lines under a 序号 单位名称 备注 header.
     json units = json::array();
@@ -256,7 +256,8 @@ json read_overview(const Flow& flow, const Part& part, std::vector<Unplaced>& un
     json duties = json::array();
     std::vector<std::string> text, duties_zone, structure_zone;
     int next_heading = 1;
-    enum class Zone { functions, organisation } zone = Zone::functions;
+    enum class Zone { functions, organisation } zone = organisation ? Zone::organisation : Zone::functions;
+    json listed_units = json::array();  // a budget's "1.财政局本部" list in its 机构设置
     auto flush_duties = [&] {
         if (!duties_zone.empty()) read_duties(duties_zone, duties, text);
         duties_zone.clear();
@@ -270,6 +271,11 @@ json read_overview(const Flow& flow, const Part& part, std::vector<Unplaced>& un
         }
         if (zone == Zone::functions) {
             duties_zone.push_back(p.text);
+        } else if (const Marker m = read_marker(p.text);
+                   organisation && m.kind == Marker::Kind::arabic && char_count(p.text) <= 60 && !contains(p.text, "，")) {
+            std::string name = trim(p.text.substr(m.length));
+            if (ends_with(name, "。")) name.resize(name.size() - 3);
+            listed_units.push_back({{"name", name}, {"note", nullptr}});
         } else {
             structure_zone.push_back(p.text);
             text.push_back(p.text);
@@ -281,6 +287,7 @@ json read_overview(const Flow& flow, const Part& part, std::vector<Unplaced>& un
     for (const std::string& s : structure_zone) structure_text += s + "\n";
     read_staffing(structure_text, overview);
     if (units.empty()) units = units_from_sentence(structure_text);
+    if (units.empty()) units = listed_units;
 
     if (!duties.empty()) overview["duties"] = duties;
     if (!units.empty()) overview["consolidated_units"] = units;

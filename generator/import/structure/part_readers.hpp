@@ -26,11 +26,22 @@ struct CoverInfo {
 CoverInfo read_cover(const Flow& flow, const std::vector<Part>& parts);
 
 // The filing's "overview" from the 概况 part: duties, internal units, staffing, vehicles, consolidated
-// units and the remaining text. Fields not printed stay absent.
-nlohmann::json read_overview(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced);
+// units and the remaining text. Fields not printed stay absent. `organisation`: the part is a budget's
+// "…机构设置" alone (its text is the organisation, a numbered list names the consolidated units).
+nlohmann::json read_overview(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced, bool organisation = false);
 
-// The sections of the 情况说明 part: "一、…" headings in sequence, each with its text.
-std::vector<NarrativeSection> read_sections(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced);
+// How the sections of a 情况说明 part are named.
+struct SectionNaming {
+    std::string prefix;  // prepended to every section id: "六" → "六.一" (a budget's parts numbered by its contents)
+    bool whole = false;  // the part is one section, its numbered headings part of its text (a project's 说明)
+    std::string id;      // the id of the section when the part prints no numbered heading (or is whole)
+};
+
+// The sections of the 情况说明 part: "一、…" headings in sequence, each with its text. Text before the first
+// heading is reported, except in a budget (`naming` given), where it is a section of its own titled by the
+// part's heading.
+std::vector<NarrativeSection> read_sections(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced,
+                                            const SectionNaming* naming = nullptr);
 
 // The filing's "glossary" from the 名词解释 part.
 nlohmann::json read_glossary(const Flow& flow, const Part& part, std::vector<Unplaced>& unplaced);

@@ -89,9 +89,12 @@ bool is_amount(std::string_view raw) {
 std::optional<std::string> normalise_code(const std::vector<std::string>& cells) {
     std::string code;
     for (const std::string& cell : cells) {
-        const std::string text = normalise_label(cell);
+        std::string text = normalise_label(cell);
         if (text.empty()) continue;
         if (!is_digits(text)) return std::nullopt;
+        // A 款 or 项 printed in a cell of its own is two digits; a spreadsheet may have dropped the leading
+        // zero ("301 | 2" is 301 02).
+        if (!code.empty() && text.size() == 1) text = "0" + text;
         code += text;
     }
     if (code.size() != 3 && code.size() != 5 && code.size() != 7) return std::nullopt;

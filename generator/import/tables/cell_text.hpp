@@ -28,7 +28,8 @@ bool is_digits(std::string_view text);
 // The code of a row printed in one cell ("2010301", "201 06 01") or in several (Shanghai's 类/款/项 cells
 // "201", "06", "01"; trailing blank cells allowed): the digits joined without spaces. nullopt when a
 // non-blank cell holds anything but digits, when no cell holds digits, or when the joined code is not
-// 3, 5 or 7 digits long (the lengths of 类, 款 and 项 codes).
+// 3, 5 or 7 digits long (the lengths of 类, 款 and 项 codes). A 款 or 项 cell holding one digit is read
+// as two ("301", "2" → "30102": a dropped leading zero).
 std::optional<std::string> normalise_code(const std::vector<std::string>& cells);
 
 }  // namespace gongkai::import

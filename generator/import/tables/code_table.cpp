@@ -1,5 +1,7 @@
 // The tables whose rows are function codes: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表,
-// 政府性基金预算财政拨款收入支出决算表 and 国有资本经营预算财政拨款(收入)支出决算表.
+// 政府性基金预算财政拨款收入支出决算表 and 国有资本经营预算财政拨款(收入)支出决算表; and the budget tables
+// whose rows are function or economic codes (部门收入预算总表, 部门支出预算总表, the 功能分类 and 经济分类
+// 预算表, Jiangsu's 机关运行经费 and 政府采购 tables).
 #include <optional>
 #include <set>
 
@@ -7,6 +9,7 @@
 #include "import/tables/column_vocabulary.hpp"
 #include "import/tables/table_grid.hpp"
 #include "import/tables/table_segment.hpp"
+#include "import/tables/table_titles.hpp"
 
 namespace gongkai::import {
 
@@ -171,8 +174,14 @@ MappedTable map_code_table(const Flow& flow, const TableSegment& segment) {
                 read.name = pending_name + name;
                 pending_name.clear();
                 pending_name_line = nullptr;
+            } else if (segment.kind == "budget_procurement" && key_of_label(label).empty() && !name.empty() &&
+                       codes_blank(code_cells)) {
+                // 政府采购支出预算表: its lines are named items (货物/工程/服务 by project), not codes.
+                read.key = "item";
+                read.name = label;
             } else if (const std::string key = key_of_label(label);
-                       !key.empty() && (key != "none" || segment.kind == "government_fund" || segment.kind == "state_capital")) {
+                       !key.empty() && (key != "none" || segment.kind == "government_fund" || segment.kind == "state_capital" ||
+                                        segment.kind == "budget_government_fund" || segment.kind == "budget_state_capital")) {
                 // (A printed 无 row is part of the format only for the 政府性基金 and 国有资本经营 tables.)
                 read.key = key;
                 read.name = label;

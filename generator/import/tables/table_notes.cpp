@@ -39,10 +39,10 @@ bool starts_new_note(std::string_view line, std::string_view previous) {
     return false;
 }
 
-// The note that explains an empty table: one saying 无数据, else a 说明 saying there was nothing (没有).
+// The note that explains an empty table: one saying 无数据 (a budget's: 本表为空表), else a 说明 saying there was nothing (没有).
 const std::string* empty_explanation(const std::vector<std::string>& notes) {
     for (const std::string& note : notes)
-        if (contains(note, "无数据")) return &note;
+        if (contains(note, "无数据") || contains(note, "为空表") || contains(note, "本表为空")) return &note;
     for (const std::string& note : notes)
         if ((starts_with(note, "说明：") || starts_with(note, "说明:")) && contains(note, "没有")) return &note;
     return nullptr;

@@ -31,15 +31,30 @@ std::string title_text(const FlowLine& line) {
     return "";
 }
 
+// True when some cell of the table holds a printed value.
+bool prints_values(const nlohmann::json& table) {
+    if (!table.contains("blocks")) return false;
+    for (const auto& block : table["blocks"]) {
+        if (!block.contains("rows")) continue;
+        for (const auto& row : block["rows"]) {
+            if (!row.contains("values")) continue;
+            for (const auto& value : row["values"])
+                if (!value.is_null()) return true;
+        }
+    }
+    return false;
+}
+
 struct Candidate {
     std::size_t line = 0;
     std::string kind;
 };
 
 MappedTable map_segment(const Flow& flow, const TableSegment& segment) {
-    if (segment.kind == "income_expenditure_summary" || segment.kind == "fiscal_summary")
+    if (segment.kind == "income_expenditure_summary" || segment.kind == "fiscal_summary" ||
+        segment.kind == "budget_summary" || segment.kind == "budget_fiscal_summary")
         return map_two_sided_table(flow, segment);
-    if (segment.kind == "three_public") return map_three_public_table(flow, segment);
+    if (segment.kind == "three_public" || segment.kind == "budget_three_public") return map_three_public_table(flow, segment);
     if (segment.kind == "basic_expenditure") return map_basic_expenditure_table(flow, segment);
     return map_code_table(flow, segment);
 }
@@ -86,7 +101,7 @@ TablesResult read_tables(const Flow& flow) {
             const FlowLine& line = flow.lines[j];
             if (is_part(j)) break;
             if (line.kind == FlowLine::Kind::table_row) seen_row = true;
-            else if (seen_row && is_ordinal_heading(line.text)) break;
+            else if (seen_row && (is_ordinal_heading(line.text) || is_unnumbered_part_heading(line.text))) break;
             lines.push_back(j);
         }
         // Furniture printed just above the next title (公开NN表, 单位：…) belongs to the next table.
@@ -166,6 +181,10 @@ TablesResult read_tables(const Flow& flow) {
         else mapped.table.erase("page");
         if (!mapped.table.contains("notes")) mapped.table["notes"] = nlohmann::json::array();
         if (!mapped.table.contains("empty_explanation")) mapped.table["empty_explanation"] = nullptr;
+        // A budget table whose note calls it empty (本表为空表) but which prints figures is not empty: the note
+        // stays a note.
+        if (is_budget_kind(segment.kind) && !mapped.table["empty_explanation"].is_null() && prints_values(mapped.table))
+            mapped.table["empty_explanation"] = nullptr;
         mapped.found.kind = segment.kind;
         mapped.found.title = segment.title;
         std::set<int> pages(mapped.found.pages.begin(), mapped.found.pages.end());
@@ -204,8 +223,51 @@ TablesResult read_tables(const Flow& flow) {
     }
     for (const std::string& kind : table_kinds())
         if (!found_kinds.count(kind)) result.missing.push_back(kind);
+    // The budget tables a table of contents announces (each once, in its order): those not printed are absent.
+    std::set<std::string> announced;
+    for (std::size_t i = 0; i < n; ++i) {
+        const FlowLine& line = flow.lines[i];
+        if (line.kind != FlowLine::Kind::text || table_lines.count(i)) continue;
+        const std::string kind = announced_table_kind(line.text);
+        if (!kind.empty() && announced.insert(kind).second)
+            result.announced.push_back({kind, announced_table_title(line.text), announced_table_ordinal(line.text)});
+    }
     result.table_lines.assign(table_lines.begin(), table_lines.end());
     return result;
+}
+
+std::vector<FoundTable> unrecognised_tables(const Flow& flow, const std::vector<std::size_t>& table_lines) {
+    const std::set<std::size_t> claimed(table_lines.begin(), table_lines.end());
+    std::vector<FoundTable> out;
+    int grid = -1;
+    for (std::size_t i = 0; i < flow.lines.size(); ++i) {
+        const FlowLine& line = flow.lines[i];
+        if (line.kind != FlowLine::Kind::table_row || claimed.count(i)) continue;
+        if (out.empty() || line.grid != grid) {
+            // A new grid: its title is the nearest text line above it that is not a 单位/部门 line.
+            FoundTable t;
+            t.title = "(no title)";
+            for (std::size_t back = i, seen = 0; back > 0 && seen < 4; --back) {
+                const FlowLine& above = flow.lines[back - 1];
+                if (above.kind != FlowLine::Kind::text) break;
+                ++seen;
+                if (trim_text(above.text).empty() || is_title_furniture(above.text)) continue;
+                t.title = printed_title(above.text);
+                break;
+            }
+            // A grid continued on the next page under the same title is the same table.
+            if (!out.empty() && t.title == "(no title)" && flow.lines[i].page == out.back().pages.back() + 1) {
+                grid = line.grid;
+            } else {
+                out.push_back(std::move(t));
+                grid = line.grid;
+            }
+        }
+        FoundTable& t = out.back();
+        if (t.pages.empty() || t.pages.back() != line.page) t.pages.push_back(line.page);
+        ++t.rows;
+    }
+    return out;
 }
 
 }  // namespace gongkai::import

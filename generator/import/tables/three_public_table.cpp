@@ -1,4 +1,5 @@
-// The 财政拨款“三公”经费支出决算表: budget (预算数) and actual (决算数) per item, however it is printed —
+// The 财政拨款“三公”经费支出决算表 (and the budget's “三公”经费和机关运行经费预算表, 预算数 only, with
+// the 机关运行经费, 会议费 and 培训费 as items): budget (预算数) and actual (决算数) per item, however it is printed —
 // one row per item under 预算数/决算数 columns, or one row of values under a grouped header (Shanghai:
 // items over 预算数/决算数; Hunan: 预算数/决算数 over items). Items and measures are read from the labels,
 // never from positions.
@@ -38,10 +39,16 @@ bool is_vehicle_group(const std::string& label) {
 }
 
 // The row key of a 三公 item by its label or row name; `under_vehicle`: printed under the 公务用车购置及运行
-// group (where 小计 is the group's subtotal). nullopt when the label names no item.
-std::optional<std::string> item_of(const std::string& label, bool under_vehicle) {
+// group (where 小计 is the group's subtotal); `budget`: the budget's table, which also prints the 机关运行
+//经费 (Shanghai) or the 会议费 and 培训费 (Jiangsu) as items. nullopt when the label names no item.
+std::optional<std::string> item_of(const std::string& label, bool under_vehicle, bool budget) {
     const std::string bare = bare_item_name(label);
     if (bare == "合计" || bare == "总计") return "total";
+    if (budget) {
+        if (contains(bare, "机关运行经费")) return "operating_cost";
+        if (contains(bare, "会议费")) return "meeting";
+        if (contains(bare, "培训费") && !contains(bare, "出国")) return "training";
+    }
     if (contains(bare, "因公出国")) return "abroad";
     if (contains(bare, "公务接待")) return "reception";
     if (contains(bare, "公务用车") || contains(bare, "公车")) {
@@ -69,8 +76,9 @@ struct Placed {
     Measure measure = Measure::none;
 };
 
-// The item and measure of a column of the grouped layout, from its label path.
-std::optional<Placed> place_column(const HeaderColumn& column) {
+// The item and measure of a column of the grouped layout, from its label path. In a budget's table every
+// column is a 预算数, named so or not.
+std::optional<Placed> place_column(const HeaderColumn& column, bool budget) {
     Placed placed;
     for (const std::string& label : column.path) {
         const Measure m = measure_of(label);
@@ -78,14 +86,17 @@ std::optional<Placed> place_column(const HeaderColumn& column) {
         if (placed.measure != Measure::none && placed.measure != m) return std::nullopt;
         placed.measure = m;
     }
+    if (placed.measure == Measure::none && budget && !column.path.empty()) placed.measure = Measure::budget;
     if (placed.measure == Measure::none) return std::nullopt;
+    if (budget && placed.measure != Measure::budget) return std::nullopt;
     for (std::size_t k = column.path.size(); k-- > 0;) {
         const std::string& label = column.path[k];
-        if (measure_of(label) != Measure::none) continue;
+        // A budget prints its 机关运行经费 as "机关运行经费预算数": item and measure in one label.
+        if (measure_of(label) != Measure::none && !(budget && contains(label, "机关运行经费"))) continue;
         bool under_vehicle = false;
         for (std::size_t a = 0; a < k; ++a)
             if (is_vehicle_group(column.path[a])) under_vehicle = true;
-        if (std::optional<std::string> item = item_of(label, under_vehicle)) {
+        if (std::optional<std::string> item = item_of(label, under_vehicle, budget)) {
             placed.item = *item;
             placed.name = label;
             return placed;
@@ -144,6 +155,7 @@ private:
 struct Reading {
     ItemRows items;
     std::string budget_label, actual_label;  // as printed
+    bool budget = false;                     // the budget's table (budget_three_public)
 };
 
 // The value of a cell text: the amount as printed, null when blank; a non-amount is reported.
@@ -193,7 +205,7 @@ void read_item_rows(const Flow& flow, const std::vector<std::size_t>& rows, std:
                 out.unplaced.push_back(unplaced_at(row, text, "cell outside the table's columns"));
         }
         const std::string name = normalise_label(join_texts(name_parts));
-        const std::optional<std::string> item = item_of(name, under_vehicle);
+        const std::optional<std::string> item = item_of(name, under_vehicle, reading.budget);
         if (!item) {
             out.unplaced.push_back(unplaced_at(row, row.text, "三公 row name not recognised"));
             continue;
@@ -223,11 +235,14 @@ void read_grouped(const Flow& flow, const std::vector<std::size_t>& rows, Readin
         header_columns(flow, std::vector<std::size_t>(rows.begin(), rows.begin() + header_count));
     std::vector<std::optional<Placed>> placed;
     for (const HeaderColumn& column : columns) {
-        placed.push_back(place_column(column));
+        placed.push_back(place_column(column, reading.budget));
         if (placed.back()) {
             ++out.found.columns;
+            // The measure's label: the top one naming it ("“三公”经费预算数"), not an item's own
+            // ("机关运行经费预算数").
             for (const std::string& label : column.path)
-                if (measure_of(label) == placed.back()->measure) note_measure_label(reading, placed.back()->measure, label);
+                if (measure_of(label) == placed.back()->measure && !contains(label, "机关运行经费"))
+                    note_measure_label(reading, placed.back()->measure, label);
         } else if (!column.path.empty() && header_count > 0) {
             out.unplaced.push_back(unplaced_at(flow.lines[rows[header_count - 1]], join_texts(column.path),
                                                "三公 column header not recognised"));
@@ -287,7 +302,9 @@ MappedTable map_three_public_table(const Flow& flow, const TableSegment& segment
     const std::vector<std::size_t> rows = segment_table_rows(flow, segment);
     for (std::size_t index : rows) used.insert(index);
 
+    const bool budget = segment.kind == "budget_three_public";
     Reading reading;
+    reading.budget = budget;
     if (rows.empty()) {
         const std::size_t where = segment.title_line < flow.lines.size() ? segment.title_line : 0;
         if (!flow.lines.empty())
@@ -297,13 +314,15 @@ MappedTable map_three_public_table(const Flow& flow, const TableSegment& segment
         // header row printing one 预算数 and one 决算数.
         MappedTable grouped_out;
         Reading grouped;
+        grouped.budget = budget;
         read_grouped(flow, rows, grouped, grouped_out);
         std::optional<std::size_t> item_header;
         if (grouped_out.found.columns == 0)
             for (std::size_t i = 0; i < rows.size(); ++i) {
                 const FlowLine& row = flow.lines[rows[i]];
                 if (has_amount(row) && !is_numbering_row(row)) break;
-                if (measure_cells(row, Measure::budget) == 1 && measure_cells(row, Measure::actual) == 1) {
+                const int actual_cells = measure_cells(row, Measure::actual);
+                if (measure_cells(row, Measure::budget) == 1 && actual_cells == (budget ? 0 : 1)) {
                     item_header = i;
                     break;
                 }
@@ -324,6 +343,9 @@ MappedTable map_three_public_table(const Flow& flow, const TableSegment& segment
     block["id"] = "main";
     block["columns"] = nlohmann::json::array();
     std::vector<std::string> measure_ids;
+    // A budget's table has one measure, printed over each group ("“三公”经费预算数", "机关运行经费预算数"):
+    // its column is the 预算数.
+    if (budget && out.found.columns > 0) reading.budget_label = "预算数";
     if (!reading.budget_label.empty()) {
         block["columns"].push_back({{"id", "budget"}, {"label", reading.budget_label}});
         measure_ids.push_back("budget");

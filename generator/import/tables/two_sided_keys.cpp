@@ -102,10 +102,50 @@ std::optional<std::string> function_class_code(std::string_view name) {
     return std::nullopt;
 }
 
+std::optional<SideKeyReader::Key> SideKeyReader::next_budget(const std::string& bare) {
+    auto key = [](std::string k) { return std::optional<Key>(Key{std::move(k), ""}); };
+    auto one_of = [&](std::initializer_list<std::string_view> names) {
+        for (std::string_view n : names)
+            if (bare == n) return true;
+        return false;
+    };
+    if (one_of({"总计", "收入总计", "支出总计", "收支总计"})) return key("grand_total");
+    if (income_) {
+        if (one_of({"本年收入合计", "收入合计", "本年收入"})) return key("total_income");
+        if (one_of({"上年结转", "上年结转资金", "上年结转结余", "上年结转和结余", "年初结转和结余"})) return key("opening_balance");
+        if (one_of({"一般公共预算资金", "一般公共预算", "一般公共预算收入", "一般公共预算拨款", "一般公共预算拨款收入",
+                    "一般公共预算财政拨款", "一般公共预算财政拨款收入"}))
+            return key("general_budget");
+        if (one_of({"政府性基金", "政府性基金预算", "政府性基金收入", "政府性基金预算收入", "政府性基金预算拨款",
+                    "政府性基金预算拨款收入", "政府性基金预算财政拨款", "政府性基金预算财政拨款收入"}))
+            return key("government_fund");
+        if (one_of({"国有资本经营预算", "国有资本经营预算收入", "国有资本经营预算拨款", "国有资本经营预算拨款收入",
+                    "国有资本经营预算财政拨款", "国有资本经营预算财政拨款收入"}))
+            return key("state_capital");
+        if (fiscal_) return std::nullopt;
+        if (one_of({"财政拨款收入", "财政拨款"})) return key("fiscal");
+        if (one_of({"财政专户管理资金", "财政专户管理资金收入"})) return key("fiscal_special");
+        if (one_of({"事业收入"})) return key("business");
+        if (one_of({"事业单位经营收入", "经营收入"})) return key("operating");
+        if (one_of({"其他收入"})) return key("other");
+        return std::nullopt;
+    }
+    if (one_of({"本年支出合计", "支出合计", "本年支出"})) return key("total_expenditure");
+    if (one_of({"结转下年", "结转下年资金", "年末结转和结余", "年末结转"})) return key("closing_balance");
+    if (!fiscal_) {
+        if (one_of({"基本支出"})) return key("basic");
+        if (one_of({"项目支出"})) return key("project");
+        if (one_of({"单位预留机动经费", "预留机动经费"})) return key("reserve");
+    }
+    if (std::optional<std::string> code = function_class_code(bare)) return Key{"", *code};
+    return std::nullopt;
+}
+
 std::optional<SideKeyReader::Key> SideKeyReader::next(const std::string& name) {
     const std::string bare = bare_item_name(name);
     auto key = [](std::string k) { return std::optional<Key>(Key{std::move(k), ""}); };
     if (bare.empty()) return key("blank");
+    if (budget_) return next_budget(bare);
     if (bare == "总计") {
         under_balance_ = false;
         return key("grand_total");

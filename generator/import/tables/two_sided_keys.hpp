@@ -1,5 +1,6 @@
 #pragma once
-// The row vocabulary of the two-sided summary tables (收入支出决算总表, 财政拨款收入支出决算总表): which
+// The row vocabulary of the two-sided summary tables (收入支出决算总表, 财政拨款收入支出决算总表, and the
+// budget's 部门财务收支预算总表 / 部门财政拨款收支预算总表): which
 // printed item names become which row keys, and the codes of the expenditure function classes.
 #include <optional>
 #include <string>
@@ -19,7 +20,8 @@ std::optional<std::string> function_class_code(std::string_view name);
 class SideKeyReader {
 public:
     // `fiscal`: the 财政拨款收入支出决算总表 (else the 收入支出决算总表); `income`: the left side.
-    SideKeyReader(bool fiscal, bool income) : fiscal_(fiscal), income_(income) {}
+    // `budget`: the 部门预算's 财务收支预算总表 / 财政拨款收支预算总表, whose rows have their own names.
+    SideKeyReader(bool fiscal, bool income, bool budget = false) : fiscal_(fiscal), income_(income), budget_(budget) {}
 
     struct Key {
         std::string key;   // row key, "" when the row is a function class
@@ -30,8 +32,11 @@ public:
     std::optional<Key> next(const std::string& name);
 
 private:
+    std::optional<Key> next_budget(const std::string& bare);
+
     bool fiscal_;
     bool income_;
+    bool budget_;
     bool under_balance_ = false;  // after 年初/年末(财政拨款)结转和结余: the fund rows are its parts
 };
 

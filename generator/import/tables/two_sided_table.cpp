@@ -1,5 +1,5 @@
-// The two-sided summary tables (收入支出决算总表, 财政拨款收入支出决算总表): 收入 on the left and 支出 on the
-// right of shared printed rows. Each side becomes one block with one row per printed row (an empty side
+// The two-sided summary tables (收入支出决算总表, 财政拨款收入支出决算总表, and the budget's 部门财务收支
+// 预算总表 and 部门财政拨款收支预算总表): 收入 on the left and 支出 on the right of shared printed rows. Each side becomes one block with one row per printed row (an empty side
 // of a row is a "blank" row), so both blocks keep the printed alignment.
 #include <algorithm>
 #include <optional>
@@ -9,6 +9,7 @@
 
 #include "import/tables/cell_text.hpp"
 #include "import/tables/table_segment.hpp"
+#include "import/tables/table_titles.hpp"
 #include "import/tables/two_sided_grid.hpp"
 #include "import/tables/two_sided_keys.hpp"
 
@@ -54,7 +55,7 @@ std::string value_column_id(bool fiscal, const Side& side, const std::string& la
     }
     if (amount_taken) return "";
     if (value_count == 1) return "amount";
-    if (contains(label, "决算") || contains(label, "金额")) return "amount";
+    if (contains(label, "决算") || contains(label, "预算") || contains(label, "金额")) return "amount";
     return "";
 }
 
@@ -116,7 +117,8 @@ bool repeats_header_row(const Flow& flow, const std::vector<std::size_t>& header
 
 MappedTable map_two_sided_table(const Flow& flow, const TableSegment& segment) {
     MappedTable out;
-    const bool fiscal = segment.kind == "fiscal_summary";
+    const bool fiscal = segment.kind == "fiscal_summary" || segment.kind == "budget_fiscal_summary";
+    const bool budget = is_budget_kind(segment.kind);
     nlohmann::json& table = out.table;
     table["kind"] = segment.kind;
     table["number"] = segment.number.empty() ? nlohmann::json(nullptr) : nlohmann::json(segment.number);
@@ -177,7 +179,7 @@ MappedTable map_two_sided_table(const Flow& flow, const TableSegment& segment) {
             if (!value.id.empty()) block["columns"].push_back({{"id", value.id}, {"label", value.label}});
         block["rows"] = nlohmann::json::array();
         blocks.push_back(std::move(block));
-        readers.emplace_back(fiscal, side.block == "income");
+        readers.emplace_back(fiscal, side.block == "income", budget);
         out.found.columns += static_cast<int>(blocks.back()["columns"].size());
     }
 
