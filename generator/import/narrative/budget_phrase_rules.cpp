@@ -12,13 +12,6 @@ namespace {
 
 bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
 
-Subject money(const std::string& key, const std::string& amount = "") {
-    Subject s;
-    s.key = key;
-    s.amount = amount.empty() ? key + ".amount" : amount;
-    return s;
-}
-
 Subject counted(const std::string& key) {
     Subject s;
     s.key = key;

@@ -6,17 +6,16 @@
 
 namespace gongkai::import::narrative {
 
-namespace {
-
-bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
-
-// A money subject whose plain amount is `amount` (default: key + ".amount").
-Subject money(const std::string& key, const std::string& amount = "") {
+Subject money(const std::string& key, const std::string& amount) {
     Subject s;
     s.key = key;
     s.amount = amount.empty() ? key + ".amount" : amount;
     return s;
 }
+
+namespace {
+
+bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
 
 // A 三公 subject: its plain amount is the 决算 (actual).
 Subject three_public(const std::string& key, Counts counts = Counts::none, const std::string& count_stem = "") {

@@ -59,6 +59,8 @@ const std::vector<SubjectPhrase>& trailing_phrases(Part part, bool budget = fals
 std::optional<Subject> default_subject(Part part, bool budget = false);
 // The subject of a function class (gb.class with its code) and of an item in a part (a budget's item
 // amount is gb.item.amount, a 决算's gb.item.actual).
+// A money subject whose plain amount is `amount` (default: key + ".amount"); used by the 决算 and budget phrases.
+Subject money(const std::string& key, const std::string& amount = "");
 Subject class_subject(const std::string& code);
 Subject item_subject(Part part, bool budget = false);
 
