@@ -39,25 +39,31 @@ TemplateSet TemplateSet::load(const std::string& dir) {
     return set;
 }
 
+// Built bottom-up with moves: kainjow's set() and push_back() copy their argument (and so every subtree below
+// it), which made converting a page's view cost far more than rendering it. operator[] hands out the slot to
+// move into; a list is sized first and its elements moved into place (the list is ours, so the const_cast
+// writes to a non-const object).
 kainjow::mustache::data to_mustache(const nlohmann::json& j) {
     using kainjow::mustache::data;
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
             data d{data::type::object};
-            for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_mustache(it.value()));
+            for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_mustache(it.value());
             return d;
         }
         case nlohmann::json::value_t::array: {
-            data d{data::type::list};
-            for (const auto& e : j) d.push_back(to_mustache(e));
+            data d{kainjow::mustache::basic_list<std::string>(j.size(), data{false})};
+            auto& items = const_cast<kainjow::mustache::basic_list<std::string>&>(d.list_value());
+            std::size_t i = 0;
+            for (const auto& e : j) items[i++] = to_mustache(e);
             return d;
         }
-        case nlohmann::json::value_t::boolean: return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
-        case nlohmann::json::value_t::null: return data{data::type::bool_false};
+        case nlohmann::json::value_t::boolean: return data{j.get<bool>()};
+        case nlohmann::json::value_t::null: return data{false};
         case nlohmann::json::value_t::string: {
             // An empty string is falsy, so that {{#field}} sections hide absent text.
             const auto& s = j.get_ref<const std::string&>();
-            return s.empty() ? data{data::type::bool_false} : data{s};
+            return s.empty() ? data{false} : data{s};
         }
         default: return data{j.dump()};
     }
@@ -94,14 +100,14 @@ std::string TemplateSet::render(const std::string& name, const nlohmann::json& v
     auto d = to_mustache(view);
     std::string body = templates_.at(name).render(d);
     if (!with_layout) return body;
-    d.set("body", body);
-    d.set("has_charts", html_has_charts(body) ? kainjow::mustache::data{kainjow::mustache::data::type::bool_true}
-                                              : kainjow::mustache::data{kainjow::mustache::data::type::bool_false});
+    bool charts = html_has_charts(body);
+    d["body"] = kainjow::mustache::data{std::move(body)};
+    d["has_charts"] = kainjow::mustache::data{charts};
     auto described = view.find("description");
     if (described == view.end() || !described->is_string() || described->get_ref<const std::string&>().empty())
-        d.set("description", std::string(kSiteDescription));
+        d["description"] = kainjow::mustache::data{std::string(kSiteDescription)};
     std::string url = page_url();
-    if (!url.empty()) d.set("page_url", url);
+    if (!url.empty()) d["page_url"] = kainjow::mustache::data{url};
     return templates_.at("layout").render(d);
 }
 
