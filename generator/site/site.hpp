@@ -2,6 +2,9 @@
 // The build recipe: Site::build() reads as the list of steps it runs, each timed.
 #include <chrono>
 #include <functional>
+#include <map>
+#include <memory>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -12,6 +15,8 @@
 #include "model/code_mapping.hpp"
 #include "model/department_type.hpp"
 #include "model/filing.hpp"
+#include "site/page_plan.hpp"
+#include "site/site_model.hpp"
 
 namespace gongkai {
 
@@ -23,6 +28,10 @@ struct BuildOptions {
     std::string base_url;  // absolute URL of the site; enables sitemap.xml
     unsigned jobs = 0;     // 0 = one per core
     std::function<void(const std::string&)> log;  // progress lines; empty = quiet
+    // Called while the site is written, with outputs done and the total (from the writing threads, at most
+    // a few times a second, and once at the end); empty = none.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+    bool incremental = true;  // reuse the previous site's files whose inputs did not change (the cache beside --out)
 };
 
 struct BuildReport {
@@ -30,13 +39,9 @@ struct BuildReport {
     std::size_t counties = 0;
     std::size_t pages = 0;
     std::size_t files = 0;
+    std::size_t rendered = 0;  // outputs produced anew (the others were reused from the previous site)
+    std::size_t reused = 0;    // outputs linked from the previous site unchanged
     std::vector<std::pair<std::string, double>> step_ms;  // step name, milliseconds
-};
-
-// One output file: its path relative to the site root and its bytes.
-struct OutputFile {
-    std::string path;
-    std::string bytes;
 };
 
 class Site {
@@ -72,23 +77,28 @@ public:
 private:
     // keep_going (check): problems go to problems_ instead of stopping with BuildFailed.
     void load_inputs(bool keep_going = false);
-    void decode_filings(const std::vector<FilingPath>& paths, std::vector<Filing>& out, std::vector<JsonFile>& out_files,
-                        ProblemList& problems);
+    void decode_filings(const std::vector<FilingPath>& paths, std::vector<Filing>& out, std::vector<std::string>& out_files,
+                        std::vector<std::uint64_t>& out_hashes, ProblemList& problems);
     void check_inputs(bool keep_going = false);
     void check_output_location();
     void audit_filings();
-    void render_pages();
+    void index_budgets();
+    void compute_model();
+    void plan_outputs();
     void add_static_files();
-    void write_output();
+    void render_and_write();
+    std::uint64_t global_fingerprint() const;
 
     template <typename Step>
     void step(const char* name, Step&& fn);
 
     BuildOptions options_;
     BuildReport report_;
-    std::vector<JsonFile> filing_files_;
+    std::vector<std::string> filing_files_;   // source path of each filing (published as its download)
+    std::vector<std::uint64_t> filing_hashes_;  // content hash of each filing's bytes as loaded
     std::vector<Filing> filings_;
-    std::vector<JsonFile> budget_files_;
+    std::vector<std::string> budget_files_;
+    std::vector<std::uint64_t> budget_hashes_;
     std::vector<Filing> budgets_;  // 部门预算: validated; not yet audited; shown beside the 决算 on department pages
     std::vector<AuditReport> audits_;
     std::vector<AuditReport> budget_audits_;  // of budgets_, index for index
@@ -97,8 +107,12 @@ private:
     std::vector<County> counties_;
     CodeMappings code_mappings_;
     DepartmentTypes department_types_;  // data/department-types.json (empty when the folder has none)
-    std::vector<OutputFile> outputs_;
-    std::vector<std::pair<std::string, std::string>> copies_;  // source file, output path
+    std::map<std::tuple<std::string, std::string, int>, std::size_t> budget_index_;  // (county, slug, year) -> budget
+    std::uint64_t inputs_hash_ = 0;  // every county.json, mapping and types file loaded (part of the global fingerprint)
+    std::unique_ptr<SiteModel> model_;
+    std::unique_ptr<SiteInputs> site_inputs_;
+    std::vector<PlannedOutput> plan_;
+    std::vector<std::pair<std::string, std::string>> copies_;  // static files: source file, output path
 };
 
 }  // namespace gongkai

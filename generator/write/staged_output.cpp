@@ -3,6 +3,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <fcntl.h>
 #include <fstream>
 #include <unistd.h>
@@ -78,35 +81,102 @@ StagedOutput::~StagedOutput() {
     }
 }
 
+void StagedOutput::make_parent_dirs(const std::string& rel_path) {
+    auto slash = rel_path.rfind('/');
+    if (slash == std::string::npos) return;
+    std::string dir = rel_path.substr(0, slash);
+    {
+        std::lock_guard<std::mutex> lock(dirs_mutex_);
+        if (dirs_.count(dir)) return;
+    }
+    fs::create_directories(fs::path(staging_) / dir);
+    std::lock_guard<std::mutex> lock(dirs_mutex_);
+    dirs_.insert(dir);
+}
+
 void StagedOutput::write(const std::string& rel_path, const std::string& bytes) {
     if (!is_safe_relative_path(rel_path)) throw out_problem(rel_path, "a relative output path inside --out", "an unsafe path");
-    fs::path p = fs::path(staging_) / rel_path;
-    fs::create_directories(p.parent_path());
-    std::ofstream o(p.string(), std::ios::binary | std::ios::trunc);
-    o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!o) throw out_problem(p.string(), "a writable file", "a write error");
+    make_parent_dirs(rel_path);
+    std::string p = staging_ + "/" + rel_path;
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw out_problem(p, "a writable file", std::strerror(errno));
+    const char* data = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, data, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = n < 0 ? errno : EIO;
+            ::close(fd);
+            throw out_problem(p, "a writable file", err == ENOSPC ? "no space left on the device" : std::strerror(err));
+        }
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw out_problem(p, "a writable file", errno == ENOSPC ? "no space left on the device" : std::strerror(errno));
+}
+
+bool StagedOutput::reuse_previous(const std::string& rel_path, std::uint64_t size) {
+    if (!is_safe_relative_path(rel_path)) return false;
+    std::string from = out_ + "/" + rel_path;
+    struct stat st;
+    if (::lstat(from.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != size) return false;
+    make_parent_dirs(rel_path);
+    return ::link(from.c_str(), (staging_ + "/" + rel_path).c_str()) == 0;
 }
 
 void StagedOutput::copy_file(const std::string& from, const std::string& rel_path) {
     if (!is_safe_relative_path(rel_path)) throw out_problem(rel_path, "a relative output path inside --out", "an unsafe path");
     fs::path p = fs::path(staging_) / rel_path;
-    fs::create_directories(p.parent_path());
+    make_parent_dirs(rel_path);
     boost::system::error_code ec;
     fs::copy_file(from, p, fs::copy_options::overwrite_existing, ec);
     if (ec) throw out_problem(from, "a readable file to copy into the site", ec.message());
 }
 
-void StagedOutput::commit() {
-    fs::path out(out_);
+// The previous site, now at `dir`, is renamed to the "old" leftover name of this process first, so that a
+// removal cut short is recognised (and finished) by the next build.
+void StagedOutput::remove_previous(const std::string& dir, bool background) {
     boost::system::error_code ec;
+    fs::path out(out_);
+    fs::path old = out.parent_path() / ("." + out.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
+    std::string target = dir;
+    if (dir != old.string()) {
+        fs::remove_all(old, ec);
+        if (::rename(dir.c_str(), old.c_str()) == 0) target = old.string();
+    }
+    if (background) {
+        // Twice forked, so that the remover is nobody's child to wait for; the process is single-threaded
+        // here (the writers have joined), and the child only removes files and exits.
+        pid_t child = ::fork();
+        if (child == 0) {
+            if (::fork() == 0) {
+                boost::system::error_code e;
+                fs::remove_all(target, e);
+                ::_exit(0);
+            }
+            ::_exit(0);
+        }
+        if (child > 0) {
+            int status = 0;
+            ::waitpid(child, &status, 0);
+            return;
+        }
+    }
+    fs::remove_all(target, ec);
+}
+
+void StagedOutput::commit(bool background) {
+    fs::path out(out_);
     if (fs::exists(out)) {
         // Swap the two folders in one atomic step, so that --out never disappears, not even for a moment.
         if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
             committed_ = true;
-            fs::remove_all(staging_, ec);  // now holds the previous site
+            remove_previous(staging_, background);  // the staging path now holds the previous site
             return;
         }
         // File systems without RENAME_EXCHANGE: two renames, putting the old site back on failure.
+        boost::system::error_code ec;
         fs::path old = out.parent_path() / ("." + out.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
         fs::remove_all(old, ec);
         fs::rename(out, old);
@@ -117,7 +187,7 @@ void StagedOutput::commit() {
             throw;
         }
         committed_ = true;
-        fs::remove_all(old, ec);
+        remove_previous(old.string(), background);
         return;
     }
     fs::rename(staging_, out);
