@@ -6,6 +6,13 @@
 #include <iostream>
 #include <map>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+
 #include "cli/check_report.hpp"
 #include "cli/import_command.hpp"
 #include "import/source/pdf_reader.hpp"
@@ -60,6 +67,8 @@ const char* const kHelp =
     "  --port PORT       serve: port                                         (default: 8080)\n"
     "  --format FORMAT   check: text or json                                  (default: text)\n"
     "  --quiet           no progress output on stderr\n"
+    "  --full            build: render every page anew, ignoring the previous site (default: reuse the\n"
+    "                    previous site's files whose inputs did not change, from the cache beside --out)\n"
     "\n"
     "Exit codes: 0 success, 1 invalid input or (check) audit errors, 2 usage error.\n";
 
@@ -98,7 +107,7 @@ int run_cli(const std::vector<std::string>& args) {
     Parsed p;
     static const std::map<std::string, bool> options = {
         {"--data", true}, {"--out", true}, {"--base-url", true}, {"--templates", true}, {"--assets", true},
-        {"--jobs", true}, {"--host", true}, {"--port", true}, {"--format", true}, {"--quiet", false},
+        {"--jobs", true}, {"--host", true}, {"--port", true}, {"--format", true}, {"--quiet", false}, {"--full", false},
         {"--counties", true}, {"--departments", true}, {"--years", true}, {"--seed", true}, {"--inject-errors", true}};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -155,7 +164,26 @@ int run_cli(const std::vector<std::string>& args) {
     }
     if (!b.base_url.empty() && b.base_url.rfind("https://", 0) != 0 && b.base_url.rfind("http://", 0) != 0)
         return usage_error("--base-url must be an absolute http(s) URL");
-    if (!p.quiet) b.log = [](const std::string& line) { std::cerr << line << "\n"; };
+    if (!p.quiet) {
+        bool tty = ::isatty(STDERR_FILENO) != 0;
+        // The progress line is redrawn in place on a terminal; in a log, one line per ten seconds at most.
+        b.log = [tty](const std::string& line) { std::cerr << (tty ? "\r\033[K" : "") << line << "\n"; };
+        auto started = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+        auto last = std::make_shared<double>(0.0);
+        auto lock = std::make_shared<std::mutex>();
+        b.progress = [tty, started, last, lock](std::size_t done, std::size_t total) {
+            std::lock_guard<std::mutex> guard(*lock);
+            double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - *started).count();
+            if (!tty && done != total && s - *last < 10) return;
+            if (!tty && done == total) return;
+            *last = s;
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "writing %zu / %zu files (%.0f%%), %.0f files/s", done, total,
+                          total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0, s > 0 ? static_cast<double>(done) / s : 0.0);
+            std::cerr << (tty ? "\r\033[K" : "") << buf << (tty ? "" : "\n") << std::flush;
+        };
+    }
+    if (p.values.count("--full")) b.incremental = false;
 
     if (p.command == "synth") {
         SynthOptions so;
@@ -213,7 +241,8 @@ int run_cli(const std::vector<std::string>& args) {
         try {
             BuildReport r = Site(b).build();
             if (b.log)
-                b.log("built " + std::to_string(r.pages) + " pages from " + std::to_string(r.filings) + " filings into " + b.out_dir);
+                b.log("built " + std::to_string(r.pages) + " pages from " + std::to_string(r.filings) + " filings into " + b.out_dir + " (" +
+                      std::to_string(r.rendered) + " files written, " + std::to_string(r.reused) + " unchanged and reused)");
             return 0;
         } catch (const BuildFailed& e) {
             std::cerr << "gongkai: build failed, " << e.problems().size() << " problem(s); the previous site was left untouched:\n";

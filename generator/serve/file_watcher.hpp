@@ -1,6 +1,8 @@
 #pragma once
-// Detects changes in input folders by comparing snapshots of (path, size, mtime in nanoseconds).
-// Polling keeps it portable and needs no extra library; node_modules and hidden entries are skipped.
+// Detects changes in input folders. With inotify (Linux) the watcher sleeps in the kernel until something
+// changes, so an idle preview costs no CPU however large the data folder; where inotify is unavailable (or
+// its watch limit is reached) it falls back to comparing snapshots of (path, size, mtime in nanoseconds).
+// node_modules and hidden entries are skipped either way.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -12,14 +14,27 @@ namespace gongkai {
 class FileWatcher {
 public:
     explicit FileWatcher(std::vector<std::string> roots);
-    // True when anything was added, removed or modified since the previous call (or construction).
-    bool changed();
+    ~FileWatcher();
+    FileWatcher(const FileWatcher&) = delete;
+    FileWatcher& operator=(const FileWatcher&) = delete;
+
+    // Waits at most `timeout_ms` for a change; true when anything was added, removed or modified since the
+    // previous call (or construction). Events arriving together (an editor's save) count as one change.
+    bool wait_for_change(int timeout_ms);
+    // True when anything changed since the previous call, without waiting.
+    bool changed() { return wait_for_change(0); }
+    // True when the kernel notifies the watcher (no polling).
+    bool notified() const { return fd_ >= 0; }
 
 private:
     using Snapshot = std::map<std::string, std::pair<std::uintmax_t, std::int64_t>>;
     Snapshot take() const;
+    bool watch_tree();  // adds a watch on every folder under the roots; false when one cannot be added
+    bool drain();       // reads pending events; true when there were any
+
     std::vector<std::string> roots_;
     Snapshot last_;
+    int fd_ = -1;
 };
 
 }  // namespace gongkai

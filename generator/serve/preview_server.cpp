@@ -134,10 +134,12 @@ void PreviewServer::watch_loop() {
         ~StopOnExit() { server.stop(); }
     } stop_on_exit{*server_};
     FileWatcher watcher({build_.data_dir, build_.templates_dir, build_.assets_dir});
+    if (build_.log && !watcher.notified()) build_.log("inotify unavailable: checking the inputs for changes every " + std::to_string(serve_.poll_ms) + " ms");
     while (!stopping_) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(serve_.poll_ms));
+        // With inotify this sleeps in the kernel until a change (waking only to notice a stop request).
+        bool changed = watcher.wait_for_change(serve_.poll_ms);
         if (stopping_) break;
-        if (watcher.changed()) {
+        if (changed) {
             if (build_.log) build_.log("change detected, rebuilding");
             rebuild();
         }

@@ -71,6 +71,9 @@ public:
     const std::vector<AuditReport>& budget_audits() const { return budget_audits_; }
     // After build() or check(): the budget of one department (county folder and slug) for `year`, or nullptr.
     const Filing* budget(const std::string& county_dir, const std::string& slug, int year) const;
+    // After build(): every output of the site with the inputs it depends on (site/page_plan.hpp); input i is
+    // filings()[i], input filings().size() + j is budgets()[j].
+    const std::vector<PlannedOutput>& plan() const { return plan_; }
     // After build() or check(): the department types of data/department-types.json, in file order.
     const DepartmentTypes& department_types() const { return department_types_; }
 

@@ -1,0 +1,176 @@
+// Incremental builds (site/page_plan.hpp, write/output_manifest.hpp): which outputs a filing affects, and a
+// rebuild after a change — reusing the previous site's unchanged files — is byte-identical to a full build.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include <boost/filesystem.hpp>
+
+#include "site/site.hpp"
+#include "synth/synthetic_corpus.hpp"
+#include "write/output_manifest.hpp"
+#include "test_support.hpp"
+
+using namespace gongkai;
+using namespace gongkai::test;
+using nlohmann::json;
+namespace fs = boost::filesystem;
+
+namespace {
+
+std::string corpus(const TempDir& d) {
+    SynthOptions so;
+    so.counties = 2;
+    so.departments = 4;
+    so.years = 3;
+    so.seed = 5;
+    write_synthetic_corpus(so, d / "data");
+    return d / "data";
+}
+
+// Every file of the two sites (the marker included) is the same, byte for byte.
+void check_identical(const std::string& a, const std::string& b) {
+    auto files_a = list_files(a), files_b = list_files(b);
+    REQUIRE(files_a == files_b);
+    std::size_t differing = 0;
+    for (const auto& rel : files_a)
+        if (read_file(a + "/" + rel) != read_file(b + "/" + rel)) {
+            ++differing;
+            if (differing <= 5) MESSAGE("differs: " << rel);
+        }
+    CHECK(differing == 0);
+}
+
+BuildReport build(const std::string& data, const std::string& out, bool incremental = true) {
+    BuildOptions o = options_for(data, out);
+    o.incremental = incremental;
+    return Site(o).build();
+}
+
+// The paths of the outputs that depend on the filing at `rel` (a path under the data folder).
+std::set<std::string> affected_by(const std::string& data, const std::string& out, const std::string& rel) {
+    Site site(options_for(data, out));
+    site.build();
+    auto it = std::find_if(site.filings().begin(), site.filings().end(), [&](const Filing& f) { return f.path == data + "/" + rel; });
+    REQUIRE(it != site.filings().end());
+    auto id = static_cast<std::uint32_t>(it - site.filings().begin());
+    std::set<std::string> paths;
+    for (const auto& o : site.plan())
+        if (o.all_inputs || std::binary_search(o.inputs.begin(), o.inputs.end(), id)) paths.insert(o.path);
+    return paths;
+}
+
+std::vector<std::string> filings_of(const std::string& data) {
+    std::vector<std::string> out;
+    for (const auto& rel : list_files(data))
+        if (std::count(rel.begin(), rel.end(), '/') == 2 && rel.find(".budget.json") == std::string::npos && rel.find("county.json") == std::string::npos)
+            out.push_back(rel);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a filing affects its department's pages and downloads, its county-year's pages and the site's indexes, nothing of other counties") {
+    TempDir d;
+    std::string data = corpus(d);
+    auto filings = filings_of(data);
+    REQUIRE(filings.size() == 24);
+    // <county>/<year>/<slug>.json of the middle year of the first county.
+    std::string county = filings.front().substr(0, filings.front().find('/'));
+    std::string other_county;
+    for (const auto& f : filings)
+        if (f.rfind(county + "/", 0) != 0) other_county = f.substr(0, f.find('/'));
+    REQUIRE(!other_county.empty());
+    std::string rel;
+    for (const auto& f : filings)
+        if (f.rfind(county + "/2023/", 0) == 0) {
+            rel = f;
+            break;
+        }
+    REQUIRE(!rel.empty());
+    std::string slug = rel.substr(rel.rfind('/') + 1, rel.size() - rel.rfind('/') - 1 - 5);
+    auto affected = affected_by(data, d / "site", rel);
+
+    const std::string dept = county + "/2023/" + slug + "/";
+    for (const std::string& p : {dept + "index.html", dept + slug + ".json", county + "/2023/index.html", county + "/2023/departments.csv",
+                                 county + "/index.html", county + "/departments/" + slug + "/index.html", std::string("index.html"),
+                                 std::string("search-index.json"), std::string("line-items.csv"), std::string("glossary/index.html")})
+        CHECK_MESSAGE(affected.count(p), p);
+    // The next year's page compares with it (year over year, across-years audit); its peers show it.
+    CHECK(affected.count(county + "/2024/" + slug + "/index.html"));
+    std::size_t peers = 0;  // <county>/2023/<slug>/index.html, classes and economic classes aside
+    for (const auto& p : affected)
+        if (p.rfind(county + "/2023/", 0) == 0 && std::count(p.begin(), p.end(), '/') == 3 && p.size() > 11 &&
+            p.compare(p.size() - 11, 11, "/index.html") == 0 && p.find("/classes/") == std::string::npos && p.find("/economic/") == std::string::npos)
+            ++peers;
+    CHECK(peers == 4);
+    // Its tables as CSV; class pages of its county.
+    CHECK(std::any_of(affected.begin(), affected.end(), [&](const std::string& p) { return p.rfind(dept, 0) == 0 && p.find(".csv") != std::string::npos; }));
+    CHECK(std::any_of(affected.begin(), affected.end(), [&](const std::string& p) { return p.rfind(county + "/2023/classes/", 0) == 0; }));
+    // Not: the year before's department page and downloads, another county's pages.
+    CHECK(!affected.count(county + "/2022/" + slug + "/index.html"));
+    CHECK(!affected.count(county + "/2022/" + slug + "/" + slug + ".json"));
+    for (const auto& p : affected) CHECK_MESSAGE(p.rfind(other_county + "/", 0) != 0, p);
+}
+
+TEST_CASE("a rebuild after a change reuses the unchanged files and equals a full build byte for byte") {
+    TempDir d;
+    std::string data = corpus(d);
+    BuildReport first = build(data, d / "site");
+    CHECK(first.reused == 0);
+    CHECK(first.rendered == first.files);
+
+    // Nothing changed: every file is reused, none rendered.
+    BuildReport same = build(data, d / "site");
+    CHECK(same.rendered == 0);
+    CHECK(same.reused == same.files);
+    build(data, d / "full", false);
+    check_identical(d / "site", d / "full");
+
+    // One filing changed: a few outputs are produced anew, the rest reused; the result equals a full build.
+    auto filings = filings_of(data);
+    edit_json(data + "/" + filings[5], [](json& j) { j["department"]["name"] = j["department"]["name"].get<std::string>() + "（改）"; });
+    BuildReport one = build(data, d / "site");
+    CHECK(one.rendered > 0);
+    CHECK(one.reused > one.rendered);
+    fs::remove_all(d / "full");
+    build(data, d / "full", false);
+    check_identical(d / "site", d / "full");
+
+    // A budget removed, a filing removed: their outputs disappear, the rest equals a full build.
+    fs::remove(data + "/" + filings[7].substr(0, filings[7].size() - 5) + ".budget.json");
+    fs::remove(data + "/" + filings[12]);
+    build(data, d / "site");
+    fs::remove_all(d / "full");
+    build(data, d / "full", false);
+    check_identical(d / "site", d / "full");
+
+    // A template changed: every page with the layout is rendered anew (404.html has none; the downloads, unchanged,
+    // are reused).
+    fs::create_directories(d / "templates");
+    for (const auto& e : fs::directory_iterator(source_dir() + "/site-templates")) fs::copy_file(e.path(), fs::path(d / "templates") / e.path().filename());
+    std::string layout = read_file(d / "templates/layout.mustache");
+    write_file(d / "templates/layout.mustache", layout + "<!-- changed -->\n");
+    BuildOptions o = options_for(data, d / "site");
+    o.templates_dir = d / "templates";
+    BuildReport templated = Site(o).build();
+    CHECK(templated.rendered + 1 >= templated.pages);
+    CHECK(templated.rendered < templated.files);
+    CHECK(read_file(d / "site/index.html").find("<!-- changed -->") != std::string::npos);
+}
+
+TEST_CASE("a manifest that does not belong to the site is ignored") {
+    TempDir d;
+    std::string data = corpus(d);
+    build(data, d / "site");
+    // Someone replaced a page by hand with one of the same size, and the marker no longer matches the manifest.
+    std::string page = read_file(d / "site/index.html");
+    std::string forged(page.size(), 'x');
+    write_file(d / "site/index.html", forged);
+    write_file(d / "site/.gongkai-site", "This folder was generated by gongkai; it is replaced on every build.\n");
+    CHECK(load_manifest(d / "site").entries.empty());
+    BuildReport again = build(data, d / "site");
+    CHECK(again.reused == 0);
+    CHECK(read_file(d / "site/index.html") == page);
+}
