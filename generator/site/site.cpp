@@ -87,10 +87,12 @@ void Site::audit_filings() {
     parallel_for(filings_.size() + budgets_.size(), options_.jobs, [&](unsigned, std::size_t i) {
         if (i >= filings_.size()) {
             budget_audits_[i - filings_.size()] = audit_filing(budgets_[i - filings_.size()], nullptr, &code_mappings_);
+            budget_audits_[i - filings_.size()].covered_cells.clear();  // no page shows which cells were read: keep memory to what pages need
             return;
         }
         const Filing& f = filings_[i];
         audits_[i] = audit_filing(f, previous[i] ? &filings_[*previous[i]] : nullptr, &code_mappings_, budget(f.county_dir, f.slug, f.year));
+        audits_[i].covered_cells.clear();
     });
 }
 
