@@ -239,7 +239,10 @@ int run_cli(const std::vector<std::string>& args) {
     if (p.command == "build") {
         if (p.values.count("--host") || p.values.count("--port")) return usage_error("--host and --port belong to 'serve'");
         try {
-            BuildReport r = Site(b).build();
+            // Never destroyed: freeing a large model piece by piece takes seconds the operating system saves
+            // when the process ends.
+            Site* site = new Site(b);
+            BuildReport r = site->build();
             if (b.log)
                 b.log("built " + std::to_string(r.pages) + " pages from " + std::to_string(r.filings) + " filings into " + b.out_dir + " (" +
                       std::to_string(r.rendered) + " files written, " + std::to_string(r.reused) + " unchanged and reused)");

@@ -143,7 +143,7 @@ void plan_county_years(const SiteInputs& in, std::vector<PlannedOutput>& out) {
             std::vector<const Filing*> actuals, plans;
             for (std::size_t i : filings) {
                 yoy[in.filings[i].slug] = in.model.yoy[i];
-                audits[in.filings[i].slug] = &in.audits[i];
+                audits[in.filings[i].slug] = &in.audit(i);
                 actuals.push_back(&in.filings[i]);
             }
             for (std::size_t j : budgets) plans.push_back(&in.budgets[j]);
@@ -242,8 +242,9 @@ void plan_departments(const SiteInputs& in, std::vector<PlannedOutput>& out) {
             // 预算与决算: the department's budget of the same year, else of the next year (compute/budget_vs_actual.hpp).
             if (auto match = match_budget(f, [&](int year) { return in.budget(f.county_dir, f.slug, year); }))
                 if ((context.budget = compare_budget_actual(f, *match->budget))) context.budget_filing = match->budget;
-            nlohmann::json view = department_view(f, m.summaries[i], m.yoy[i], in.audits[i], context);
-            view["audit_html"] = t.render("audit-panel", audit_panel_view(in.audits[i], root_prefix(3)), false);
+            const AuditReport& audit = in.audit(i);
+            nlohmann::json view = department_view(f, m.summaries[i], m.yoy[i], audit, context);
+            view["audit_html"] = t.render("audit-panel", audit_panel_view(audit, root_prefix(3)), false);
             return t.render("department", view);
         }));
         plan_downloads("filing-downloads", f, in.filing_files[i], static_cast<std::uint32_t>(i), f.slug + ".json", out);

@@ -26,7 +26,7 @@ struct SiteInputs {
     const std::vector<Filing>& budgets;
     const std::vector<std::string>& filing_files;
     const std::vector<std::string>& budget_files;
-    const std::vector<AuditReport>& audits;  // of filings, index for index
+    std::function<const AuditReport&(std::size_t filing)> audit;  // the audit of a filing (computed on first use)
     const std::vector<County>& counties;
     const CodeMappings& code_mappings;
     const DepartmentTypes& department_types;

@@ -54,17 +54,20 @@ void Site::step(const char* name, Step&& fn) {
 BuildReport Site::build() {
     step("load and validate filings", [&] { load_inputs(); });
     step("cross-file checks", [&] { check_inputs(); check_output_location(); });
-    step("audit filings", [&] { audit_filings(); });
-    step("compute aggregates", [&] { compute_model(); });
+    step("compute aggregates", [&] { prepare_audits(); compute_model(); });
     step("plan pages", [&] { plan_outputs(); add_static_files(); });
-    step("write site (pages rendered as they are written)", [&] { render_and_write(); });
+    // Filings are audited here too, when a page showing their audit is rendered: an incremental build audits
+    // only the filings of the pages it renders anew.
+    step("write site (pages rendered and filings audited as they are written)", [&] { render_and_write(); });
     return report_;
 }
 
 void Site::check() {
     load_inputs(true);
     check_inputs(true);
-    audit_filings();
+    prepare_audits();
+    audits();
+    budget_audits();
 }
 
 const Filing* Site::budget(const std::string& county_dir, const std::string& slug, int year) const {
@@ -77,23 +80,42 @@ void Site::index_budgets() {
     for (std::size_t i = 0; i < budgets_.size(); ++i) budget_index_.emplace(std::tuple{budgets_[i].county_dir, budgets_[i].slug, budgets_[i].year}, i);
 }
 
-// Every filing is audited independently (in parallel), with its department's previous-year filing where
-// loaded (the across-years rules) and its budget of the same year (x-budget-final); every budget is audited with
-// the budget rules. Findings never block publishing.
-void Site::audit_filings() {
+// Every filing is audited independently, with its department's previous-year filing where loaded (the
+// across-years rules) and its budget of the same year (x-budget-final); every budget is audited with the budget
+// rules. Findings never block publishing. Audits run on first use, once each, from any thread.
+void Site::prepare_audits() {
     audits_.assign(filings_.size(), {});
     budget_audits_.assign(budgets_.size(), {});
-    auto previous = previous_year_filings(filings_);
-    parallel_for(filings_.size() + budgets_.size(), options_.jobs, [&](unsigned, std::size_t i) {
-        if (i >= filings_.size()) {
-            budget_audits_[i - filings_.size()] = audit_filing(budgets_[i - filings_.size()], nullptr, &code_mappings_);
-            budget_audits_[i - filings_.size()].covered_cells.clear();  // no page shows which cells were read: keep memory to what pages need
-            return;
-        }
+    audit_once_ = std::make_unique<std::once_flag[]>(filings_.size());
+    budget_audit_once_ = std::make_unique<std::once_flag[]>(budgets_.size());
+    previous_ = previous_year_filings(filings_);
+}
+
+const AuditReport& Site::audit_of(std::size_t i) const {
+    std::call_once(audit_once_[i], [&] {
         const Filing& f = filings_[i];
-        audits_[i] = audit_filing(f, previous[i] ? &filings_[*previous[i]] : nullptr, &code_mappings_, budget(f.county_dir, f.slug, f.year));
-        audits_[i].covered_cells.clear();
+        audits_[i] = audit_filing(f, previous_[i] ? &filings_[*previous_[i]] : nullptr, &code_mappings_, budget(f.county_dir, f.slug, f.year));
+        audits_[i].covered_cells.clear();  // no page shows which cells were read: keep memory to what pages need
     });
+    return audits_[i];
+}
+
+const AuditReport& Site::budget_audit_of(std::size_t j) const {
+    std::call_once(budget_audit_once_[j], [&] {
+        budget_audits_[j] = audit_filing(budgets_[j], nullptr, &code_mappings_);
+        budget_audits_[j].covered_cells.clear();
+    });
+    return budget_audits_[j];
+}
+
+const std::vector<AuditReport>& Site::audits() const {
+    if (audit_once_) parallel_for(filings_.size(), options_.jobs, [&](unsigned, std::size_t i) { audit_of(i); });
+    return audits_;
+}
+
+const std::vector<AuditReport>& Site::budget_audits() const {
+    if (budget_audit_once_) parallel_for(budgets_.size(), options_.jobs, [&](unsigned, std::size_t j) { budget_audit_of(j); });
+    return budget_audits_;
 }
 
 // Reads and decodes `paths` in parallel, one problem list per file (appended to `problems` in path order); a
@@ -192,7 +214,7 @@ void Site::compute_model() { model_ = std::make_unique<SiteModel>(compute_site_m
 
 void Site::plan_outputs() {
     site_inputs_ = std::make_unique<SiteInputs>(SiteInputs{
-        filings_, budgets_, filing_files_, budget_files_, audits_, counties_, code_mappings_, department_types_, *model_,
+        filings_, budgets_, filing_files_, budget_files_, [this](std::size_t i) -> const AuditReport& { return audit_of(i); }, counties_, code_mappings_, department_types_, *model_,
         options_.base_url, options_.data_dir,
         [this](const std::string& county_dir, const std::string& slug, int year) { return budget(county_dir, slug, year); }});
     plan_ = plan_site(*site_inputs_);  // the render functions refer to *site_inputs_, which lives as long as the plan

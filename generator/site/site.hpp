@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -62,13 +64,15 @@ public:
     const ProblemList& problems() const { return problems_; }
     const std::vector<std::string>& invalid_filings() const { return invalid_filings_; }
 
-    // After build() or check(): the filings (sorted by path) and their audit reports, index for index.
+    // After build() or check(): the filings (sorted by path) and their audit reports, index for index. A build
+    // audits a filing when a page that shows its audit is rendered (an incremental build skips the others);
+    // audits() completes the rest first.
     const std::vector<Filing>& filings() const { return filings_; }
-    const std::vector<AuditReport>& audits() const { return audits_; }
+    const std::vector<AuditReport>& audits() const;
     // After build() or check(): the 部门预算 filings (<slug>.budget.json, kind "预算"), sorted by path.
     const std::vector<Filing>& budgets() const { return budgets_; }
     // After build() or check(): the audit reports of budgets(), index for index (budget rules only).
-    const std::vector<AuditReport>& budget_audits() const { return budget_audits_; }
+    const std::vector<AuditReport>& budget_audits() const;
     // After build() or check(): the budget of one department (county folder and slug) for `year`, or nullptr.
     const Filing* budget(const std::string& county_dir, const std::string& slug, int year) const;
     // After build(): every output of the site with the inputs it depends on (site/page_plan.hpp); input i is
@@ -84,7 +88,9 @@ private:
                         std::vector<std::uint64_t>& out_hashes, ProblemList& problems);
     void check_inputs(bool keep_going = false);
     void check_output_location();
-    void audit_filings();
+    void prepare_audits();
+    const AuditReport& audit_of(std::size_t filing) const;         // audits it once, on first use (thread-safe)
+    const AuditReport& budget_audit_of(std::size_t budget) const;  // likewise for a budget
     void index_budgets();
     void compute_model();
     void plan_outputs();
@@ -103,8 +109,11 @@ private:
     std::vector<std::string> budget_files_;
     std::vector<std::uint64_t> budget_hashes_;
     std::vector<Filing> budgets_;  // 部门预算: validated; not yet audited; shown beside the 决算 on department pages
-    std::vector<AuditReport> audits_;
-    std::vector<AuditReport> budget_audits_;  // of budgets_, index for index
+    // Audits, computed on first use: of filings_ and of budgets_, index for index.
+    mutable std::vector<AuditReport> audits_;
+    mutable std::vector<AuditReport> budget_audits_;
+    mutable std::unique_ptr<std::once_flag[]> audit_once_, budget_audit_once_;
+    std::vector<std::optional<std::size_t>> previous_;  // per filing: the same department's previous-year filing
     ProblemList problems_;                     // check(): the input's problems
     std::vector<std::string> invalid_filings_;  // check(): filings left out as invalid
     std::vector<County> counties_;
