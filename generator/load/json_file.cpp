@@ -7,17 +7,24 @@
 
 namespace gongkai {
 
-std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& problems) {
+std::optional<std::string> read_file_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return ss.str();
+}
+
+std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& problems) {
+    auto bytes = read_file_bytes(path);
+    if (!bytes) {
         problems.add({path, "", "a readable file", "a file that cannot be opened", ""});
         return std::nullopt;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
     JsonFile f;
     f.path = path;
-    f.bytes = ss.str();
+    f.bytes = std::move(*bytes);
     // Duplicate member names are not an error in JSON itself, but a transcription with two values for one
     // cell is ambiguous: the parser callback tracks the member names of every open object.
     struct Frame {

@@ -15,6 +15,9 @@ struct JsonFile {
     nlohmann::json doc;
 };
 
+// The bytes of the file at `path`, or nullopt when it cannot be opened or read.
+std::optional<std::string> read_file_bytes(const std::string& path);
+
 // Reads and parses `path`; on failure records one problem and returns nullopt.
 std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& problems);
 

@@ -1,9 +1,9 @@
 #include "render/template_set.hpp"
 
-#include <fstream>
-#include <sstream>
 
 #include <boost/filesystem.hpp>
+
+#include "load/json_file.hpp"
 
 namespace fs = boost::filesystem;
 
@@ -22,10 +22,9 @@ TemplateSet TemplateSet::load(const std::string& dir) {
         if (e.path().extension() == ".mustache") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& p : files) {
-        std::ifstream in(p.string(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        kainjow::mustache::mustache m(ss.str());
+        std::string text = read_file_bytes(p.string()).value_or("");
+        set.sources_ += p.filename().string() + '\0' + std::to_string(text.size()) + '\0' + text;
+        kainjow::mustache::mustache m(text);
         if (!m.is_valid()) {
             problems.add({p.string(), "", "a valid mustache template", m.error_message(), ""});
             continue;

@@ -31,9 +31,12 @@ public:
     std::string page_url() const;
 
     bool has(const std::string& name) const { return templates_.count(name) != 0; }
+    // Every template file's name and text as read, in name order (what a build's output depends on).
+    const std::string& sources() const { return sources_; }
 
 private:
     std::map<std::string, kainjow::mustache::mustache> templates_;
+    std::string sources_;
     std::string base_url_;
     std::string page_path_;
 };

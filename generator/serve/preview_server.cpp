@@ -1,11 +1,10 @@
 #include "serve/preview_server.hpp"
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include <httplib.h>
 
+#include "load/json_file.hpp"
 #include "render/escape.hpp"
 #include "serve/file_watcher.hpp"
 #include "serve/safe_path.hpp"
@@ -102,20 +101,14 @@ void PreviewServer::setup_routes() {
                 return;
             case PathVerdict::Missing: {
                 res.status = 404;
-                std::ifstream in(build_.out_dir + "/404.html", std::ios::binary);
-                std::stringstream ss;
-                ss << in.rdbuf();
-                std::string body = ss.str();
+                std::string body = read_file_bytes(build_.out_dir + "/404.html").value_or("");
                 if (body.empty()) body = "404 Not Found";
                 res.set_content(body, "text/html; charset=utf-8");
                 return;
             }
             case PathVerdict::File:
             case PathVerdict::Directory: {
-                std::ifstream in(r.file, std::ios::binary);
-                std::stringstream ss;
-                ss << in.rdbuf();
-                std::string body = ss.str();
+                std::string body = read_file_bytes(r.file).value_or("");
                 if (is_html(r.file)) {
                     auto pos = body.rfind("</body>");
                     if (pos != std::string::npos) body.insert(pos, kReloadScript);

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <map>
 #include <mutex>
@@ -250,31 +248,24 @@ void Site::add_static_files() {
 namespace {
 // The bytes of a file, or BuildFailed naming it.
 std::string read_source(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in && !in.eof()) {
+    auto bytes = read_file_bytes(path);
+    if (!bytes) {
         ProblemList p;
         p.add({path, "", "a readable file to publish", "it cannot be read", ""});
         throw BuildFailed(p);
     }
-    return ss.str();
+    return std::move(*bytes);
 }
 }  // namespace
 
 // What every output depends on besides its own inputs: the program, the templates, the base URL and every
 // input that is not a filing or budget. Any change to one of them renders every page anew.
-std::uint64_t Site::global_fingerprint() const {
+std::uint64_t Site::global_fingerprint(const TemplateSet& templates) const {
     HashBuilder h;
-    h.add(options_.base_url).add(inputs_hash_);
+    h.add(options_.base_url).add(inputs_hash_).add(templates.sources());
     struct stat st;
     if (::stat("/proc/self/exe", &st) == 0)
         h.add(static_cast<std::uint64_t>(st.st_size)).add(static_cast<std::uint64_t>(st.st_mtim.tv_sec)).add(static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
-    std::vector<fs::path> templates;
-    boost::system::error_code ec;
-    for (fs::directory_iterator it(options_.templates_dir, ec), end; !ec && it != end; it.increment(ec)) templates.push_back(it->path());
-    std::sort(templates.begin(), templates.end());
-    for (const auto& t : templates) h.add(t.filename().string()).add(read_source(t.string()));
     return h.done();
 }
 
@@ -289,7 +280,7 @@ void Site::render_and_write() {
     OutputManifest previous = options_.incremental ? load_manifest(options_.out_dir) : OutputManifest{};
     StagedOutput out(options_.out_dir);
 
-    const std::uint64_t global = global_fingerprint();
+    const std::uint64_t global = global_fingerprint(templates);
     HashBuilder everything;
     everything.add(global);
     for (auto x : filing_hashes_) everything.add(x);

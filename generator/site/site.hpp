@@ -96,7 +96,7 @@ private:
     void plan_outputs();
     void add_static_files();
     void render_and_write();
-    std::uint64_t global_fingerprint() const;
+    std::uint64_t global_fingerprint(const TemplateSet& templates) const;
 
     template <typename Step>
     void step(const char* name, Step&& fn);
