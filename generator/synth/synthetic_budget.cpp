@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/money.hpp"
+#include "synth/class_totals.hpp"
 #include "synth/department_profiles.hpp"
 
 namespace gongkai::synth {
@@ -143,31 +144,11 @@ ojson budget_table(const char* kind, int year, const char* title, const char* un
     return {{"kind", kind}, {"number", nullptr}, {"title", std::to_string(year) + "年" + title}, {"unit", unit}, {"blocks", std::move(blocks)}};
 }
 
-struct PlanTotals {
-    std::map<std::string, std::pair<Yuan, Yuan>> by_code;  // class, section and item codes -> basic, project
-    std::map<std::string, std::string> names;
-    std::vector<std::string> order;  // codes ascending: a 类 before its 款, a 款 before its 项
-};
-
-PlanTotals totals_of(const BudgetPlan& p) {
-    PlanTotals t;
-    for (const auto& x : p.items) {
-        std::string cls = x.code.substr(0, 3);
-        for (auto [code, name] : {std::pair<std::string, std::string>{cls, class_names().at(cls)}, {x.section_code, x.section_name}, {x.code, x.name}}) {
-            t.names[code] = name;
-            t.by_code[code].first += x.basic;
-            t.by_code[code].second += x.project;
-        }
-    }
-    for (const auto& [code, sums] : t.by_code) t.order.push_back(code);
-    return t;
-}
-
 }  // namespace
 
 ojson budget_document(const std::string& county_name, const std::string& county_code, const std::string& dept_name,
                       const std::string& slug, int year, const BudgetPlan& p, std::optional<Yuan> prior_total) {
-    PlanTotals t = totals_of(p);
+    ClassTotals t = class_totals(p.items);
     const Yuan total = p.total();
     const std::string y = std::to_string(year);
     ojson doc;

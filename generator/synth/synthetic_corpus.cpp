@@ -8,6 +8,7 @@
 
 #include "model/money.hpp"
 #include "synth/continuity.hpp"
+#include "synth/class_totals.hpp"
 #include "synth/department_profiles.hpp"
 #include "synth/department_year.hpp"
 #include "synth/filing_json.hpp"
@@ -148,36 +149,12 @@ ojson table(const char* kind, const char* number, const char* title, ojson block
     return {{"kind", kind}, {"number", number}, {"title", title}, {"unit", "万元"}, {"blocks", std::move(blocks)}};
 }
 
-struct Totals {
-    std::map<std::string, std::pair<Cents, Cents>> by_code;  // code -> basic, project (classes, sections, items)
-    std::vector<std::string> order;                           // codes in printed order
-    std::map<std::string, std::string> names;
-    Cents basic = 0, project = 0;
-};
-
-// Classes, sections and items with their basic and project sums, printed in code order (a 类 before its
-// 款, a 款 before its 项: the lexicographic order of the codes).
-Totals totals_of(const DepartmentYear& d) {
-    Totals t;
-    for (const auto& x : d.items) {
-        std::string cls = x.code.substr(0, 3);
-        for (auto [code, name] : {std::pair<std::string, std::string>{cls, class_names().at(cls)}, {x.section_code, x.section_name}, {x.code, x.name}}) {
-            t.names[code] = name;
-            t.by_code[code].first += x.basic;
-            t.by_code[code].second += x.project;
-        }
-        t.basic += x.basic;
-        t.project += x.project;
-    }
-    for (const auto& [code, sums] : t.by_code) t.order.push_back(code);
-    return t;
-}
 
 ojson cell(Cents c) { return c == 0 ? ojson(nullptr) : ojson(money(c)); }
 
 ojson filing_document(const std::string& county_name, const std::string& county_code, const std::string& dept_name,
                       const std::string& slug, int year, const DepartmentYear& d, Cents prior_total) {
-    Totals t = totals_of(d);
+    ClassTotals t = class_totals(d.items);
     Cents total = t.basic + t.project;
     ojson doc;
     doc["format"] = "gongkai-filing/1";
@@ -445,7 +422,7 @@ SyntheticCorpus synthesize(const SynthOptions& o) {
                 int year = o.last_year - o.years + 1 + y;
                 Rng dept_rng(department_seed(year));
                 DepartmentYear dy = draw_department_year(dept_rng, memo, profile, size);
-                Totals t = totals_of(dy);
+                ClassTotals t = class_totals(dy.items);
                 std::size_t at = corpus.files.size();
                 corpus.files.push_back({});
                 dy.gb_budget = add_budget(year, dy);
