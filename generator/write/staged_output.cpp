@@ -125,15 +125,6 @@ bool StagedOutput::reuse_previous(const std::string& rel_path, std::uint64_t siz
     return ::link(from.c_str(), (staging_ + "/" + rel_path).c_str()) == 0;
 }
 
-void StagedOutput::copy_file(const std::string& from, const std::string& rel_path) {
-    if (!is_safe_relative_path(rel_path)) throw out_problem(rel_path, "a relative output path inside --out", "an unsafe path");
-    fs::path p = fs::path(staging_) / rel_path;
-    make_parent_dirs(rel_path);
-    boost::system::error_code ec;
-    fs::copy_file(from, p, fs::copy_options::overwrite_existing, ec);
-    if (ec) throw out_problem(from, "a readable file to copy into the site", ec.message());
-}
-
 // The previous site, now at `dir`, is renamed to the "old" leftover name of this process first, so that a
 // removal cut short is recognised (and finished) by the next build.
 void StagedOutput::remove_previous(const std::string& dir, bool background) {

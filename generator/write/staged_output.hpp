@@ -25,8 +25,6 @@ public:
     // Writes `bytes` at `rel_path` (forward slashes, no "..", not absolute) inside the staging folder.
     // Thread-safe for distinct paths.
     void write(const std::string& rel_path, const std::string& bytes);
-    // Copies a file into the staging folder.
-    void copy_file(const std::string& from, const std::string& rel_path);
     // Reuses the current site's file at `rel_path` (a hard link into the staging folder: no bytes copied)
     // when it is a regular file of `size` bytes. False when there is none or it cannot be linked (another
     // file system, a link limit): the caller then writes the file. Thread-safe for distinct paths.
