@@ -229,6 +229,40 @@ settle
 cp "$WORK/alter/original.json" "$touch_file"
 out="$WORK/gk/1/site"
 
+# gongkai serve: the time from saving a filing to the moment an open page is told to reload (the page's
+# request for the next generation returns), with the preview server's decoded filings kept between builds.
+serve_t=()
+serve_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+settle
+"$GK" serve --data "$WORK/corpus" --out "$WORK/serve/site" --templates site-templates --assets assets --port "$serve_port" --quiet \
+  >"$WORK/serve.log" 2>&1 &
+serve_pid=$!
+gen=""
+for _ in $(seq 1200); do
+  gen=$(curl -sf "http://127.0.0.1:$serve_port/__gongkai/generation" || true)
+  [ -z "$gen" ] || break
+  sleep 0.5
+done
+if [ -n "$gen" ]; then
+  sleep 2  # let the watcher settle after the first build
+  for ((i = 1; i <= runs; i++)); do
+    gen=$(curl -sf "http://127.0.0.1:$serve_port/__gongkai/generation")
+    if (( i % 2 )); then src="$WORK/alter/altered.json"; else src="$WORK/alter/original.json"; fi
+    t0=$(date +%s.%N)
+    cp "$src" "$touch_file"
+    curl -sf "http://127.0.0.1:$serve_port/__gongkai/generation?after=$gen" >/dev/null
+    t1=$(date +%s.%N)
+    serve_t+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
+    say "run $i/$runs  gongkai serve, save to reload $(fmt2 "${serve_t[-1]}") s"
+    sleep 1
+  done
+else
+  say "warning: gongkai serve did not answer (see $WORK/serve.log)"
+fi
+kill "$serve_pid" 2>/dev/null || true
+wait "$serve_pid" 2>/dev/null || true
+cp "$WORK/alter/original.json" "$touch_file"
+
 # --- results ------------------------------------------------------------------------------------------------
 gk_s=$(fmt2 "$(median "${gk_t[@]}")")
 hugo_s=$(fmt2 "$(median "${hugo_t[@]}")")
@@ -246,6 +280,7 @@ echo "corpus: $corpus_filings filings ($counties counties x 40 departments x 5 y
 echo "runs: $runs (medians below; gongkai full / cp -r / hugo alternating, then the incremental rebuilds)"
 printf '%-22s %s\n' "gongkai full build:" "$gk_s s  (runs: ${gk_t[*]})  peak RSS $gk_mb MB  $pages pages"
 printf '%-22s %s\n' "gongkai incremental:" "$inc_s s  (runs: ${inc_t[*]})  peak RSS $inc_mb MB  one filing changed"
+[ ${#serve_t[@]} -eq 0 ] || printf '%-22s %s\n' "gongkai serve:" "$(fmt2 "$(median "${serve_t[@]}")") s  (runs: ${serve_t[*]})  from saving one filing to the open page's reload signal"
 printf '%-22s %s\n' "hugo build:" "$hugo_s s  (runs: ${hugo_t[*]})  peak RSS $hugo_mb MB  $hugo_pages pages"
 printf '%-22s %s\n' "cp -r of gongkai site:" "$cp_s s  (runs: ${cp_t[*]})"
 echo "output size: gongkai $gk_size, hugo $hugo_size"

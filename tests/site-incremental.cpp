@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sys/stat.h>
 
 #include <boost/filesystem.hpp>
 
@@ -173,4 +174,73 @@ TEST_CASE("a manifest that does not belong to the site is ignored") {
     BuildReport again = build(data, d / "site");
     CHECK(again.reused == 0);
     CHECK(read_file(d / "site/index.html") == page);
+}
+
+TEST_CASE("a small change patches the site in place: unchanged files are not touched") {
+    TempDir d;
+    std::string data = corpus(d);
+    build(data, d / "site");
+    auto filings = filings_of(data);
+    // A filing of the last year (fewest pages depend on it) and a page of another county that it does not affect.
+    std::string other = filings.front().substr(0, filings.front().find('/')) + "/index.html";
+    const std::string& changed = filings.back();
+    REQUIRE(other.substr(0, other.find('/')) != changed.substr(0, changed.find('/')));
+    struct stat before {}, after {};
+    REQUIRE(::stat((d / "site/" + other).c_str(), &before) == 0);
+    edit_json(data + "/" + changed, [](json& j) { j["department"]["name"] = j["department"]["name"].get<std::string>() + "（改）"; });
+    BuildReport one = build(data, d / "site");
+    CHECK(one.patched);
+    CHECK(one.rendered > 0);
+    REQUIRE(::stat((d / "site/" + other).c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);  // the same file, neither rewritten nor relinked
+    CHECK(after.st_nlink == 1);
+    fs::remove_all(d / "full");
+    build(data, d / "full", false);
+    check_identical(d / "site", d / "full");
+    // Nothing is left beside the site but its cache folder (no patch folder, no journal).
+    std::vector<std::string> beside;
+    for (const auto& e : fs::directory_iterator(d.path())) beside.push_back(e.path().filename().string());
+    std::sort(beside.begin(), beside.end());
+    CHECK(beside == std::vector<std::string>{".full.gongkai-cache", ".site.gongkai-cache", "data", "full", "site"});
+    CHECK(!fs::exists(d / ".site.gongkai-cache/journal"));
+
+    // Above the patch limit the whole site is staged and swapped in; the result is the same.
+    edit_json(data + "/" + changed, [](json& j) { j["department"]["name"] = j["department"]["name"].get<std::string>() + "（再改）"; });
+    BuildOptions o = options_for(data, d / "site");
+    o.patch_limit = 0;
+    BuildReport whole = Site(o).build();
+    CHECK(!whole.patched);
+    CHECK(whole.reused > whole.rendered);
+    fs::remove_all(d / "full");
+    build(data, d / "full", false);
+    check_identical(d / "site", d / "full");
+}
+
+TEST_CASE("builds sharing a filing cache read only the files that changed, and equal builds without it") {
+    TempDir d;
+    std::string data = corpus(d);
+    BuildOptions o = options_for(data, d / "site");
+    o.filing_cache = std::make_shared<FilingCache>();
+    BuildReport first = Site(o).build();
+    auto inputs = list_files(data);  // every filing and budget: the files in year folders
+    CHECK(first.decoded == static_cast<std::size_t>(std::count_if(inputs.begin(), inputs.end(), [](const std::string& rel) {
+              return std::count(rel.begin(), rel.end(), '/') == 2;
+          })));
+    BuildReport same = Site(o).build();
+    CHECK(same.decoded == 0);
+    auto filings = filings_of(data);
+    edit_json(data + "/" + filings[3], [](json& j) { j["department"]["name"] = j["department"]["name"].get<std::string>() + "（改）"; });
+    fs::remove(data + "/" + filings[9]);
+    BuildReport changed = Site(o).build();
+    CHECK(changed.decoded == 1);
+    build(data, d / "full", false);
+    check_identical(d / "site", d / "full");
+    // A broken save is reported (not hidden by the cache), and the fixed file is read again.
+    std::string good = read_file(data + "/" + filings[3]);
+    write_file(data + "/" + filings[3], "{");
+    CHECK_THROWS_AS(Site(o).build(), BuildFailed);
+    write_file(data + "/" + filings[3], good);
+    BuildReport fixed = Site(o).build();
+    CHECK(fixed.decoded == 1);
+    check_identical(d / "site", d / "full");
 }

@@ -1,9 +1,12 @@
 // Atomic, contained output (write/).
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <boost/filesystem.hpp>
 
 #include "test_support.hpp"
+#include "write/output_manifest.hpp"
 #include "write/staged_output.hpp"
 
 using namespace gongkai;
@@ -63,4 +66,96 @@ TEST_CASE("a folder gongkai did not write is never replaced") {
     CHECK_THROWS_AS(StagedOutput("/"), BuildFailed);
     write_file(d / "afile", "x");
     CHECK_THROWS_AS(StagedOutput(d / "afile"), BuildFailed);
+}
+
+namespace {
+ino_t inode_of(const std::string& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+}
+
+// A site of three files built whole, as a previous build leaves it.
+void whole_site(const std::string& out) {
+    StagedOutput first(out);
+    first.write("keep.html", "keep");
+    first.write("a/change.html", "v1");
+    first.write("gone/old.html", "old");
+    first.commit();
+}
+}  // namespace
+
+TEST_CASE("a patch changes only the staged files in place, removes what is gone and leaves nothing behind") {
+    TempDir d;
+    whole_site(d / "site");
+    ino_t kept = inode_of(d / "site/keep.html");
+    {
+        StagedOutput patch(d / "site", StageMode::Patch);
+        REQUIRE(patch.mode() == StageMode::Patch);
+        CHECK(patch.reuse_previous("keep.html", 4));
+        patch.write("a/change.html", "v2");
+        patch.write("b/new.html", "new");
+        patch.write(kSiteMarker, "marker 2\n");
+        patch.remove_on_commit("gone/old.html");
+        CHECK(read_file(d / "site/a/change.html") == "v1");  // staged, not yet visible
+        CHECK(!fs::exists(d / "site/b/new.html"));
+        patch.commit();
+    }
+    CHECK(read_file(d / "site/a/change.html") == "v2");
+    CHECK(read_file(d / "site/b/new.html") == "new");
+    CHECK(read_file(d / "site/.gongkai-site") == "marker 2\n");
+    CHECK(!fs::exists(d / "site/gone"));  // the emptied folder went with its file
+    CHECK(inode_of(d / "site/keep.html") == kept);  // untouched, not rewritten or relinked
+    // No patch folder or journal is left behind (the cache folder holds nothing but what it held).
+    CHECK(list_files(d.path()) == std::vector<std::string>{"site/.gongkai-site", "site/a/change.html", "site/b/new.html", "site/keep.html"});
+}
+
+TEST_CASE("an abandoned patch leaves the site as it was") {
+    TempDir d;
+    whole_site(d / "site");
+    {
+        StagedOutput patch(d / "site", StageMode::Patch);
+        patch.write("a/change.html", "v2");
+        patch.remove_on_commit("keep.html");
+    }  // no commit: as when a build step throws
+    CHECK(read_file(d / "site/a/change.html") == "v1");
+    CHECK(read_file(d / "site/keep.html") == "keep");
+    CHECK(list_files(d.path()).size() == 4);
+}
+
+TEST_CASE("a patch cut short after its journal is carried out by the next build, also when half done") {
+    TempDir d;
+    whole_site(d / "site");
+    // The state a build killed during its commit leaves: the journal, the patch folder with the files not yet
+    // moved (one was: a/change.html is already v2), the next manifest.
+    write_file(d / ".site.gongkai-patch-999999999/b/new.html", "new");
+    write_file(d / ".site.gongkai-patch-999999999/.gongkai-site", "marker 2\n");
+    write_file(d / "site/a/change.html", "v2");
+    write_file(d / ".site.gongkai-cache/manifest.next", "next");
+    write_file(d / ".site.gongkai-cache/manifest", "previous");
+    write_file(d / ".site.gongkai-cache/journal",
+               "gongkai-journal/1\npatch .site.gongkai-patch-999999999\nmove a/change.html\nmove b/new.html\nremove gone/old.html\n");
+    CHECK(load_manifest(d / "site").entries.empty());  // the site is between two builds: nothing is reused
+    { StagedOutput next(d / "site"); }  // any build starts by finishing it
+    CHECK(read_file(d / "site/a/change.html") == "v2");
+    CHECK(read_file(d / "site/b/new.html") == "new");
+    CHECK(read_file(d / "site/.gongkai-site") == "marker 2\n");
+    CHECK(!fs::exists(d / "site/gone/old.html"));
+    CHECK(read_file(d / ".site.gongkai-cache/manifest") == "next");
+    CHECK(!fs::exists(d / ".site.gongkai-cache/journal"));
+    CHECK(!fs::exists(d / ".site.gongkai-patch-999999999"));
+}
+
+TEST_CASE("a journal gongkai did not write whole is not carried out, and the next build is a whole one") {
+    TempDir d;
+    whole_site(d / "site");
+    write_file(d / ".site.gongkai-cache/manifest", "previous");
+    for (const char* bad : {"gongkai-journal/1\npatch .site.gongkai-patch-1\nmove ../../etc/passwd\n", "gongkai-journal/1\nmove keep.html\n",
+                            "not a journal\nremove keep.html\n", "gongkai-journal/1\npatch ../elsewhere\nremove keep.html\n"}) {
+        write_file(d / ".site.gongkai-cache/journal", bad);
+        finish_interrupted_patch(d / "site");
+        CHECK_MESSAGE(read_file(d / "site/keep.html") == "keep", bad);
+        CHECK(!fs::exists(d / ".site.gongkai-cache/journal"));
+        CHECK(!fs::exists(d / ".site.gongkai-cache/manifest"));
+    }
 }

@@ -11,13 +11,20 @@
 
 namespace gongkai {
 
+// Asks for the generation once, then waits on the server for the next one (a request the server holds until
+// a rebuild or a timeout), so a page reloads as soon as a rebuild is done; retries after a second when the
+// server is away.
 const char* const kReloadScript =
-    "<script>(function(){var g=null;function p(){fetch('/__gongkai/generation',{cache:'no-store'})"
-    ".then(function(r){return r.text();}).then(function(t){if(g===null){g=t;}else if(t!==g){location.reload();}})"
-    ".catch(function(){});}p();setInterval(p,1000);})();</script>";
+    "<script>(function(){var g=null;function p(){fetch('/__gongkai/generation'+(g===null?'':'?after='+encodeURIComponent(g)),{cache:'no-store'})"
+    ".then(function(r){return r.text();}).then(function(t){if(g===null){g=t;p();}else if(t!==g){location.reload();}else{p();}})"
+    ".catch(function(){setTimeout(p,1000);});}p();})();</script>";
 
 PreviewServer::PreviewServer(BuildOptions build, ServeOptions serve)
     : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<httplib::Server>()) {
+    if (!build_.filing_cache) build_.filing_cache = std::make_shared<FilingCache>();
+    // Every open page holds one request waiting for the next rebuild: enough workers that a few dozen open
+    // tabs leave others free to serve files.
+    server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
     // cpp-httplib's default options add SO_REUSEPORT, which lets a second server share a busy port.
     server_->set_socket_options([](socket_t sock) {
         int yes = 1;
@@ -36,7 +43,7 @@ void PreviewServer::rebuild() {
     ProblemList problems;
     std::string error;
     try {
-        Site(build_).build();
+        Site(build_).build();  // build_.filing_cache: unchanged filings are not read again
     } catch (const BuildFailed& e) {
         problems = e.problems();
     } catch (const std::exception& e) {
@@ -55,7 +62,11 @@ void PreviewServer::rebuild() {
             build_.log("build failed: " + error);
         }
     }
-    ++generation_;
+    {
+        std::lock_guard<std::mutex> lock(state_mutex_);
+        ++generation_;
+    }
+    generation_changed_.notify_all();
 }
 
 std::string PreviewServer::error_page() const {
@@ -73,8 +84,15 @@ std::string PreviewServer::error_page() const {
 }
 
 void PreviewServer::setup_routes() {
-    server_->Get("/__gongkai/generation", [this](const httplib::Request&, httplib::Response& res) {
+    server_->Get("/__gongkai/generation", [this](const httplib::Request& req, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
+        if (req.has_param("after")) {  // held until the generation differs, at most 20 s
+            std::string after = req.get_param_value("after");
+            // In slices, so that a stop requested from a signal handler (which cannot notify) is seen soon.
+            std::unique_lock<std::mutex> lock(state_mutex_);
+            auto changed = [&] { return stopping_.load() || std::to_string(generation_.load()) != after; };
+            for (int i = 0; i < 80 && !changed(); ++i) generation_changed_.wait_for(lock, std::chrono::milliseconds(250), changed);
+        }
         res.set_content(std::to_string(generation_.load()), "text/plain; charset=utf-8");
     });
     server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -168,7 +186,11 @@ void PreviewServer::request_stop() {
 }
 
 void PreviewServer::stop() {
-    stopping_ = true;
+    {
+        std::lock_guard<std::mutex> lock(state_mutex_);
+        stopping_ = true;
+    }
+    generation_changed_.notify_all();  // releases the requests waiting for a rebuild
     if (server_) server_->stop();
     if (server_thread_.joinable()) server_thread_.join();
     if (watch_thread_.joinable()) watch_thread_.join();

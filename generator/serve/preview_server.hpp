@@ -3,6 +3,7 @@
 // rebuilds on change and makes open pages reload. A failed rebuild is shown as an error page naming
 // file and JSON pointer; the server keeps running and recovers on the next good save.
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,11 +52,12 @@ private:
     std::atomic<bool> stopping_{false};
     std::atomic<long> generation_{0};
     mutable std::mutex state_mutex_;
+    std::condition_variable generation_changed_;  // with state_mutex_: wakes the requests waiting for a rebuild
     ProblemList last_problems_;
     std::string last_error_;  // non-problem failures (I/O)
 };
 
-// The script injected into served HTML pages: polls the generation and reloads on change.
+// The script injected into served HTML pages: waits for the next generation and reloads on change.
 extern const char* const kReloadScript;
 
 }  // namespace gongkai

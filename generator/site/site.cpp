@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <map>
 #include <mutex>
+#include <unordered_set>
 
 #include <boost/filesystem.hpp>
 
@@ -116,22 +117,43 @@ const std::vector<AuditReport>& Site::budget_audits() const {
     return budget_audits_;
 }
 
+Site::~Site() {
+    if (!options_.filing_cache) return;
+    FilingCache::Entries entries;
+    for (std::size_t i = 0; i < filings_.size(); ++i)
+        entries[filing_files_[i]] = {filing_stamps_[i], std::move(filings_[i]), filing_hashes_[i]};
+    for (std::size_t j = 0; j < budgets_.size(); ++j)
+        entries[budget_files_[j]] = {budget_stamps_[j], std::move(budgets_[j]), budget_hashes_[j]};
+    options_.filing_cache->give_back(std::move(entries));
+}
+
 // Reads and decodes `paths` in parallel, one problem list per file (appended to `problems` in path order); a
-// file with a problem is left out and listed in invalid_filings_, the others go to `out` with their bytes.
-void Site::decode_filings(const std::vector<FilingPath>& paths, std::vector<Filing>& out, std::vector<std::string>& out_files,
-                          std::vector<std::uint64_t>& out_hashes, ProblemList& problems) {
+// file with a problem is left out and listed in invalid_filings_, the others go to `out` with their bytes'
+// hash and the file's stamp. A file whose stamp equals its entry in `cached` is taken from there unread.
+void Site::decode_filings(const std::vector<FilingPath>& paths, FilingCache::Entries& cached, std::vector<Filing>& out,
+                          std::vector<std::string>& out_files, std::vector<std::uint64_t>& out_hashes, std::vector<FileStamp>& out_stamps,
+                          ProblemList& problems) {
     std::vector<ProblemList> per_file(paths.size());
-    std::vector<std::optional<JsonFile>> files(paths.size());
     std::vector<std::optional<Filing>> decoded(paths.size());
     std::vector<std::uint64_t> hashes(paths.size());
+    std::vector<FileStamp> stamps(paths.size());
+    std::atomic<std::size_t> decoded_count{0};
     parallel_for(paths.size(), options_.jobs, [&](unsigned, std::size_t i) {
-        files[i] = read_json_file(paths[i].path, per_file[i]);
-        if (files[i]) {
-            decoded[i] = decode_filing(*files[i], paths[i], per_file[i]);
-            hashes[i] = content_hash(files[i]->bytes);  // the download is copied later, and must be these bytes
-            files[i].reset();
+        // The stamp is taken before the bytes are read: a file changed after it is read again next time.
+        if (auto stamp = file_stamp(paths[i].path)) stamps[i] = *stamp;
+        if (auto it = cached.find(paths[i].path); it != cached.end() && it->second.stamp == stamps[i]) {
+            decoded[i] = std::move(it->second.filing);
+            hashes[i] = it->second.hash;
+            return;
+        }
+        ++decoded_count;
+        std::optional<JsonFile> file = read_json_file(paths[i].path, per_file[i]);
+        if (file) {
+            decoded[i] = decode_filing(*file, paths[i], per_file[i]);
+            hashes[i] = content_hash(file->bytes);  // the download is copied later, and must be these bytes
         }
     });
+    report_.decoded += decoded_count;
     for (std::size_t i = 0; i < paths.size(); ++i) {
         problems.append(per_file[i]);
         if (!per_file[i].empty()) invalid_filings_.push_back(paths[i].path);
@@ -139,6 +161,7 @@ void Site::decode_filings(const std::vector<FilingPath>& paths, std::vector<Fili
             out.push_back(std::move(*decoded[i]));
             out_files.push_back(paths[i].path);
             out_hashes.push_back(hashes[i]);
+            out_stamps.push_back(stamps[i]);
         }
     }
 }
@@ -166,8 +189,10 @@ void Site::load_inputs(bool keep_going) {
         }
     }
     inputs_hash_ = inputs.done();
-    decode_filings(layout.filings, filings_, filing_files_, filing_hashes_, problems);
-    decode_filings(layout.budgets, budgets_, budget_files_, budget_hashes_, problems);
+    FilingCache::Entries cached;
+    if (options_.filing_cache) cached = options_.filing_cache->take_all();
+    decode_filings(layout.filings, cached, filings_, filing_files_, filing_hashes_, filing_stamps_, problems);
+    decode_filings(layout.budgets, cached, budgets_, budget_files_, budget_hashes_, budget_stamps_, problems);
     index_budgets();
     std::sort(invalid_filings_.begin(), invalid_filings_.end());
     report_.filings = filings_.size();
@@ -271,14 +296,16 @@ std::uint64_t Site::global_fingerprint(const TemplateSet& templates) const {
 
 // Renders and writes every planned output as it is produced, on all workers: nothing is held beyond the page a
 // worker is on. An output whose fingerprint (its inputs' hashes, its kind and path, the global fingerprint)
-// equals the one the previous build recorded is linked from the current site without rendering; one whose new
-// bytes equal the current site's file is linked too. Then the marker with the build id, the atomic swap, and
-// the manifest for the next build.
+// equals the one the previous build recorded is kept from the current site without rendering; one whose new
+// bytes equal the current site's file is kept too. When few outputs can have changed, only those are staged
+// and patched into the current site (write/staged_output.hpp); otherwise the whole site is staged (unchanged
+// files hard-linked from the current one) and swapped in. Then the marker with the build id and the manifest
+// for the next build.
 void Site::render_and_write() {
     TemplateSet templates = TemplateSet::load(options_.templates_dir);
     templates.set_base_url(options_.base_url);  // canonical and og:url links need the published address
+    finish_interrupted_patch(options_.out_dir);
     OutputManifest previous = options_.incremental ? load_manifest(options_.out_dir) : OutputManifest{};
-    StagedOutput out(options_.out_dir);
 
     const std::uint64_t global = global_fingerprint(templates);
     HashBuilder everything;
@@ -287,8 +314,26 @@ void Site::render_and_write() {
     for (auto x : budget_hashes_) everything.add(x);
     const std::uint64_t all_inputs = everything.done();
     auto input_hash = [&](std::uint32_t id) { return id < filing_hashes_.size() ? filing_hashes_[id] : budget_hashes_[id - filing_hashes_.size()]; };
+    unsigned workers = options_.jobs == 0 ? default_jobs() : options_.jobs;
 
+    // Fingerprints first: they decide how the site is staged.
+    std::vector<std::uint64_t> fingerprints(plan_.size());
+    std::atomic<std::size_t> stale{0};
+    parallel_for(plan_.size(), workers, [&](unsigned, std::size_t i) {
+        const PlannedOutput& o = plan_[i];
+        HashBuilder h;
+        h.add(o.all_inputs ? all_inputs : global).add(o.kind).add(o.path);
+        for (auto id : o.inputs) h.add(input_hash(id));
+        fingerprints[i] = h.done();
+        const ManifestEntry* old = previous.find(o.path);
+        if (!old || old->fingerprint != fingerprints[i]) ++stale;
+    });
     const std::size_t total = plan_.size() + copies_.size();
+    // A patch touches the published site file by file; for a large part of it, staging the whole and swapping
+    // it in one step is about as fast and never shows a mix of old and new pages.
+    const bool patch = !previous.entries.empty() && stale <= std::max(options_.patch_limit, total / 10);
+    StagedOutput out(options_.out_dir, patch ? StageMode::Patch : StageMode::Whole);
+
     std::vector<std::pair<std::string, ManifestEntry>> entries(total);
     std::atomic<std::size_t> done{0}, rendered{0}, reused{0};
     std::atomic<long long> last_report{0};
@@ -300,7 +345,6 @@ void Site::render_and_write() {
         long long last = last_report.load();
         if (ms - last >= 200 && last_report.compare_exchange_strong(last, ms)) options_.progress(n, total);
     };
-    unsigned workers = options_.jobs == 0 ? default_jobs() : options_.jobs;
     std::vector<TemplateSet> per_worker(workers, templates);
     parallel_for(total, workers, [&](unsigned w, std::size_t i) {
         std::string path;
@@ -309,10 +353,7 @@ void Site::render_and_write() {
         if (i < plan_.size()) {
             const PlannedOutput& o = plan_[i];
             path = o.path;
-            HashBuilder h;
-            h.add(o.all_inputs ? all_inputs : global).add(o.kind).add(o.path);
-            for (auto id : o.inputs) h.add(input_hash(id));
-            e.fingerprint = h.done();
+            e.fingerprint = fingerprints[i];
             if (const ManifestEntry* old = previous.find(path); old && old->fingerprint == e.fingerprint && out.reuse_previous(path, old->size)) {
                 entries[i] = {path, *old};
                 ++reused;
@@ -350,14 +391,28 @@ void Site::render_and_write() {
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::uint64_t build_id = manifest_build_id(entries);
     out.write(kSiteMarker, site_marker_text(build_id));
-    out.commit(true);
-    save_manifest(options_.out_dir, build_id, std::move(entries));
+    if (out.mode() == StageMode::Patch) {
+        std::unordered_set<std::string_view> kept;
+        for (const auto& entry : entries) kept.insert(entry.first);
+        std::vector<std::string> gone;
+        for (const auto& [path, entry] : previous.entries)
+            if (!kept.count(path)) gone.push_back(path);
+        std::sort(gone.begin(), gone.end());
+        for (const auto& path : gone) out.remove_on_commit(path);
+        // The journal puts this manifest in place with the marker (unsaved, the next build is a whole one).
+        save_manifest(options_.out_dir, build_id, std::move(entries), "manifest.next");
+        out.commit();
+    } else {
+        out.commit(true);
+        save_manifest(options_.out_dir, build_id, std::move(entries));
+    }
 
     report_.pages = static_cast<std::size_t>(std::count_if(plan_.begin(), plan_.end(), [](const PlannedOutput& o) {
         return o.path.size() >= 5 && o.path.compare(o.path.size() - 5, 5, ".html") == 0;
     }));
     report_.files = total;
     report_.rendered = rendered;
+    report_.patched = out.mode() == StageMode::Patch;
     report_.reused = reused;
 }
 

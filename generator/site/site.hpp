@@ -17,6 +17,7 @@
 #include "model/code_mapping.hpp"
 #include "model/department_type.hpp"
 #include "model/filing.hpp"
+#include "site/filing_cache.hpp"
 #include "site/page_plan.hpp"
 #include "site/site_model.hpp"
 
@@ -34,6 +35,12 @@ struct BuildOptions {
     // a few times a second, and once at the end); empty = none.
     std::function<void(std::size_t done, std::size_t total)> progress;
     bool incremental = true;  // reuse the previous site's files whose inputs did not change (the cache beside --out)
+    // Decoded filings shared by the builds of one process (the preview server): unchanged files are not read
+    // again. Empty = every file is read.
+    std::shared_ptr<FilingCache> filing_cache;
+    // A rebuild whose changed outputs number at most this, or a tenth of the site, patches the current site in
+    // place; beyond, the whole site is staged and swapped in (write/staged_output.hpp).
+    std::size_t patch_limit = 2000;
 };
 
 struct BuildReport {
@@ -42,13 +49,18 @@ struct BuildReport {
     std::size_t pages = 0;
     std::size_t files = 0;
     std::size_t rendered = 0;  // outputs produced anew (the others were reused from the previous site)
-    std::size_t reused = 0;    // outputs linked from the previous site unchanged
+    std::size_t reused = 0;    // outputs kept from the previous site unchanged
+    std::size_t decoded = 0;   // filings and budgets read and decoded (the others came from options.filing_cache)
+    bool patched = false;      // the previous site was patched in place (few outputs changed), not replaced whole
     std::vector<std::pair<std::string, double>> step_ms;  // step name, milliseconds
 };
 
 class Site {
 public:
     explicit Site(BuildOptions options) : options_(std::move(options)) {}
+    ~Site();  // gives the loaded filings back to options.filing_cache, when there is one
+    Site(const Site&) = delete;
+    Site& operator=(const Site&) = delete;
 
     // Loads, validates, computes, renders and writes the site. Throws BuildFailed listing every problem;
     // on any failure the previous contents of --out are left untouched.
@@ -84,8 +96,9 @@ public:
 private:
     // keep_going (check): problems go to problems_ instead of stopping with BuildFailed.
     void load_inputs(bool keep_going = false);
-    void decode_filings(const std::vector<FilingPath>& paths, std::vector<Filing>& out, std::vector<std::string>& out_files,
-                        std::vector<std::uint64_t>& out_hashes, ProblemList& problems);
+    void decode_filings(const std::vector<FilingPath>& paths, FilingCache::Entries& cached, std::vector<Filing>& out,
+                        std::vector<std::string>& out_files, std::vector<std::uint64_t>& out_hashes, std::vector<FileStamp>& out_stamps,
+                        ProblemList& problems);
     void check_inputs(bool keep_going = false);
     void check_output_location();
     void prepare_audits();
@@ -105,6 +118,7 @@ private:
     BuildReport report_;
     std::vector<std::string> filing_files_;   // source path of each filing (published as its download)
     std::vector<std::uint64_t> filing_hashes_;  // content hash of each filing's bytes as loaded
+    std::vector<FileStamp> filing_stamps_, budget_stamps_;  // each file's stamp when it was read (for the filing cache)
     std::vector<Filing> filings_;
     std::vector<std::string> budget_files_;
     std::vector<std::uint64_t> budget_hashes_;

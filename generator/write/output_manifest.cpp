@@ -38,6 +38,7 @@ std::uint64_t manifest_build_id(const std::vector<std::pair<std::string, Manifes
 OutputManifest load_manifest(const std::string& out_dir) {
     OutputManifest m;
     try {
+        if (fs::exists(fs::path(cache_dir_of(out_dir)) / "journal")) return {};  // a patch cut short: the site is between two builds
         std::ifstream in((fs::path(cache_dir_of(out_dir)) / "manifest").string(), std::ios::binary);
         std::string line;
         if (!in || !std::getline(in, line)) return {};
@@ -62,7 +63,8 @@ OutputManifest load_manifest(const std::string& out_dir) {
     return m;
 }
 
-bool save_manifest(const std::string& out_dir, std::uint64_t build_id, std::vector<std::pair<std::string, ManifestEntry>> entries) {
+bool save_manifest(const std::string& out_dir, std::uint64_t build_id, std::vector<std::pair<std::string, ManifestEntry>> entries,
+                   const std::string& name) {
     try {
         fs::path dir(cache_dir_of(out_dir));
         fs::create_directories(dir);
@@ -71,13 +73,13 @@ bool save_manifest(const std::string& out_dir, std::uint64_t build_id, std::vect
         for (const auto& [path, e] : entries)
             if (path.find_first_of("\t\n") == std::string::npos)
                 text += path + "\t" + hash_hex(e.fingerprint) + "\t" + hash_hex(e.content) + "\t" + std::to_string(e.size) + "\n";
-        fs::path tmp = dir / ("manifest.tmp-" + std::to_string(::getpid()));
+        fs::path tmp = dir / (name + ".tmp-" + std::to_string(::getpid()));
         {
             std::ofstream o(tmp.string(), std::ios::binary | std::ios::trunc);
             o << text;
             if (!o) return false;
         }
-        fs::rename(tmp, dir / "manifest");
+        fs::rename(tmp, dir / name);
         return true;
     } catch (...) {
         return false;

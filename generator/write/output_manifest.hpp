@@ -32,7 +32,8 @@ struct OutputManifest {
 std::string cache_dir_of(const std::string& out_dir);
 
 // The manifest of the site now at `out_dir`, when the cache holds one and the site's marker carries its
-// build id; otherwise an empty manifest (everything is built anew). Never throws.
+// build id and no patch's journal is pending (finish_interrupted_patch); otherwise an empty manifest
+// (everything is built anew). Never throws.
 OutputManifest load_manifest(const std::string& out_dir);
 
 // The build id of a manifest: a hash of every path with its content hash, in path order (deterministic).
@@ -41,8 +42,10 @@ std::uint64_t manifest_build_id(const std::vector<std::pair<std::string, Manifes
 // The marker file's text for a site with `build_id`.
 std::string site_marker_text(std::uint64_t build_id);
 
-// Writes the manifest (path order) into the cache folder of `out_dir`, replacing the previous one atomically.
-// A failure only costs the next build its reuse, so it is reported as false, never thrown.
-bool save_manifest(const std::string& out_dir, std::uint64_t build_id, std::vector<std::pair<std::string, ManifestEntry>> entries);
+// Writes the manifest (path order) into the cache folder of `out_dir` as `name`, replacing the previous one
+// atomically ("manifest.next" is the one a patch's journal puts in place: write/staged_output.hpp). A failure
+// only costs the next build its reuse, so it is reported as false, never thrown.
+bool save_manifest(const std::string& out_dir, std::uint64_t build_id, std::vector<std::pair<std::string, ManifestEntry>> entries,
+                   const std::string& name = "manifest");
 
 }  // namespace gongkai
