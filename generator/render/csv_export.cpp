@@ -1,6 +1,9 @@
 #include "render/csv_export.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <initializer_list>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -8,22 +11,35 @@
 
 namespace gongkai {
 
+void append_csv_field(std::string& out, std::string_view f) {
+    bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+    if (!quote) {
+        out += f;
+        return;
+    }
+    out += '"';
+    for (char c : f) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void append_csv_line(std::string& out, std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (std::string_view f : fields) {
+        if (!first) out += ',';
+        first = false;
+        append_csv_field(out, f);
+    }
+    out += "\r\n";
+}
+
 std::string csv_line(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string& f = fields[i];
         if (i) out += ',';
-        bool quote = f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
-        if (!quote) {
-            out += f;
-            continue;
-        }
-        out += '"';
-        for (char c : f) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-        out += '"';
+        append_csv_field(out, fields[i]);
     }
     out += "\r\n";
     return out;
@@ -40,19 +56,23 @@ std::string table_csv(const Table& t, const Block& b) {
     std::vector<std::string> header = {"科目编码", "项目", "行次"};
     for (const auto& c : b.columns) header.push_back(c.label + "（" + t.unit + "）");
     out += csv_line(header);
+    out.reserve(out.size() + b.rows.size() * (48 + 12 * b.columns.size()));
+    char line[16];
     for (const auto& r : b.rows) {
-        std::vector<std::string> f = {r.code, r.name, r.line ? std::to_string(*r.line) : ""};
+        append_csv_field(out, r.code);
+        out += ',';
+        append_csv_field(out, r.name);
+        out += ',';
+        if (r.line) out.append(line, std::to_chars(line, line + sizeof line, *r.line).ptr);
         // Amounts without thousands separators, exactly as printed otherwise, so that spreadsheets read numbers.
         for (const auto& c : r.cells) {
-            if (!c) {
-                f.emplace_back();
-                continue;
+            out += ',';
+            if (c) {
+                for (char ch : c->printed)
+                    if (ch != ',') out += ch;
             }
-            std::string v = c->printed;
-            v.erase(std::remove(v.begin(), v.end(), ','), v.end());
-            f.push_back(v);
         }
-        out += csv_line(f);
+        out += "\r\n";
     }
     return out;
 }
@@ -90,19 +110,20 @@ std::string wan_text(const Decimal& d) {
 
 std::string line_items_csv(const std::vector<Filing>& filings, const std::vector<Filing>& budgets) {
     std::string out = kUtf8Bom;
-    out += csv_line({"county_code", "county", "year", "kind", "department", "department_slug", "function_code", "function_name", "level",
-                     "total", "basic", "project", "synthetic"});
+    append_csv_line(out, {"county_code", "county", "year", "kind", "department", "department_slug", "function_code", "function_name", "level",
+                          "total", "basic", "project", "synthetic"});
     auto lines = [&](const Filing& f, const Block* b) {
         if (!b) return;
+        const int total = b->column_index("total"), basic = b->column_index("basic"), project = b->column_index("project");
+        auto v = [&](const Row& r, int col) {
+            return col >= 0 && static_cast<std::size_t>(col) < r.cells.size() && r.cells[col] ? wan_text(*r.cells[col]) : std::string();
+        };
+        const std::string year = std::to_string(f.year);
         for (const auto& r : b->rows) {
             if (r.code.empty()) continue;
-            auto v = [&](const char* col) {
-                auto c = b->cell(r, col);
-                return c ? wan_text(*c) : std::string();
-            };
             const char* level = r.code.size() == 3 ? "类" : r.code.size() == 5 ? "款" : "项";
-            out += csv_line({f.county.code, f.county.name, std::to_string(f.year), f.kind, f.department_name, f.slug, r.code, r.name, level,
-                             v("total"), v("basic"), v("project"), f.synthetic ? "true" : "false"});
+            append_csv_line(out, {f.county.code, f.county.name, year, f.kind, f.department_name, f.slug, r.code, r.name, level, v(r, total),
+                                  v(r, basic), v(r, project), f.synthetic ? "true" : "false"});
         }
     };
     for (const auto& f : filings) lines(f, spending_block(f));

@@ -314,27 +314,36 @@ void Site::render_and_write() {
     for (auto x : budget_hashes_) everything.add(x);
     const std::uint64_t all_inputs = everything.done();
     auto input_hash = [&](std::uint32_t id) { return id < filing_hashes_.size() ? filing_hashes_[id] : budget_hashes_[id - filing_hashes_.size()]; };
-    unsigned workers = options_.jobs == 0 ? default_jobs() : options_.jobs;
+    const unsigned workers = options_.jobs == 0 ? default_jobs() : options_.jobs;
 
-    // Fingerprints first: they decide how the site is staged.
+    // Fingerprints first: they decide how the site is staged. Each output's entry in the previous manifest is
+    // looked up once; `seen` marks the entries still in the site (the others are removed by a patch).
+    const std::size_t total = plan_.size() + copies_.size();
+    auto output_path = [&](std::size_t i) -> std::string_view { return i < plan_.size() ? plan_[i].path : copies_[i - plan_.size()].second; };
     std::vector<std::uint64_t> fingerprints(plan_.size());
+    std::vector<std::size_t> old_index(total);
+    std::vector<char> seen(previous.entries.size(), 0);
     std::atomic<std::size_t> stale{0};
-    parallel_for(plan_.size(), workers, [&](unsigned, std::size_t i) {
+    parallel_for(total, workers, [&](unsigned, std::size_t i) {
+        old_index[i] = previous.find(output_path(i));
+        if (old_index[i] != OutputManifest::npos) seen[old_index[i]] = 1;  // one output per path: no two workers share an entry
+        if (i >= plan_.size()) return;
         const PlannedOutput& o = plan_[i];
         HashBuilder h;
         h.add(o.all_inputs ? all_inputs : global).add(o.kind).add(o.path);
         for (auto id : o.inputs) h.add(input_hash(id));
         fingerprints[i] = h.done();
-        const ManifestEntry* old = previous.find(o.path);
-        if (!old || old->fingerprint != fingerprints[i]) ++stale;
+        if (old_index[i] == OutputManifest::npos || previous.entries[old_index[i]].second.fingerprint != fingerprints[i]) ++stale;
     });
-    const std::size_t total = plan_.size() + copies_.size();
+    auto old_entry = [&](std::size_t i) -> const ManifestEntry* {
+        return old_index[i] == OutputManifest::npos ? nullptr : &previous.entries[old_index[i]].second;
+    };
     // A patch touches the published site file by file; for a large part of it, staging the whole and swapping
     // it in one step is about as fast and never shows a mix of old and new pages.
     const bool patch = !previous.entries.empty() && stale <= std::max(options_.patch_limit, total / 10);
     StagedOutput out(options_.out_dir, patch ? StageMode::Patch : StageMode::Whole);
 
-    std::vector<std::pair<std::string, ManifestEntry>> entries(total);
+    ManifestEntries entries(total);
     std::atomic<std::size_t> done{0}, rendered{0}, reused{0};
     std::atomic<long long> last_report{0};
     auto start = std::chrono::steady_clock::now();
@@ -347,15 +356,15 @@ void Site::render_and_write() {
     };
     std::vector<TemplateSet> per_worker(workers, templates);
     parallel_for(total, workers, [&](unsigned w, std::size_t i) {
-        std::string path;
+        const std::string path(output_path(i));
+        const ManifestEntry* old = old_entry(i);
         ManifestEntry e;
         std::string bytes;
         if (i < plan_.size()) {
             const PlannedOutput& o = plan_[i];
-            path = o.path;
             e.fingerprint = fingerprints[i];
-            if (const ManifestEntry* old = previous.find(path); old && old->fingerprint == e.fingerprint && out.reuse_previous(path, old->size)) {
-                entries[i] = {path, *old};
+            if (old && old->fingerprint == e.fingerprint && out.reuse_previous(path, old->size)) {
+                entries[i] = {output_path(i), *old};
                 ++reused;
                 tick();
                 return;
@@ -372,39 +381,34 @@ void Site::render_and_write() {
                 bytes = o.render(per_worker[w]);
             }
         } else {
-            const auto& [from, to] = copies_[i - plan_.size()];
-            path = to;
-            bytes = read_source(from);
+            bytes = read_source(copies_[i - plan_.size()].first);
             e.fingerprint = content_hash(bytes);
         }
         e.content = content_hash(bytes);
         e.size = bytes.size();
-        if (const ManifestEntry* old = previous.find(path); old && old->content == e.content && out.reuse_previous(path, e.size)) ++reused;
+        if (old && old->content == e.content && out.reuse_previous(path, e.size)) ++reused;
         else {
             out.write(path, bytes);
             ++rendered;
         }
-        entries[i] = {std::move(path), e};
+        entries[i] = {output_path(i), e};
         tick();
     });
     if (options_.progress) options_.progress(total, total);
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::uint64_t build_id = manifest_build_id(entries);
-    out.write(kSiteMarker, site_marker_text(build_id));
+    const std::uint64_t build_id = manifest_build_id(entries);
     if (out.mode() == StageMode::Patch) {
-        std::unordered_set<std::string_view> kept;
-        for (const auto& entry : entries) kept.insert(entry.first);
-        std::vector<std::string> gone;
-        for (const auto& [path, entry] : previous.entries)
-            if (!kept.count(path)) gone.push_back(path);
-        std::sort(gone.begin(), gone.end());
-        for (const auto& path : gone) out.remove_on_commit(path);
-        // The journal puts this manifest in place with the marker (unsaved, the next build is a whole one).
-        save_manifest(options_.out_dir, build_id, std::move(entries), "manifest.next");
-        out.commit();
+        for (std::size_t k = 0; k < previous.entries.size(); ++k)
+            if (!seen[k]) out.remove_on_commit(std::string(previous.entries[k].first));
+        if (build_id != previous.build_id || rendered > 0) {  // else the site is already what this build would write
+            out.write(kSiteMarker, site_marker_text(build_id));
+            // The journal puts this manifest in place with the marker (unsaved, the next build is a whole one).
+            save_manifest(options_.out_dir, build_id, entries, "manifest.next");
+            out.commit();
+        }
     } else {
+        out.write(kSiteMarker, site_marker_text(build_id));
         out.commit(true);
-        save_manifest(options_.out_dir, build_id, std::move(entries));
+        save_manifest(options_.out_dir, build_id, entries);
     }
 
     report_.pages = static_cast<std::size_t>(std::count_if(plan_.begin(), plan_.end(), [](const PlannedOutput& o) {
