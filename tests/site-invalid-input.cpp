@@ -2,6 +2,8 @@
 // JSON pointer, and the previous site left byte-for-byte as it was.
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include <boost/filesystem.hpp>
 
 #include "test_support.hpp"
@@ -124,6 +126,29 @@ TEST_CASE("a successful build reports per-step timings on stderr unless --quiet"
     CHECK(out.find("ms  write site") != std::string::npos);
     REQUIRE(f.build(out) == 0);
     CHECK(out.empty());
+}
+
+TEST_CASE("--full renders every file anew and still reports its steps; a rebuild without it reuses them") {
+    Fixture f;
+    const std::string command = std::string(GONGKAI_BINARY) + " build --data " + f.data + " --out " + f.out + " --templates " + source_dir() +
+                                "/site-templates --assets " + source_dir() + "/assets";
+    // The summary line's "(N files written, M unchanged and reused)".
+    auto counts = [](const std::string& out) {
+        std::smatch m;
+        REQUIRE(std::regex_search(out, m, std::regex(R"(\((\d+) files written, (\d+) unchanged and reused\))")));
+        return std::pair{std::stoul(m[1]), std::stoul(m[2])};
+    };
+    std::string out;
+    REQUIRE(run_command(command, out) == 0);
+    auto [written, reused] = counts(out);
+    CHECK(written == 0);
+    CHECK(reused + 1 == f.before.size());  // every file of the site but its marker
+    REQUIRE(run_command(command + " --full", out) == 0);
+    CHECK(out.find("ms  write site") != std::string::npos);
+    auto [written_full, reused_full] = counts(out);
+    CHECK(written_full == reused);
+    CHECK(reused_full == 0);
+    REQUIRE(run_command(command + " --full=yes", out) == 2);
 }
 
 TEST_CASE("--out may not hold the inputs, also through a symbolic link, nor lie inside them") {

@@ -133,8 +133,10 @@ int run_cli(const std::vector<std::string>& args) {
         }
         auto it = options.find(name);
         if (it == options.end()) return usage_error("unknown option '" + name + "'");
-        if (!it->second) {
-            p.quiet = true;
+        if (!it->second) {  // a flag: --quiet or --full
+            if (inline_value) return usage_error("option " + name + " takes no value");
+            if (name == "--quiet") p.quiet = true;
+            p.values[name] = "";
             continue;
         }
         if (!inline_value) {
