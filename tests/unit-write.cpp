@@ -3,9 +3,14 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include <boost/filesystem.hpp>
 
 #include "test_support.hpp"
+#include "write/build_lock.hpp"
 #include "write/output_manifest.hpp"
 #include "write/staged_output.hpp"
 
@@ -158,4 +163,24 @@ TEST_CASE("a journal gongkai did not write whole is not carried out, and the nex
         CHECK(!fs::exists(d / ".site.gongkai-cache/journal"));
         CHECK(!fs::exists(d / ".site.gongkai-cache/manifest"));
     }
+}
+
+TEST_CASE("builds into the same folder take turns") {
+    TempDir d;
+    std::atomic<bool> second_has_it{false};
+    std::thread second;
+    {
+        BuildLock first(d / "site");
+        REQUIRE(first.held());
+        second = std::thread([&] {
+            BuildLock lock(d / "site");  // waits for the first
+            second_has_it = lock.held();
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        CHECK(!second_has_it);
+    }  // the first build ends
+    second.join();
+    CHECK(second_has_it);
+    BuildLock other(d / "elsewhere");  // another folder's lock is another lock
+    CHECK(other.held());
 }

@@ -29,6 +29,7 @@
 #include "validate/decode_department_types.hpp"
 #include "validate/decode_county.hpp"
 #include "validate/decode_filing.hpp"
+#include "write/build_lock.hpp"
 #include "write/content_hash.hpp"
 #include "write/output_manifest.hpp"
 #include "write/staged_output.hpp"
@@ -304,6 +305,7 @@ std::uint64_t Site::global_fingerprint(const TemplateSet& templates) const {
 void Site::render_and_write() {
     TemplateSet templates = TemplateSet::load(options_.templates_dir);
     templates.set_base_url(options_.base_url);  // canonical and og:url links need the published address
+    BuildLock lock(options_.out_dir);  // builds into the same --out take turns from here to the saved manifest
     finish_interrupted_patch(options_.out_dir);
     OutputManifest previous = options_.incremental ? load_manifest(options_.out_dir) : OutputManifest{};
 

@@ -156,6 +156,7 @@ void StagedOutput::remove_previous(const std::string& dir, bool background) {
         // here (the writers have joined), and the child only removes files and exits.
         pid_t child = ::fork();
         if (child == 0) {
+            ::close_range(3, ~0U, 0);  // holds nothing of the build's: not its build lock (write/build_lock.hpp)
             if (::fork() == 0) {
                 boost::system::error_code e;
                 fs::remove_all(target, e);
