@@ -226,13 +226,19 @@ TEST_CASE("builds sharing a filing cache read only the files that changed, and e
     CHECK(first.decoded == static_cast<std::size_t>(std::count_if(inputs.begin(), inputs.end(), [](const std::string& rel) {
               return std::count(rel.begin(), rel.end(), '/') == 2;
           })));
+    CHECK(first.audited == filings_of(data).size());
     BuildReport same = Site(o).build();
     CHECK(same.decoded == 0);
+    CHECK(same.audited == 0);
     auto filings = filings_of(data);
     edit_json(data + "/" + filings[3], [](json& j) { j["department"]["name"] = j["department"]["name"].get<std::string>() + "（改）"; });
     fs::remove(data + "/" + filings[9]);
     BuildReport changed = Site(o).build();
     CHECK(changed.decoded == 1);
+    // Only the changed filing and the next year's (whose across-years rules read it) are audited again; the
+    // pages that show other filings' audits take them from the cache.
+    CHECK(changed.audited >= 1);
+    CHECK(changed.audited <= 2);
     build(data, d / "full", false);
     check_identical(d / "site", d / "full");
     // A broken save is reported (not hidden by the cache), and the fixed file is read again.

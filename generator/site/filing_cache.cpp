@@ -23,4 +23,16 @@ void FilingCache::give_back(Entries entries) {
     entries_ = std::move(entries);
 }
 
+FilingCache::Audits FilingCache::take_audits() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Audits out = std::move(audits_);
+    audits_.clear();
+    return out;
+}
+
+void FilingCache::give_back_audits(Audits audits) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    audits_ = std::move(audits);
+}
+
 }  // namespace gongkai

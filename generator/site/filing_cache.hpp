@@ -2,13 +2,15 @@
 // Decoded filings kept between the builds of one process (the preview server rebuilding on every save): a
 // file whose size, modification time, change time and inode are those it had when it was decoded is not read
 // or decoded again. Only valid filings are kept; a build takes the whole cache and gives back what it loaded,
-// so files that were removed leave it.
+// so files that were removed leave it. Audits are kept too, by a key of everything an audit reads (the
+// filing's path and bytes, its previous year's and its budget's bytes, the other input files).
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "audit/finding.hpp"
 #include "model/filing.hpp"
 
 namespace gongkai {
@@ -38,9 +40,15 @@ public:
     // Replaces the cache's contents with `entries` (what the last build loaded).
     void give_back(Entries entries);
 
+    using Audits = std::unordered_map<std::uint64_t, AuditReport>;  // by audit key
+    // Every audit kept, leaving none; and the audits the last build holds (computed or carried over).
+    Audits take_audits();
+    void give_back_audits(Audits audits);
+
 private:
     std::mutex mutex_;
     Entries entries_;
+    Audits audits_;
 };
 
 }  // namespace gongkai

@@ -89,10 +89,29 @@ void Site::prepare_audits() {
     audit_once_ = std::make_unique<std::once_flag[]>(filings_.size());
     budget_audit_once_ = std::make_unique<std::once_flag[]>(budgets_.size());
     previous_ = previous_year_filings(filings_);
+    audited_.assign(filings_.size(), 0);
+    if (!options_.filing_cache) return;
+    cached_audits_ = options_.filing_cache->take_audits();
+    audit_keys_.resize(filings_.size());
+    for (std::size_t i = 0; i < filings_.size(); ++i) {
+        const Filing& f = filings_[i];
+        const auto budget_it = budget_index_.find({f.county_dir, f.slug, f.year});
+        HashBuilder key;
+        key.add(filing_files_[i]).add(filing_hashes_[i]).add(previous_[i] ? filing_hashes_[*previous_[i]] : 0)
+            .add(budget_it == budget_index_.end() ? 0 : budget_hashes_[budget_it->second]).add(inputs_hash_);
+        audit_keys_[i] = key.done();
+    }
 }
 
 const AuditReport& Site::audit_of(std::size_t i) const {
     std::call_once(audit_once_[i], [&] {
+        audited_[i] = 1;
+        if (!audit_keys_.empty())
+            if (auto it = cached_audits_.find(audit_keys_[i]); it != cached_audits_.end()) {
+                audits_[i] = std::move(it->second);  // each key belongs to one filing: no other thread takes it
+                return;
+            }
+        ++audits_run_;
         const Filing& f = filings_[i];
         audits_[i] = audit_filing(f, previous_[i] ? &filings_[*previous_[i]] : nullptr, &code_mappings_, budget(f.county_dir, f.slug, f.year));
         audits_[i].covered_cells.clear();  // no page shows which cells were read: keep memory to what pages need
@@ -120,6 +139,13 @@ const std::vector<AuditReport>& Site::budget_audits() const {
 
 Site::~Site() {
     if (!options_.filing_cache) return;
+    // Audits of this build's filings: computed ones, else the cached one while its key still holds.
+    FilingCache::Audits audits;
+    for (std::size_t i = 0; i < audit_keys_.size() && i < audited_.size(); ++i) {
+        if (audited_[i]) audits[audit_keys_[i]] = std::move(audits_[i]);
+        else if (auto it = cached_audits_.find(audit_keys_[i]); it != cached_audits_.end()) audits[audit_keys_[i]] = std::move(it->second);
+    }
+    options_.filing_cache->give_back_audits(std::move(audits));
     FilingCache::Entries entries;
     for (std::size_t i = 0; i < filings_.size(); ++i)
         entries[filing_files_[i]] = {filing_stamps_[i], std::move(filings_[i]), filing_hashes_[i]};
@@ -419,6 +445,7 @@ void Site::render_and_write() {
     report_.files = total;
     report_.rendered = rendered;
     report_.patched = out.mode() == StageMode::Patch;
+    report_.audited = audits_run_;
     report_.reused = reused;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // The build recipe: Site::build() reads as the list of steps it runs, each timed.
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -51,6 +52,7 @@ struct BuildReport {
     std::size_t rendered = 0;  // outputs produced anew (the others were reused from the previous site)
     std::size_t reused = 0;    // outputs kept from the previous site unchanged
     std::size_t decoded = 0;   // filings and budgets read and decoded (the others came from options.filing_cache)
+    std::size_t audited = 0;   // filings audited (not counting audits taken from options.filing_cache)
     bool patched = false;      // the previous site was patched in place (few outputs changed), not replaced whole
     std::vector<std::pair<std::string, double>> step_ms;  // step name, milliseconds
 };
@@ -127,6 +129,10 @@ private:
     mutable std::vector<AuditReport> audits_;
     mutable std::vector<AuditReport> budget_audits_;
     mutable std::unique_ptr<std::once_flag[]> audit_once_, budget_audit_once_;
+    mutable std::atomic<std::size_t> audits_run_{0};
+    mutable std::vector<char> audited_;      // per filing: audits_[i] was computed or taken from the cache
+    std::vector<std::uint64_t> audit_keys_;   // per filing: what its audit reads (FilingCache)
+    mutable FilingCache::Audits cached_audits_;  // taken from options.filing_cache; read-only while auditing
     std::vector<std::optional<std::size_t>> previous_;  // per filing: the same department's previous-year filing
     ProblemList problems_;                     // check(): the input's problems
     std::vector<std::string> invalid_filings_;  // check(): filings left out as invalid
