@@ -11,24 +11,25 @@ std::optional<FileStamp> file_stamp(const std::string& path) {
                      st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
 }
 
-FilingCache::Entries FilingCache::take_all() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Entries out = std::move(entries_);
-    entries_.clear();
+namespace {
+// What `from` holds, leaving it empty (under `m`).
+template <typename Map>
+Map take_from(std::mutex& m, Map& from) {
+    std::lock_guard<std::mutex> lock(m);
+    Map out = std::move(from);
+    from.clear();
     return out;
 }
+}  // namespace
+
+FilingCache::Entries FilingCache::take_all() { return take_from(mutex_, entries_); }
 
 void FilingCache::give_back(Entries entries) {
     std::lock_guard<std::mutex> lock(mutex_);
     entries_ = std::move(entries);
 }
 
-FilingCache::Audits FilingCache::take_audits() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Audits out = std::move(audits_);
-    audits_.clear();
-    return out;
-}
+FilingCache::Audits FilingCache::take_audits() { return take_from(mutex_, audits_); }
 
 void FilingCache::give_back_audits(Audits audits) {
     std::lock_guard<std::mutex> lock(mutex_);
