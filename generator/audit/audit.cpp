@@ -26,8 +26,9 @@ std::optional<std::int64_t> budget_total_expenditure(const Auditor& a) {
 }
 }  // namespace
 
-AuditReport audit_filing(const Filing& f, const Filing* previous, const CodeMappings* mappings, const Filing* budget) {
+AuditReport audit_filing(const Filing& f, const Filing* previous, const CodeMappings* mappings, const Filing* budget, bool coverage) {
     Auditor a(f, previous, mappings, budget);
+    a.set_coverage(coverage);
     const bool is_budget = f.kind == "预算";
     if (is_budget) {
         // A 部门预算 has its own tables and narrative: only the budget rules apply.

@@ -133,7 +133,7 @@ std::optional<Term> Auditor::cell(TableKind kind, const std::string& block_id, c
                 t->pointer + "/blocks/" + std::to_string(bi) + "/rows/" + std::to_string(ri) + "/values/" + column,
                 short_table_name(kind) + "里“" + row_plain + "”的" + b->columns[static_cast<std::size_t>(ci)].label};
     if (t->unit == "元") ref.unit = "元";
-    term.refs.push_back(ref);
+    term.refs.push_back(std::move(ref));
     if (c) {
         term.micro = c->micro;
         // A zero printed without decimals ("0") is a stated nothing, not a rounded value. A number printed
@@ -197,6 +197,7 @@ Term Auditor::add(const std::vector<Term>& parts, const std::string& label) {
 
 void Auditor::cover(const std::string& rule, const std::vector<const Term*>& terms) {
     ++report_.checks_by_rule[rule];
+    if (!coverage_) return;
     for (const Term* t : terms)
         for (const auto& r : t->refs)
             if (r.table != "narrative" && !r.printed.empty()) report_.covered_cells.insert(cell_key(r.table, r.block, r.row, r.column));
@@ -255,14 +256,14 @@ void Auditor::check_sum(const std::string& rule, const Term& total, const std::v
     for (const auto& p : parts) all.push_back(&p);
     cover(rule, all);
     Wide sum_micro = 0, tol = total.half;
-    std::vector<CellRef> part_refs;
     for (const auto& p : parts) {
         sum_micro += p.micro;
         tol += p.half;
-        part_refs.insert(part_refs.end(), p.refs.begin(), p.refs.end());
     }
     Wide diff = static_cast<Wide>(total.micro) - sum_micro;
     if (abs_wide(diff) <= tol) return;
+    std::vector<CellRef> part_refs;  // only a finding needs them
+    for (const auto& p : parts) part_refs.insert(part_refs.end(), p.refs.begin(), p.refs.end());
     int rounded = (total.half > 0) + static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const Term& t) { return t.half > 0; }));
     // A table printed in 元 is reported in 元.
     const bool yuan = in_yuan(total) && std::all_of(parts.begin(), parts.end(), [](const Term& t) { return in_yuan(t) || t.refs.empty(); });

@@ -53,6 +53,9 @@ public:
                      const Filing* budget = nullptr)
         : f_(f), previous_(previous), mappings_(mappings), budget_(budget) {}
 
+    // False: checks are counted but the cells they read are not recorded in the report's covered_cells.
+    void set_coverage(bool on) { coverage_ = on; }
+
     const Filing& filing() const { return f_; }
     // The same department's filing of the previous year, or nullptr when there is none.
     const Filing* previous() const { return previous_; }
@@ -108,6 +111,7 @@ private:
     const Filing* previous_ = nullptr;
     const CodeMappings* mappings_ = nullptr;
     const Filing* budget_ = nullptr;
+    bool coverage_ = true;
     AuditReport report_;
 };
 

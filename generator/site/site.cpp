@@ -113,16 +113,16 @@ const AuditReport& Site::audit_of(std::size_t i) const {
             }
         ++audits_run_;
         const Filing& f = filings_[i];
-        audits_[i] = audit_filing(f, previous_[i] ? &filings_[*previous_[i]] : nullptr, &code_mappings_, budget(f.county_dir, f.slug, f.year));
-        audits_[i].covered_cells.clear();  // no page shows which cells were read: keep memory to what pages need
+        // No page shows which cells were read: the audit does not record them.
+        audits_[i] = audit_filing(f, previous_[i] ? &filings_[*previous_[i]] : nullptr, &code_mappings_, budget(f.county_dir, f.slug, f.year),
+                                  /*coverage=*/false);
     });
     return audits_[i];
 }
 
 const AuditReport& Site::budget_audit_of(std::size_t j) const {
     std::call_once(budget_audit_once_[j], [&] {
-        budget_audits_[j] = audit_filing(budgets_[j], nullptr, &code_mappings_);
-        budget_audits_[j].covered_cells.clear();
+        budget_audits_[j] = audit_filing(budgets_[j], nullptr, &code_mappings_, nullptr, /*coverage=*/false);
     });
     return budget_audits_[j];
 }
