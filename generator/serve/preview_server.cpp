@@ -11,13 +11,17 @@
 
 namespace gongkai {
 
-// Asks for the generation once, then waits on the server for the next one (a request the server holds until
-// a rebuild or a timeout), so a page reloads as soon as a rebuild is done; retries after a second when the
-// server is away.
-const char* const kReloadScript =
-    "<script>(function(){var g=null;function p(){fetch('/__gongkai/generation'+(g===null?'':'?after='+encodeURIComponent(g)),{cache:'no-store'})"
-    ".then(function(r){return r.text();}).then(function(t){if(g===null){g=t;p();}else if(t!==g){location.reload();}else{p();}})"
-    ".catch(function(){setTimeout(p,1000);});}p();})();</script>";
+// Waits on the server for a generation other than the one the page was served in (a request the server holds
+// until a rebuild or a timeout), so a page reloads as soon as a rebuild is done, also one that finished between
+// serving the page and asking. It starts a second after the page has loaded, so that the page is first seen
+// idle (tools that wait for a quiet network, such as the browser tests, see it settle); retries after a second
+// when the server is away.
+std::string reload_script(long generation) {
+    return "<script>(function(){var g='" + std::to_string(generation) +
+           "';function p(){fetch('/__gongkai/generation?after='+g,{cache:'no-store'})"
+           ".then(function(r){return r.text();}).then(function(t){if(t!==g){location.reload();}else{p();}})"
+           ".catch(function(){setTimeout(p,1000);});}addEventListener('load',function(){setTimeout(p,1000);});})();</script>";
+}
 
 PreviewServer::PreviewServer(BuildOptions build, ServeOptions serve)
     : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<httplib::Server>()) {
@@ -80,7 +84,7 @@ std::string PreviewServer::error_page() const {
     return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
            "<title>构建失败 · gongkai</title><style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
            "h1{color:#b00020}li{margin:.6rem 0;line-height:1.5}code{background:#f4f4f4;padding:0 .3em;word-break:break-all}</style></head>"
-           "<body><h1>站点构建失败</h1><p>以下输入有误。修正并保存后页面会自动刷新。</p><ol>" + items + "</ol>" + kReloadScript + "</body></html>";
+           "<body><h1>站点构建失败</h1><p>以下输入有误。修正并保存后页面会自动刷新。</p><ol>" + items + "</ol>" + reload_script(generation_.load()) + "</body></html>";
 }
 
 void PreviewServer::setup_routes() {
@@ -129,7 +133,7 @@ void PreviewServer::setup_routes() {
                 std::string body = read_file_bytes(r.file).value_or("");
                 if (is_html(r.file)) {
                     auto pos = body.rfind("</body>");
-                    if (pos != std::string::npos) body.insert(pos, kReloadScript);
+                    if (pos != std::string::npos) body.insert(pos, reload_script(generation_.load()));
                 }
                 res.set_content(body, mime_type_for(r.file));
                 return;

@@ -57,7 +57,8 @@ private:
     std::string last_error_;  // non-problem failures (I/O)
 };
 
-// The script injected into served HTML pages: waits for the next generation and reloads on change.
-extern const char* const kReloadScript;
+// The script injected into the HTML pages served while the site is at `generation`: once the page has loaded
+// and settled, it waits for the next generation and reloads.
+std::string reload_script(long generation);
 
 }  // namespace gongkai
