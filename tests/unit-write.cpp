@@ -184,3 +184,25 @@ TEST_CASE("builds into the same folder take turns") {
     BuildLock other(d / "elsewhere");  // another folder's lock is another lock
     CHECK(other.held());
 }
+
+TEST_CASE("a journal that cannot be finished is forgotten, with the manifests, and never replayed later") {
+    TempDir d;
+    whole_site(d / "site");
+    write_file(d / "site/blocked/page.html", "a folder where the patch wants a file");
+    write_file(d / ".site.gongkai-patch-999999999/blocked", "file");
+    write_file(d / ".site.gongkai-cache/manifest", "previous");
+    write_file(d / ".site.gongkai-cache/manifest.next", "next");
+    write_file(d / ".site.gongkai-cache/journal", "gongkai-journal/1\npatch .site.gongkai-patch-999999999\nremove keep.html\nmove blocked\n");
+    finish_interrupted_patch(d / "site");
+    CHECK(!fs::exists(d / ".site.gongkai-cache/journal"));
+    CHECK(!fs::exists(d / ".site.gongkai-cache/manifest"));
+    CHECK(!fs::exists(d / ".site.gongkai-cache/manifest.next"));
+    // The next build replaces the site whole; nothing of the old journal touches the new site.
+    {
+        StagedOutput next(d / "site");
+        next.write("keep.html", "new site");
+        next.commit();
+    }
+    finish_interrupted_patch(d / "site");
+    CHECK(read_file(d / "site/keep.html") == "new site");
+}

@@ -32,6 +32,10 @@ bool is_safe_relative_path(const std::string& rel) {
     return true;
 }
 
+namespace {
+std::string journal_path(const std::string& out_dir);
+}  // namespace
+
 static BuildFailed out_problem(const std::string& out, std::string expected, std::string found) {
     ProblemList p;
     p.add({out, "", std::move(expected), std::move(found), "--out"});
@@ -175,6 +179,7 @@ void StagedOutput::remove_previous(const std::string& dir, bool background) {
 
 void StagedOutput::commit(bool background) {
     if (mode_ == StageMode::Patch) return commit_patch();
+    ::unlink(journal_path(out_).c_str());  // a patch's journal never outlives the site it was for
     fs::path out(out_);
     if (fs::exists(out)) {
         // Swap the two folders in one atomic step, so that --out never disappears, not even for a moment.
@@ -220,6 +225,10 @@ void remove_empty_parents(const std::string& out, std::string rel) {
 // is gone was moved already, a file to remove that is gone was removed.
 void apply_journal(const std::string& out, const std::string& patch_dir, const std::vector<std::string>& moves,
                    const std::vector<std::string>& removals) {
+    // Removals first, so that a path that was a file and is now a folder (or the reverse) is free for its move.
+    for (const auto& rel : removals) {
+        if (::unlink((out + "/" + rel).c_str()) == 0) remove_empty_parents(out, rel);
+    }
     std::unordered_set<std::string> made;
     for (const auto& rel : moves) {
         std::string from = patch_dir + "/" + rel, to = out + "/" + rel;
@@ -232,9 +241,6 @@ void apply_journal(const std::string& out, const std::string& patch_dir, const s
             }
         }
         if (::rename(from.c_str(), to.c_str()) != 0) throw out_problem(to, "a file gongkai can replace", std::strerror(errno));
-    }
-    for (const auto& rel : removals) {
-        if (::unlink((out + "/" + rel).c_str()) == 0) remove_empty_parents(out, rel);
     }
     std::string from = patch_dir + "/" + kSiteMarker;  // last: the site now carries the new build id
     if (::access(from.c_str(), F_OK) == 0 && ::rename(from.c_str(), (out + "/" + kSiteMarker).c_str()) != 0)
@@ -281,7 +287,15 @@ void finish_interrupted_patch(const std::string& out_dir) {
             ::unlink((cache + "/manifest.next").c_str());
             return;
         }
-        apply_journal(out.string(), (out.parent_path() / patch_dir).string(), moves, removals);
+        try {
+            apply_journal(out.string(), (out.parent_path() / patch_dir).string(), moves, removals);
+        } catch (...) {
+            // It cannot be finished (a file in the way, permissions): forget it and the manifests, so that no
+            // later build replays it against another site and the next one replaces the site whole.
+            ::unlink(journal_path(out_dir).c_str());
+            ::unlink((cache + "/manifest").c_str());
+            ::unlink((cache + "/manifest.next").c_str());
+        }
     } catch (...) {
     }
 }
