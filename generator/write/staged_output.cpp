@@ -252,6 +252,15 @@ void apply_journal(const std::string& out, const std::string& patch_dir, const s
     ::unlink(journal_path(out).c_str());
 }
 
+// Forgets a journal that will not be carried out, and the manifests with it: no later build replays it against
+// another site, and the next one replaces the site whole.
+void forget_patch(const std::string& out_dir) {
+    const std::string cache = cache_dir_of(out_dir);
+    ::unlink(journal_path(out_dir).c_str());
+    ::unlink((cache + "/manifest").c_str());
+    ::unlink((cache + "/manifest.next").c_str());
+}
+
 }  // namespace
 
 void finish_interrupted_patch(const std::string& out_dir) {
@@ -282,9 +291,7 @@ void finish_interrupted_patch(const std::string& out_dir) {
         fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
         if (out.filename_is_dot() || out.filename().empty()) out = out.parent_path();
         if (!ok || patch_dir.empty()) {  // not a journal gongkai wrote whole: forget the manifest, build whole next time
-            ::unlink(journal_path(out_dir).c_str());
-            ::unlink((cache + "/manifest").c_str());
-            ::unlink((cache + "/manifest.next").c_str());
+            forget_patch(out_dir);
             return;
         }
         try {
@@ -292,9 +299,7 @@ void finish_interrupted_patch(const std::string& out_dir) {
         } catch (...) {
             // It cannot be finished (a file in the way, permissions): forget it and the manifests, so that no
             // later build replays it against another site and the next one replaces the site whole.
-            ::unlink(journal_path(out_dir).c_str());
-            ::unlink((cache + "/manifest").c_str());
-            ::unlink((cache + "/manifest.next").c_str());
+            forget_patch(out_dir);
         }
     } catch (...) {
     }
