@@ -250,3 +250,48 @@ TEST_CASE("builds sharing a filing cache read only the files that changed, and e
     CHECK(fixed.decoded == 1);
     check_identical(d / "site", d / "full");
 }
+
+TEST_CASE("a build that lets the documents go and loads them county by county writes the same site as one that keeps them") {
+    TempDir d;
+    SynthOptions so;
+    so.counties = 3;
+    so.departments = 5;
+    so.years = 3;
+    so.seed = 11;
+    so.inject_errors = 8;  // audits with findings: the department pages and dashboards show them
+    write_synthetic_corpus(so, d / "data");
+    const std::string data = d / "data";
+    auto release = [&](const std::string& src, const std::string& out) {
+        BuildOptions o = options_for(src, out);
+        o.release_documents = true;
+        Site site(o);
+        BuildReport r = site.build();
+        // Only names and digests stay: no document, and no audit to hand out.
+        for (const auto& f : site.filings()) CHECK(f.tables.empty());
+        CHECK_THROWS_AS(site.audits(), std::logic_error);
+        return r;
+    };
+    for (const std::string src : {source_dir() + "/data", data}) {  // the synthetic site stays in "released"
+        CAPTURE(src);
+        fs::remove_all(d / "kept");
+        fs::remove_all(d / "released");
+        build(src, d / "kept", false);
+        BuildReport r = release(src, d / "released");
+        CHECK(r.reloaded == r.decoded);  // every county's pages were rendered: every document was read again once
+        check_identical(d / "kept", d / "released");
+    }
+
+    // After one change, only the changed filing's county is read again, and the site equals a full build.
+    auto filings = filings_of(data);
+    REQUIRE(filings.size() == 45);
+    const std::string county = filings[20].substr(0, filings[20].find('/'));
+    edit_json(data + "/" + filings[20], [](json& j) { j["department"]["name"] = j["department"]["name"].get<std::string>() + "（改）"; });
+    BuildReport one = release(data, d / "released");
+    std::size_t county_files = 0;
+    for (const auto& rel : list_files(data)) county_files += rel.rfind(county + "/", 0) == 0 && std::count(rel.begin(), rel.end(), '/') == 2;
+    CHECK(one.reloaded == county_files);
+    CHECK(one.reloaded * 2 < one.decoded);
+    fs::remove_all(d / "kept");
+    build(data, d / "kept", false);
+    check_identical(d / "kept", d / "released");
+}

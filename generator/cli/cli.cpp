@@ -243,6 +243,9 @@ int run_cli(const std::vector<std::string>& args) {
         try {
             // Never destroyed: freeing a large model piece by piece takes seconds the operating system saves
             // when the process ends.
+            // Documents are let go once digested and loaded again county by county: memory grows with the
+            // summaries, not with the documents (BuildOptions::release_documents).
+            b.release_documents = true;
             Site* site = new Site(b);
             BuildReport r = site->build();
             if (b.log)

@@ -5,16 +5,24 @@
 namespace gongkai {
 
 CountyYear aggregate_county_year(const std::vector<const Filing*>& filings) {
+    std::vector<DepartmentEntry> departments;
+    departments.reserve(filings.size());
+    for (const Filing* f : filings) departments.push_back({f, summarize(*f)});
+    return aggregate_departments(std::move(departments));
+}
+
+CountyYear aggregate_departments(std::vector<DepartmentEntry> departments) {
     CountyYear cy;
-    if (filings.empty()) return cy;
-    cy.county_dir = filings.front()->county_dir;
-    cy.county_name = filings.front()->county.name;
-    cy.province = filings.front()->county.province;
-    cy.year = filings.front()->year;
+    if (departments.empty()) return cy;
+    const Filing* first = departments.front().filing;
+    cy.county_dir = first->county_dir;
+    cy.county_name = first->county.name;
+    cy.province = first->county.province;
+    cy.year = first->year;
     std::map<std::string, ClassTotal> classes;
     std::map<std::string, ClassTotal> subclasses;  // 款 by code
-    for (const Filing* f : filings) {
-        DepartmentEntry e{f, summarize(*f)};
+    for (auto& e : departments) {
+        const Filing* f = e.filing;
         cy.synthetic = cy.synthetic || f->synthetic;
         const auto& s = e.summary;
         auto add = [](std::int64_t& total, const MaybeMoney& v) { if (v) total += *v; };
@@ -33,16 +41,14 @@ CountyYear aggregate_county_year(const std::vector<const Filing*>& filings) {
             ct.by_department[f->slug] += c.micro;
         }
         // 款 from the same table as the class pages (the spending table's total column).
-        if (const Block* b = spending_block(*f))
-            for (const auto& r : b->rows)
-                if (r.code.size() == 5)
-                    if (auto c = b->cell(r, "total")) {
-                        auto& ct = subclasses[r.code];
-                        ct.code = r.code;
-                        if (ct.name.empty()) ct.name = r.name;
-                        ct.micro += c->micro;
-                        ct.by_department[f->slug] += c->micro;
-                    }
+        for (const auto& c : s.spending_classes)
+            if (c.code.size() == 5) {
+                auto& ct = subclasses[c.code];
+                ct.code = c.code;
+                if (ct.name.empty()) ct.name = c.name;
+                ct.micro += c.micro;
+                ct.by_department[f->slug] += c.micro;
+            }
         cy.departments.push_back(std::move(e));
     }
     std::sort(cy.departments.begin(), cy.departments.end(), [](const DepartmentEntry& a, const DepartmentEntry& b) {

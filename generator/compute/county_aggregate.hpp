@@ -43,6 +43,8 @@ struct CountyYear {
 
 // Aggregates one county-year from its departments' filings (all of the same county and year).
 CountyYear aggregate_county_year(const std::vector<const Filing*>& filings);
+// Same, from filings already summarized: reads only the summaries and the filings' names, never their tables.
+CountyYear aggregate_departments(std::vector<DepartmentEntry> departments);
 
 // Departments that appear or disappear between two consecutive filed years of a county (by slug).
 struct DepartmentTurnover {

@@ -73,6 +73,14 @@ DepartmentSummary summarize(const Filing& f) {
     s.function_classes = rows_with_code_length(t03, 3, "total");
     if (s.function_classes.empty()) s.function_classes = rows_with_code_length(t05, 3, "total");
     s.economic_classes = rows_with_code_length(t06, 3, "amount");
+    if (const Block* b = spending_block(f))
+        for (const auto& r : b->rows)
+            if (r.code.size() == 3 || r.code.size() == 5)
+                if (auto c = b->cell(r, "total")) s.spending_classes.push_back({r.code, r.name, c->micro});
+    if (const Block* b = t06 ? t06->block("main") : nullptr)
+        for (const auto& r : b->rows)
+            if (is_key_economic_code(r.code))
+                if (auto c = b->cell(r, "amount")) s.key_economic.push_back({r.code, r.name, c->micro});
     if (const Figure* oc = f.figure("operating_cost.amount"); oc && oc->unit == "万元") s.operating_cost = oc->value.micro;
     s.staff_actual = f.overview.staff_actual;
     s.vehicles_actual = f.overview.vehicles_actual;

@@ -38,6 +38,12 @@ struct DepartmentSummary {
     std::vector<ThreePublicLine> three_public;
     std::vector<ClassAmount> function_classes;   // 类 rows of 03 (else 05), printed order
     std::vector<ClassAmount> economic_classes;   // 3-digit rows of 06
+    // What the county aggregates and class pages sum (compute/county_aggregate, compute/class_sums), so that
+    // they need the summaries only, not the documents: the 类 and 款 rows (3- and 5-digit codes) of the spending
+    // table (spending_block) with their 合计 (column total), and the rows of 06 with a key economic code
+    // (is_key_economic_code) and an amount, both in printed order.
+    std::vector<ClassAmount> spending_classes;
+    std::vector<ClassAmount> key_economic;
     MaybeMoney vehicle_operation;  // 三公 公务用车运行维护费 决算
     MaybeMoney operating_cost;     // 机关运行经费 as the narrative states it
     std::optional<int> staff_actual;

@@ -108,26 +108,35 @@ std::string wan_text(const Decimal& d) {
 }
 }  // namespace
 
-std::string line_items_csv(const std::vector<Filing>& filings, const std::vector<Filing>& budgets) {
+std::string line_items_header() {
     std::string out = kUtf8Bom;
     append_csv_line(out, {"county_code", "county", "year", "kind", "department", "department_slug", "function_code", "function_name", "level",
                           "total", "basic", "project", "synthetic"});
-    auto lines = [&](const Filing& f, const Block* b) {
-        if (!b) return;
-        const int total = b->column_index("total"), basic = b->column_index("basic"), project = b->column_index("project");
-        auto v = [&](const Row& r, int col) {
-            return col >= 0 && static_cast<std::size_t>(col) < r.cells.size() && r.cells[col] ? wan_text(*r.cells[col]) : std::string();
-        };
-        const std::string year = std::to_string(f.year);
-        for (const auto& r : b->rows) {
-            if (r.code.empty()) continue;
-            const char* level = r.code.size() == 3 ? "类" : r.code.size() == 5 ? "款" : "项";
-            append_csv_line(out, {f.county.code, f.county.name, year, f.kind, f.department_name, f.slug, r.code, r.name, level, v(r, total),
-                                  v(r, basic), v(r, project), f.synthetic ? "true" : "false"});
-        }
+    return out;
+}
+
+std::string line_item_lines(const Filing& f) {
+    std::string out;
+    const Block* b = f.kind == "预算" ? budget_spending_block(f) : spending_block(f);
+    if (!b) return out;
+    const int total = b->column_index("total"), basic = b->column_index("basic"), project = b->column_index("project");
+    auto v = [&](const Row& r, int col) {
+        return col >= 0 && static_cast<std::size_t>(col) < r.cells.size() && r.cells[col] ? wan_text(*r.cells[col]) : std::string();
     };
-    for (const auto& f : filings) lines(f, spending_block(f));
-    for (const auto& f : budgets) lines(f, budget_spending_block(f));
+    const std::string year = std::to_string(f.year);
+    for (const auto& r : b->rows) {
+        if (r.code.empty()) continue;
+        const char* level = r.code.size() == 3 ? "类" : r.code.size() == 5 ? "款" : "项";
+        append_csv_line(out, {f.county.code, f.county.name, year, f.kind, f.department_name, f.slug, r.code, r.name, level, v(r, total),
+                              v(r, basic), v(r, project), f.synthetic ? "true" : "false"});
+    }
+    return out;
+}
+
+std::string line_items_csv(const std::vector<Filing>& filings, const std::vector<Filing>& budgets) {
+    std::string out = line_items_header();
+    for (const auto& f : filings) out += line_item_lines(f);
+    for (const auto& f : budgets) out += line_item_lines(f);
     return out;
 }
 

@@ -21,6 +21,10 @@ std::string departments_csv(const CountyYear& cy);
 // Every function-code line of every filing's expenditure table (03, else 05) and of every budget's
 // (部门支出预算总表, else 一般公共预算支出功能分类预算表), one row per line, with its `kind` (决算 or 预算).
 std::string line_items_csv(const std::vector<Filing>& filings, const std::vector<Filing>& budgets = {});
+// The parts of line-items.csv: its header line (with the byte-order mark), and one filing's or budget's lines,
+// so that the file can be written from lines taken while the documents were loaded (site/filing_digest.hpp).
+std::string line_items_header();
+std::string line_item_lines(const Filing& f);
 // The Fiscal Data Package descriptor (datapackage.json) for line-items.csv (预算 and 决算 rows told apart by `kind`).
 std::string datapackage_json();
 

@@ -1,5 +1,6 @@
 #include "render/search_index.hpp"
 
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -42,6 +43,7 @@ std::string site_index_json(const std::vector<Filing>& filings, const std::vecto
 namespace {
 
 using Item = std::tuple<std::string, std::string, std::string>;  // kind, code, name
+using ItemView = std::tuple<std::string_view, std::string_view, std::string_view>;
 
 // The 三公 lines worth finding on their own, with one name each (filings print variants such as
 // 公务用车运行费); the 合计 is found through the whole-table item.
@@ -85,8 +87,49 @@ std::string spending_table_id(const Filing& f) {
 
 }  // namespace
 
+SearchDigest search_digest(const Filing& f) {
+    SearchDigest d;
+    for (const auto& item : filing_items(f))
+        for (const std::string* field : {&std::get<0>(item), &std::get<1>(item), &std::get<2>(item)}) {
+            auto n = static_cast<std::uint32_t>(field->size());
+            d.items.append(reinterpret_cast<const char*>(&n), sizeof n).append(*field);
+        }
+    d.spending_table = spending_table_id(f);
+    return d;
+}
+
 std::string search_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries,
                               const std::vector<ClassPageRef>& class_pages) {
+    std::vector<SearchDigest> digests;
+    digests.reserve(filings.size());
+    for (const auto& f : filings) digests.push_back(search_digest(f));
+    std::vector<const SearchDigest*> pointers;
+    for (const auto& d : digests) pointers.push_back(&d);
+    return search_index_json(filings, summaries, pointers, class_pages);
+}
+
+namespace {
+// The items of a digest, as views into it.
+std::vector<ItemView> items_in(const SearchDigest& d) {
+    std::vector<ItemView> out;
+    std::string_view rest = d.items;
+    auto field = [&] {
+        std::uint32_t n = 0;
+        std::memcpy(&n, rest.data(), sizeof n);
+        std::string_view v = rest.substr(sizeof n, n);
+        rest.remove_prefix(sizeof n + n);
+        return v;
+    };
+    while (!rest.empty()) {
+        std::string_view kind = field(), code = field(), name = field();
+        out.emplace_back(kind, code, name);
+    }
+    return out;
+}
+}  // namespace
+
+std::string search_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries,
+                              const std::vector<const SearchDigest*>& digests, const std::vector<ClassPageRef>& class_pages) {
     // Counties and departments, each filing's items, and the distinct items.
     struct County {
         std::string name, province, code;
@@ -94,8 +137,8 @@ std::string search_index_json(const std::vector<Filing>& filings, const std::vec
     };
     std::map<std::string, County> counties;
     std::map<std::pair<std::string, std::string>, std::map<int, std::size_t>> departments;  // (dir, slug) -> year -> filing
-    std::vector<std::set<Item>> items_of(filings.size());
-    std::map<Item, std::size_t> item_index;
+    std::vector<std::vector<ItemView>> items_of(filings.size());
+    std::map<ItemView, std::size_t> item_index;
     for (std::size_t i = 0; i < filings.size(); ++i) {
         const Filing& f = filings[i];
         County& c = counties[f.county_dir];
@@ -104,10 +147,10 @@ std::string search_index_json(const std::vector<Filing>& filings, const std::vec
         c.code = f.county.code;
         c.years.insert(f.year);
         departments[{f.county_dir, f.slug}][f.year] = i;
-        items_of[i] = filing_items(f);
+        items_of[i] = items_in(*digests[i]);
         for (const auto& it : items_of[i]) item_index.emplace(it, 0);
     }
-    for (const auto& p : class_pages) item_index.emplace(Item{p.economic ? "e" : "f", p.code, p.name}, 0);
+    for (const auto& p : class_pages) item_index.emplace(ItemView{p.economic ? "e" : "f", p.code, p.name}, 0);
     ojson items = ojson::array();
     for (auto& [item, index] : item_index) {
         index = items.size();
@@ -131,7 +174,7 @@ std::string search_index_json(const std::vector<Filing>& filings, const std::vec
             ojson y = {{"year", year}};
             if (summaries[i].total_expenditure) y["total"] = amount_text(summaries[i].total_expenditure);
             if (summaries[i].three_public_actual) y["three_public"] = amount_text(summaries[i].three_public_actual);
-            if (std::string table = spending_table_id(filings[i]); table != table_kind_id(TableKind::Expenditure)) y["spending"] = table;
+            if (const std::string& table = digests[i]->spending_table; table != table_kind_id(TableKind::Expenditure)) y["spending"] = table;
             if (filings[i].synthetic) y["synthetic"] = true;
             year_list.push_back(std::move(y));
             for (const auto& it : items_of[i]) item_years[item_index.at(it)].push_back(year);
@@ -149,7 +192,7 @@ std::string search_index_json(const std::vector<Filing>& filings, const std::vec
     for (const auto& p : class_pages) {
         auto county = county_index.find(p.county_dir);
         if (county == county_index.end()) continue;
-        classes[{county->second, item_index.at(Item{p.economic ? "e" : "f", p.code, p.name})}].insert(p.year);
+        classes[{county->second, item_index.at(ItemView{p.economic ? "e" : "f", p.code, p.name})}].insert(p.year);
     }
     ojson class_list = ojson::array();
     for (const auto& [key, years] : classes)

@@ -36,4 +36,16 @@ struct ClassPageRef {
 std::string search_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries,
                               const std::vector<ClassPageRef>& class_pages);
 
+// What the search index reads of a filing's tables, taken while they are loaded, so that the index can be
+// written after the documents were let go (site/filing_digest.hpp).
+struct SearchDigest {
+    std::string items;           // its items (kind, code, name), sorted and distinct, each field as 4 length bytes and the text
+    std::string spending_table;  // the table id of its function rows ("expenditure" or "general_budget_expenditure")
+};
+SearchDigest search_digest(const Filing& f);
+
+// The same index from the filings' names, summaries and digests (parallel vectors); the filings' tables are not read.
+std::string search_index_json(const std::vector<Filing>& filings, const std::vector<DepartmentSummary>& summaries,
+                              const std::vector<const SearchDigest*>& digests, const std::vector<ClassPageRef>& class_pages);
+
 }  // namespace gongkai

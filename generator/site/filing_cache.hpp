@@ -12,6 +12,7 @@
 
 #include "audit/finding.hpp"
 #include "model/filing.hpp"
+#include "site/filing_digest.hpp"
 
 namespace gongkai {
 
@@ -29,6 +30,7 @@ struct CachedFiling {
     FileStamp stamp;
     Filing filing;
     std::uint64_t hash = 0;  // content hash of the bytes it was decoded from
+    FilingDigest digest;     // what the site reads of it besides its names (site/filing_digest.hpp)
 };
 
 class FilingCache {

@@ -60,15 +60,24 @@ PlannedOutput data_file(std::string path, std::string_view kind, Inputs inputs, 
     return o;
 }
 
-// A filing or budget as published, with one CSV per table block, in `folder`.
-void plan_downloads(std::string_view kind, const Filing& f, const std::string& source, std::uint32_t input, const std::string& file_name,
-                    std::vector<PlannedOutput>& out) {
+// Marks the outputs from `first` on as made from `county`'s filings.
+void in_county(std::vector<PlannedOutput>& out, std::size_t first, std::string_view county) {
+    for (std::size_t k = first; k < out.size(); ++k) out[k].county = county;
+}
+
+// A filing or budget as published, with one CSV per table block (listed by its digest, rendered from its
+// document, which is loaded by then), in `folder`.
+void plan_downloads(std::string_view kind, const Filing& f, const FilingDigest& digest, const std::string& source, std::uint32_t input,
+                    const std::string& file_name, std::vector<PlannedOutput>& out) {
     const std::string folder = department_path(f);
+    const std::size_t first = out.size();
     out.push_back({folder + file_name, kind, {input}, false, {}, source, false});
-    for (const auto& t : f.tables)
-        for (const auto& b : t.blocks)
-            out.push_back(data_file(folder + table_csv_name(t, b), kind, {input}, false,
-                                    [&t, &b](TemplateSet&) { return table_csv(t, b); }));
+    for (const auto& csv : digest.csvs)
+        out.push_back(data_file(folder + csv.name, kind, {input}, false, [&f, &csv](TemplateSet&) {
+            const Table& t = f.tables.at(csv.table);
+            return table_csv(t, t.blocks.at(csv.block));
+        }));
+    in_county(out, first, f.county_dir);
 }
 
 void plan_home(const SiteInputs& in, std::vector<PlannedOutput>& out) {
@@ -98,20 +107,33 @@ void plan_glossary(const SiteInputs& in, std::vector<PlannedOutput>& out) {
 }
 
 void plan_site_downloads(const SiteInputs& in, std::vector<PlannedOutput>& out) {
-    out.push_back(data_file("line-items.csv", "site-downloads", {}, true, [&in](TemplateSet&) { return line_items_csv(in.filings, in.budgets); }));
+    out.push_back(data_file("line-items.csv", "site-downloads", {}, true, [&in](TemplateSet&) {
+        std::string csv = line_items_header();
+        std::size_t size = csv.size();
+        for (const auto* digests : {&in.filing_digests, &in.budget_digests})
+            for (const auto& d : *digests) size += d.line_items.size();
+        csv.reserve(size);
+        for (const auto* digests : {&in.filing_digests, &in.budget_digests})
+            for (const auto& d : *digests) csv += d.line_items;
+        return csv;
+    }));
     out.push_back(data_file("datapackage.json", "site-downloads", {}, false, [](TemplateSet&) { return datapackage_json(); }));
     out.push_back(data_file("site-index.json", "site-downloads", {}, true,
                             [&in](TemplateSet&) { return site_index_json(in.filings, in.model.summaries); }));
     out.push_back(data_file("search-index.json", "site-downloads", {}, true, [&in](TemplateSet&) {
         std::vector<ClassPageRef> refs;
         for (const auto& p : in.model.classes.pages) refs.push_back({p.county_year->county_dir, p.county_year->year, p.code, p.name, p.economic});
-        return search_index_json(in.filings, in.model.summaries, refs);
+        std::vector<const SearchDigest*> digests;
+        digests.reserve(in.filing_digests.size());
+        for (const auto& d : in.filing_digests) digests.push_back(&d.search);
+        return search_index_json(in.filings, in.model.summaries, digests, refs);
     }));
 }
 
 void plan_budget_downloads(const SiteInputs& in, std::vector<PlannedOutput>& out) {
     for (std::size_t j = 0; j < in.budgets.size(); ++j)
-        plan_downloads("budget-downloads", in.budgets[j], in.budget_files[j], budget_input(in, j), in.budgets[j].slug + ".budget.json", out);
+        plan_downloads("budget-downloads", in.budgets[j], in.budget_digests[j], in.budget_files[j], budget_input(in, j), in.budgets[j].slug + ".budget.json",
+                       out);
 }
 
 void plan_fixed_pages(const SiteInputs& in, std::vector<PlannedOutput>& out) {
@@ -136,6 +158,7 @@ void plan_county_years(const SiteInputs& in, std::vector<PlannedOutput>& out) {
             if (m.previous[i]) inputs.push_back(static_cast<std::uint32_t>(*m.previous[i]));  // the year-over-year column
         add_budgets(in, inputs, budgets);
         std::string path = county_year_path(cy.county_dir, cy.year);
+        const std::size_t first = out.size();
         out.push_back(data_file(path + "departments.csv", "county-year", inputs, false, [&cy](TemplateSet&) { return departments_csv(cy); }));
         out.push_back(page(path + "index.html", "county-year", inputs, [&in, &cy, &filings, &budgets](TemplateSet& t) {
             std::map<std::string, std::optional<YearOverYear>> yoy;
@@ -149,6 +172,7 @@ void plan_county_years(const SiteInputs& in, std::vector<PlannedOutput>& out) {
             for (std::size_t j : budgets) plans.push_back(&in.budgets[j]);
             return t.render("county", county_view(cy, yoy, audits, county_budget_execution(actuals, plans)));
         }));
+        in_county(out, first, cy.county_dir);
     }
 }
 
@@ -159,9 +183,11 @@ void plan_counties(const SiteInputs& in, std::vector<PlannedOutput>& out) {
         years.push_back(&cy);
         add(inputs, group(in.model.filings_by_county_year, CountyYearKey{cy.county_dir, cy.year}));
     }
-    for (auto& [dir, c] : counties)
+    for (auto& [dir, c] : counties) {
         out.push_back(page(dir + "/index.html", "county", std::move(c.second),
-                           [years = std::move(c.first)](TemplateSet& t) { return t.render("county-years", county_years_view(years)); }));
+                           [years = c.first](TemplateSet& t) { return t.render("county-years", county_years_view(years)); }));
+        in_county(out, out.size() - 1, c.first.front()->county_dir);
+    }
 }
 
 void plan_histories(const SiteInputs& in, std::vector<PlannedOutput>& out) {
@@ -182,6 +208,7 @@ void plan_histories(const SiteInputs& in, std::vector<PlannedOutput>& out) {
             for (std::size_t j : budgets) plans.push_back(&in.budgets[j]);
             return t.render("history", history_view(years, sums, changes, in.code_mappings, plans));
         }));
+        in_county(out, out.size() - 1, in.filings[filings.front()].county_dir);
     }
 }
 
@@ -195,6 +222,7 @@ void plan_classes(const SiteInputs& in, std::vector<PlannedOutput>& out) {
         out.push_back(page(path, "class", county_inputs[cy.county_dir], [&p, &years](TemplateSet& t) {
             return t.render("class", class_view(*p.county_year, p.code, p.name, p.economic, years));
         }));
+        in_county(out, out.size() - 1, cy.county_dir);
     }
 }
 
@@ -247,7 +275,8 @@ void plan_departments(const SiteInputs& in, std::vector<PlannedOutput>& out) {
             view["audit_html"] = t.render("audit-panel", audit_panel_view(audit, root_prefix(3)), false);
             return t.render("department", view);
         }));
-        plan_downloads("filing-downloads", f, in.filing_files[i], static_cast<std::uint32_t>(i), f.slug + ".json", out);
+        in_county(out, out.size() - 1, f.county_dir);
+        plan_downloads("filing-downloads", f, in.filing_digests[i], in.filing_files[i], static_cast<std::uint32_t>(i), f.slug + ".json", out);
     }
 }
 

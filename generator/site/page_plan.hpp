@@ -15,6 +15,7 @@
 #include "model/department_type.hpp"
 #include "model/filing.hpp"
 #include "render/template_set.hpp"
+#include "site/filing_digest.hpp"
 #include "site/site_model.hpp"
 
 namespace gongkai {
@@ -26,6 +27,8 @@ struct SiteInputs {
     const std::vector<Filing>& budgets;
     const std::vector<std::string>& filing_files;
     const std::vector<std::string>& budget_files;
+    const std::vector<FilingDigest>& filing_digests;  // index for index with filings
+    const std::vector<FilingDigest>& budget_digests;  // index for index with budgets
     std::function<const AuditReport&(std::size_t filing)> audit;  // the audit of a filing (computed on first use)
     const std::vector<County>& counties;
     const CodeMappings& code_mappings;
@@ -46,6 +49,10 @@ struct PlannedOutput {
     std::function<std::string(TemplateSet&)> render;  // its bytes; empty for a copy
     std::string copy_of;                 // a file published as is (an input's source, with its id in `inputs`)
     bool listed = false;                 // an HTML page: counted, and listed in the sitemap
+    // The county folder of an output made from one county's filings (its pages and downloads): rendering it
+    // needs the documents of that county's filings and budgets only. Empty for outputs about the whole site,
+    // which read the filings' names and digests, never their documents.
+    std::string_view county;
 };
 
 // A kind of page or download: its id, what its outputs depend on (in words, for docs and tests), and the

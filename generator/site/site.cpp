@@ -4,6 +4,7 @@
 #include <atomic>
 #include <sys/stat.h>
 #include <map>
+#include <stdexcept>
 #include <mutex>
 #include <unordered_set>
 
@@ -128,11 +129,13 @@ const AuditReport& Site::budget_audit_of(std::size_t j) const {
 }
 
 const std::vector<AuditReport>& Site::audits() const {
+    if (released_) throw std::logic_error("Site::audits(): the build let the documents go (BuildOptions::release_documents)");
     if (audit_once_) parallel_for(filings_.size(), options_.jobs, [&](unsigned, std::size_t i) { audit_of(i); });
     return audits_;
 }
 
 const std::vector<AuditReport>& Site::budget_audits() const {
+    if (released_) throw std::logic_error("Site::budget_audits(): the build let the documents go (BuildOptions::release_documents)");
     if (budget_audit_once_) parallel_for(budgets_.size(), options_.jobs, [&](unsigned, std::size_t j) { budget_audit_of(j); });
     return budget_audits_;
 }
@@ -148,28 +151,30 @@ Site::~Site() {
     options_.filing_cache->give_back_audits(std::move(audits));
     FilingCache::Entries entries;
     for (std::size_t i = 0; i < filings_.size(); ++i)
-        entries[filing_files_[i]] = {filing_stamps_[i], std::move(filings_[i]), filing_hashes_[i]};
+        entries[filing_files_[i]] = {filing_stamps_[i], std::move(filings_[i]), filing_hashes_[i], std::move(filing_digests_[i])};
     for (std::size_t j = 0; j < budgets_.size(); ++j)
-        entries[budget_files_[j]] = {budget_stamps_[j], std::move(budgets_[j]), budget_hashes_[j]};
+        entries[budget_files_[j]] = {budget_stamps_[j], std::move(budgets_[j]), budget_hashes_[j], std::move(budget_digests_[j])};
     options_.filing_cache->give_back(std::move(entries));
 }
 
 // Reads and decodes `paths` in parallel, one problem list per file (appended to `problems` in path order); a
-// file with a problem is left out and listed in invalid_filings_, the others go to `out` with their bytes'
-// hash and the file's stamp. A file whose stamp equals its entry in `cached` is taken from there unread.
-void Site::decode_filings(const std::vector<FilingPath>& paths, FilingCache::Entries& cached, std::vector<Filing>& out,
-                          std::vector<std::string>& out_files, std::vector<std::uint64_t>& out_hashes, std::vector<FileStamp>& out_stamps,
-                          ProblemList& problems) {
+// file with a problem is left out and listed in invalid_filings_, the others are returned with their digests,
+// their bytes' hash and the file's stamp. A file whose stamp equals its entry in `cached` is taken from there
+// unread. With release_documents, each document is let go as soon as it is digested.
+Site::Decoded Site::decode_filings(const std::vector<FilingPath>& paths, bool budgets, FilingCache::Entries& cached, ProblemList& problems) {
     std::vector<ProblemList> per_file(paths.size());
     std::vector<std::optional<Filing>> decoded(paths.size());
+    std::vector<FilingDigest> digests(paths.size());
     std::vector<std::uint64_t> hashes(paths.size());
     std::vector<FileStamp> stamps(paths.size());
     std::atomic<std::size_t> decoded_count{0};
+    const bool release = released_;
     parallel_for(paths.size(), options_.jobs, [&](unsigned, std::size_t i) {
         // The stamp is taken before the bytes are read: a file changed after it is read again next time.
         if (auto stamp = file_stamp(paths[i].path)) stamps[i] = *stamp;
         if (auto it = cached.find(paths[i].path); it != cached.end() && it->second.stamp == stamps[i]) {
             decoded[i] = std::move(it->second.filing);
+            digests[i] = std::move(it->second.digest);
             hashes[i] = it->second.hash;
             return;
         }
@@ -178,19 +183,57 @@ void Site::decode_filings(const std::vector<FilingPath>& paths, FilingCache::Ent
         if (file) {
             decoded[i] = decode_filing(*file, paths[i], per_file[i]);
             hashes[i] = content_hash(file->bytes);  // the download is copied later, and must be these bytes
+            if (decoded[i] && per_file[i].empty()) {
+                digests[i] = digest_filing(*decoded[i], budgets);
+                if (release) release_document(*decoded[i]);
+            }
         }
     });
     report_.decoded += decoded_count;
+    Decoded out;
     for (std::size_t i = 0; i < paths.size(); ++i) {
         problems.append(per_file[i]);
         if (!per_file[i].empty()) invalid_filings_.push_back(paths[i].path);
         else if (decoded[i]) {
-            out.push_back(std::move(*decoded[i]));
-            out_files.push_back(paths[i].path);
-            out_hashes.push_back(hashes[i]);
-            out_stamps.push_back(stamps[i]);
+            out.filings.push_back(std::move(*decoded[i]));
+            out.digests.push_back(std::move(digests[i]));
+            out.paths.push_back(paths[i]);
+            out.files.push_back(paths[i].path);
+            out.hashes.push_back(hashes[i]);
+            out.stamps.push_back(stamps[i]);
         }
     }
+    return out;
+}
+
+void Site::load_county_documents(std::string_view county) {
+    auto it = by_county_.find(county);
+    if (it == by_county_.end()) return;
+    auto load = [&](std::vector<Filing>& filings, const std::vector<FilingPath>& paths, const std::vector<std::uint64_t>& hashes, std::size_t i) {
+        ProblemList problems;
+        std::optional<JsonFile> file = read_json_file(paths[i].path, problems);
+        std::optional<Filing> again;
+        if (file && content_hash(file->bytes) == hashes[i]) again = decode_filing(*file, paths[i], problems);
+        if (!again || !problems.empty()) {
+            ProblemList p;
+            p.add({paths[i].path, "", "the file as it was when the build read it", "it changed during the build", "build again"});
+            throw BuildFailed(p);
+        }
+        restore_document(filings[i], std::move(*again));
+        ++reloaded_;
+    };
+    for (std::size_t i : it->second.first) load(filings_, filing_paths_, filing_hashes_, i);
+    for (std::size_t j : it->second.second) load(budgets_, budget_paths_, budget_hashes_, j);
+}
+
+void Site::release_county_documents(std::string_view county) {
+    auto it = by_county_.find(county);
+    if (it == by_county_.end()) return;
+    for (std::size_t i : it->second.first) {
+        release_document(filings_[i]);
+        audits_[i] = {};  // every page showing it belongs to this county, and is done
+    }
+    for (std::size_t j : it->second.second) release_document(budgets_[j]);
 }
 
 // Reads every county.json and filing; decoding runs in parallel, one problem list per file so that
@@ -218,8 +261,18 @@ void Site::load_inputs(bool keep_going) {
     inputs_hash_ = inputs.done();
     FilingCache::Entries cached;
     if (options_.filing_cache) cached = options_.filing_cache->take_all();
-    decode_filings(layout.filings, cached, filings_, filing_files_, filing_hashes_, filing_stamps_, problems);
-    decode_filings(layout.budgets, cached, budgets_, budget_files_, budget_hashes_, budget_stamps_, problems);
+    released_ = options_.release_documents && !options_.filing_cache;
+    for (bool budgets : {false, true}) {
+        Decoded d = decode_filings(budgets ? layout.budgets : layout.filings, budgets, cached, problems);
+        (budgets ? budgets_ : filings_) = std::move(d.filings);
+        (budgets ? budget_digests_ : filing_digests_) = std::move(d.digests);
+        (budgets ? budget_paths_ : filing_paths_) = std::move(d.paths);
+        (budgets ? budget_files_ : filing_files_) = std::move(d.files);
+        (budgets ? budget_hashes_ : filing_hashes_) = std::move(d.hashes);
+        (budgets ? budget_stamps_ : filing_stamps_) = std::move(d.stamps);
+    }
+    for (std::size_t i = 0; i < filings_.size(); ++i) by_county_[filings_[i].county_dir].first.push_back(i);
+    for (std::size_t j = 0; j < budgets_.size(); ++j) by_county_[budgets_[j].county_dir].second.push_back(j);
     index_budgets();
     std::sort(invalid_filings_.begin(), invalid_filings_.end());
     report_.filings = filings_.size();
@@ -260,11 +313,11 @@ void Site::check_output_location() {
     if (!problems.empty()) throw BuildFailed(problems);
 }
 
-void Site::compute_model() { model_ = std::make_unique<SiteModel>(compute_site_model(filings_, budgets_, options_.jobs)); }
+void Site::compute_model() { model_ = std::make_unique<SiteModel>(compute_site_model(filings_, filing_digests_, budgets_, options_.jobs)); }
 
 void Site::plan_outputs() {
     site_inputs_ = std::make_unique<SiteInputs>(SiteInputs{
-        filings_, budgets_, filing_files_, budget_files_, [this](std::size_t i) -> const AuditReport& { return audit_of(i); }, counties_, code_mappings_, department_types_, *model_,
+        filings_, budgets_, filing_files_, budget_files_, filing_digests_, budget_digests_, [this](std::size_t i) -> const AuditReport& { return audit_of(i); }, counties_, code_mappings_, department_types_, *model_,
         options_.base_url, options_.data_dir,
         [this](const std::string& county_dir, const std::string& slug, int year) { return budget(county_dir, slug, year); }});
     plan_ = plan_site(*site_inputs_);  // the render functions refer to *site_inputs_, which lives as long as the plan
@@ -383,7 +436,17 @@ void Site::render_and_write() {
         if (ms - last >= 200 && last_report.compare_exchange_strong(last, ms)) options_.progress(n, total);
     };
     std::vector<TemplateSet> per_worker(workers, templates);
-    parallel_for(total, workers, [&](unsigned w, std::size_t i) {
+    // An output whose fingerprint is unchanged is kept from the current site without rendering.
+    auto keep = [&](std::size_t i) {
+        const ManifestEntry* old = old_entry(i);
+        if (i >= plan_.size() || !old || old->fingerprint != fingerprints[i] || !out.reuse_previous(plan_[i].path, old->size)) return false;
+        entries[i] = {output_path(i), *old};
+        ++reused;
+        tick();
+        return true;
+    };
+    // Renders (or reads) an output and writes it, unless its bytes equal the current site's file.
+    auto produce = [&](unsigned w, std::size_t i) {
         const std::string path(output_path(i));
         const ManifestEntry* old = old_entry(i);
         ManifestEntry e;
@@ -391,12 +454,6 @@ void Site::render_and_write() {
         if (i < plan_.size()) {
             const PlannedOutput& o = plan_[i];
             e.fingerprint = fingerprints[i];
-            if (old && old->fingerprint == e.fingerprint && out.reuse_previous(path, old->size)) {
-                entries[i] = {output_path(i), *old};
-                ++reused;
-                tick();
-                return;
-            }
             if (!o.render) {  // a published input: the bytes that were validated, or a clear error
                 bytes = read_source(o.copy_of);
                 if (content_hash(bytes) != input_hash(o.inputs.front())) {
@@ -421,6 +478,40 @@ void Site::render_and_write() {
         }
         entries[i] = {output_path(i), e};
         tick();
+    };
+    // The work, in tasks: with the documents kept, one output each; with them released, a county's outputs
+    // are one task, which loads the county's documents (when one of its outputs is rendered), renders, and lets
+    // them go again, so that each worker holds one county's documents at a time.
+    std::vector<std::vector<std::size_t>> tasks;
+    if (released_) {
+        std::map<std::string_view, std::size_t> county_task;
+        for (std::size_t i = 0; i < total; ++i) {
+            std::string_view county = i < plan_.size() ? plan_[i].county : std::string_view();
+            if (county.empty()) tasks.push_back({i});
+            else {
+                auto [it, added] = county_task.emplace(county, tasks.size());
+                if (added) tasks.emplace_back();
+                tasks[it->second].push_back(i);
+            }
+        }
+    } else {
+        tasks.resize(total);
+        for (std::size_t i = 0; i < total; ++i) tasks[i] = {i};
+    }
+    parallel_for(tasks.size(), workers, [&](unsigned w, std::size_t t) {
+        const std::vector<std::size_t>& task = tasks[t];
+        if (task.size() == 1 && (!released_ || task.front() >= plan_.size() || plan_[task.front()].county.empty())) {
+            if (!keep(task.front())) produce(w, task.front());
+            return;
+        }
+        std::vector<std::size_t> stale;
+        for (std::size_t i : task)
+            if (!keep(i)) stale.push_back(i);
+        if (stale.empty()) return;
+        const std::string_view county = plan_[task.front()].county;
+        load_county_documents(county);
+        for (std::size_t i : stale) produce(w, i);
+        release_county_documents(county);
     });
     if (options_.progress) options_.progress(total, total);
     const std::uint64_t build_id = manifest_build_id(entries);
@@ -446,6 +537,7 @@ void Site::render_and_write() {
     report_.rendered = rendered;
     report_.patched = out.mode() == StageMode::Patch;
     report_.audited = audits_run_;
+    report_.reloaded = reloaded_;
     report_.reused = reused;
 }
 

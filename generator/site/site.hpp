@@ -42,6 +42,12 @@ struct BuildOptions {
     // A rebuild whose changed outputs number at most this, or a tenth of the site, patches the current site in
     // place; beyond, the whole site is staged and swapped in (write/staged_output.hpp).
     std::size_t patch_limit = 2000;
+    // Let each document go as soon as it is digested (site/filing_digest.hpp), and load a county's documents
+    // again while its pages are rendered, one county per worker at a time: memory then grows with the
+    // summaries, not with the documents, for the price of decoding the rendered counties' files twice. After
+    // such a build, filings() and budgets() hold names only and audits() is not available. Ignored with a
+    // filing_cache (which keeps the documents).
+    bool release_documents = false;
 };
 
 struct BuildReport {
@@ -53,6 +59,7 @@ struct BuildReport {
     std::size_t reused = 0;    // outputs kept from the previous site unchanged
     std::size_t decoded = 0;   // filings and budgets read and decoded (the others came from options.filing_cache)
     std::size_t audited = 0;   // filings audited (not counting audits taken from options.filing_cache)
+    std::size_t reloaded = 0;  // release_documents: filings and budgets read again to render their county's outputs
     bool patched = false;      // the previous site was patched in place (few outputs changed), not replaced whole
     std::vector<std::pair<std::string, double>> step_ms;  // step name, milliseconds
 };
@@ -98,9 +105,19 @@ public:
 private:
     // keep_going (check): problems go to problems_ instead of stopping with BuildFailed.
     void load_inputs(bool keep_going = false);
-    void decode_filings(const std::vector<FilingPath>& paths, FilingCache::Entries& cached, std::vector<Filing>& out,
-                        std::vector<std::string>& out_files, std::vector<std::uint64_t>& out_hashes, std::vector<FileStamp>& out_stamps,
-                        ProblemList& problems);
+    struct Decoded {  // the valid files of one kind, index for index
+        std::vector<Filing> filings;
+        std::vector<FilingDigest> digests;
+        std::vector<FilingPath> paths;
+        std::vector<std::string> files;
+        std::vector<std::uint64_t> hashes;
+        std::vector<FileStamp> stamps;
+    };
+    Decoded decode_filings(const std::vector<FilingPath>& paths, bool budgets, FilingCache::Entries& cached, ProblemList& problems);
+    // Puts the documents of one county's filings and budgets back (read and decoded again; each must still be
+    // the bytes the build loaded), and lets them go again.
+    void load_county_documents(std::string_view county);
+    void release_county_documents(std::string_view county);
     void check_inputs(bool keep_going = false);
     void check_output_location();
     void prepare_audits();
@@ -125,11 +142,15 @@ private:
     std::vector<std::string> budget_files_;
     std::vector<std::uint64_t> budget_hashes_;
     std::vector<Filing> budgets_;  // 部门预算: validated; not yet audited; shown beside the 决算 on department pages
+    std::vector<FilingDigest> filing_digests_, budget_digests_;  // index for index with filings_ and budgets_
+    std::vector<FilingPath> filing_paths_, budget_paths_;        // where each was read from (to read it again)
+    bool released_ = false;  // the documents were let go after digesting (options.release_documents)
     // Audits, computed on first use: of filings_ and of budgets_, index for index.
     mutable std::vector<AuditReport> audits_;
     mutable std::vector<AuditReport> budget_audits_;
     mutable std::unique_ptr<std::once_flag[]> audit_once_, budget_audit_once_;
     mutable std::atomic<std::size_t> audits_run_{0};
+    std::atomic<std::size_t> reloaded_{0};
     mutable std::vector<char> audited_;      // per filing: audits_[i] was computed or taken from the cache
     std::vector<std::uint64_t> audit_keys_;   // per filing: what its audit reads (FilingCache)
     mutable FilingCache::Audits cached_audits_;  // taken from options.filing_cache; read-only while auditing
@@ -145,6 +166,7 @@ private:
     std::unique_ptr<SiteInputs> site_inputs_;
     std::vector<PlannedOutput> plan_;
     std::vector<std::pair<std::string, std::string>> copies_;  // static files: source file, output path
+    std::map<std::string_view, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> by_county_;  // filings, budgets
 };
 
 }  // namespace gongkai

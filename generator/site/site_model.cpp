@@ -16,10 +16,11 @@ std::vector<std::optional<std::size_t>> previous_year_filings(const std::vector<
     return previous;
 }
 
-SiteModel compute_site_model(const std::vector<Filing>& filings, const std::vector<Filing>& budgets, unsigned jobs) {
+SiteModel compute_site_model(const std::vector<Filing>& filings, const std::vector<FilingDigest>& digests, const std::vector<Filing>& budgets,
+                             unsigned jobs) {
     SiteModel m;
     m.summaries.resize(filings.size());
-    parallel_for(filings.size(), jobs, [&](unsigned, std::size_t i) { m.summaries[i] = summarize(filings[i]); });
+    parallel_for(filings.size(), jobs, [&](unsigned, std::size_t i) { m.summaries[i] = digests[i].summary; });
 
     for (std::size_t i = 0; i < filings.size(); ++i) {
         m.filings_by_county_year[{filings[i].county_dir, filings[i].year}].push_back(i);
@@ -36,16 +37,17 @@ SiteModel compute_site_model(const std::vector<Filing>& filings, const std::vect
     m.yoy.resize(filings.size());
     parallel_for(filings.size(), jobs, [&](unsigned, std::size_t i) {
         if (m.previous[i]) m.yoy[i] = compare_with_prior_filing(m.summaries[i], m.summaries[*m.previous[i]], filings[i].year - 1);
-        else m.yoy[i] = from_narrative(filings[i], m.summaries[i]);
+        else m.yoy[i] = digests[i].stated_yoy;
     });
 
     m.county_years.resize(m.filings_by_county_year.size());
     std::vector<const std::vector<std::size_t>*> groups;
     for (const auto& [key, idx] : m.filings_by_county_year) groups.push_back(&idx);
     parallel_for(groups.size(), jobs, [&](unsigned, std::size_t g) {
-        std::vector<const Filing*> list;
-        for (std::size_t i : *groups[g]) list.push_back(&filings[i]);
-        m.county_years[g] = aggregate_county_year(list);
+        std::vector<DepartmentEntry> departments;
+        departments.reserve(groups[g]->size());
+        for (std::size_t i : *groups[g]) departments.push_back({&filings[i], m.summaries[i]});
+        m.county_years[g] = aggregate_departments(std::move(departments));
     });
 
     m.classes = sum_classes(m.county_years);

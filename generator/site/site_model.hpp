@@ -16,6 +16,7 @@
 #include "compute/peer_position.hpp"
 #include "compute/year_over_year.hpp"
 #include "model/filing.hpp"
+#include "site/filing_digest.hpp"
 
 namespace gongkai {
 
@@ -41,8 +42,10 @@ struct SiteModel {
 // slug) when it is loaded: the one pairing of years that the audit and the year-over-year figures share.
 std::vector<std::optional<std::size_t>> previous_year_filings(const std::vector<Filing>& filings);
 
-// Computes the model of `filings` and `budgets` (both sorted by path); summaries in parallel on `jobs`
-// threads (0 = one per core). The model points into `filings`, which must outlive it.
-SiteModel compute_site_model(const std::vector<Filing>& filings, const std::vector<Filing>& budgets, unsigned jobs);
+// Computes the model of `filings` (with their digests, index for index) and `budgets` (both sorted by path), in
+// parallel on `jobs` threads (0 = one per core). Reads the filings' names and the digests, never the documents
+// (which may have been released). The model points into `filings`, which must outlive it.
+SiteModel compute_site_model(const std::vector<Filing>& filings, const std::vector<FilingDigest>& digests, const std::vector<Filing>& budgets,
+                             unsigned jobs);
 
 }  // namespace gongkai
