@@ -14,12 +14,13 @@ namespace gongkai {
 // Waits on the server for a generation other than the one the page was served in (a request the server holds
 // until a rebuild or a timeout), so a page reloads as soon as a rebuild is done, also one that finished between
 // serving the page and asking. It starts a second after the page has loaded, so that the page is first seen
-// idle (tools that wait for a quiet network, such as the browser tests, see it settle); retries after a second
-// when the server is away.
+// idle (tools that wait for a quiet network, such as the browser tests, see it settle); between two waits (each
+// held at most 10 s) it pauses a second, so that a page whose own requests outlast that first second (a slow
+// machine) still has quiet moments; retries after a second when the server is away.
 std::string reload_script(long generation) {
     return "<script>(function(){var g='" + std::to_string(generation) +
            "';function p(){fetch('/__gongkai/generation?after='+g,{cache:'no-store'})"
-           ".then(function(r){return r.text();}).then(function(t){if(t!==g){location.reload();}else{p();}})"
+           ".then(function(r){return r.text();}).then(function(t){if(t!==g){location.reload();}else{setTimeout(p,1000);}})"
            ".catch(function(){setTimeout(p,1000);});}addEventListener('load',function(){setTimeout(p,1000);});})();</script>";
 }
 
@@ -90,12 +91,12 @@ std::string PreviewServer::error_page() const {
 void PreviewServer::setup_routes() {
     server_->Get("/__gongkai/generation", [this](const httplib::Request& req, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
-        if (req.has_param("after")) {  // held until the generation differs, at most 20 s
+        if (req.has_param("after")) {  // held until the generation differs, at most 10 s
             std::string after = req.get_param_value("after");
             // In slices, so that a stop requested from a signal handler (which cannot notify) is seen soon.
             std::unique_lock<std::mutex> lock(state_mutex_);
             auto changed = [&] { return stopping_.load() || std::to_string(generation_.load()) != after; };
-            for (int i = 0; i < 80 && !changed(); ++i) generation_changed_.wait_for(lock, std::chrono::milliseconds(250), changed);
+            for (int i = 0; i < 40 && !changed(); ++i) generation_changed_.wait_for(lock, std::chrono::milliseconds(250), changed);
         }
         res.set_content(std::to_string(generation_.load()), "text/plain; charset=utf-8");
     });

@@ -15,6 +15,8 @@ FilingDigest digest_filing(const Filing& f, bool budget) {
         for (std::size_t b = 0; b < f.tables[t].blocks.size(); ++b)
             d.csvs.push_back({static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(b), table_csv_name(f.tables[t], f.tables[t].blocks[b])});
     d.line_items = line_item_lines(f);
+    d.line_items.shrink_to_fit();  // kept for the whole build: no growth slack
+    d.search.items.shrink_to_fit();
     return d;
 }
 

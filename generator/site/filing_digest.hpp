@@ -23,7 +23,8 @@ struct TableCsv {
 };
 
 struct FilingDigest {
-    DepartmentSummary summary;               // 决算 only (empty for a budget)
+    DepartmentSummary summary;               // 决算 only (empty for a budget); moved into the site's model when the
+                                             // documents are released (nothing else needs it then)
     std::optional<YearOverYear> stated_yoy;  // 决算 only: as its narrative states it (compute/year_over_year from_narrative)
     std::vector<TableCsv> csvs;              // every block of every table, in document order
     std::string line_items;                  // its lines of line-items.csv

@@ -313,7 +313,7 @@ void Site::check_output_location() {
     if (!problems.empty()) throw BuildFailed(problems);
 }
 
-void Site::compute_model() { model_ = std::make_unique<SiteModel>(compute_site_model(filings_, filing_digests_, budgets_, options_.jobs)); }
+void Site::compute_model() { model_ = std::make_unique<SiteModel>(compute_site_model(filings_, filing_digests_, budgets_, options_.jobs, released_)); }
 
 void Site::plan_outputs() {
     site_inputs_ = std::make_unique<SiteInputs>(SiteInputs{

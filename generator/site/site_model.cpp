@@ -16,11 +16,14 @@ std::vector<std::optional<std::size_t>> previous_year_filings(const std::vector<
     return previous;
 }
 
-SiteModel compute_site_model(const std::vector<Filing>& filings, const std::vector<FilingDigest>& digests, const std::vector<Filing>& budgets,
-                             unsigned jobs) {
+SiteModel compute_site_model(const std::vector<Filing>& filings, std::vector<FilingDigest>& digests, const std::vector<Filing>& budgets,
+                             unsigned jobs, bool take_summaries) {
     SiteModel m;
     m.summaries.resize(filings.size());
-    parallel_for(filings.size(), jobs, [&](unsigned, std::size_t i) { m.summaries[i] = digests[i].summary; });
+    parallel_for(filings.size(), jobs, [&](unsigned, std::size_t i) {
+        if (take_summaries) m.summaries[i] = std::move(digests[i].summary);
+        else m.summaries[i] = digests[i].summary;
+    });
 
     for (std::size_t i = 0; i < filings.size(); ++i) {
         m.filings_by_county_year[{filings[i].county_dir, filings[i].year}].push_back(i);

@@ -45,7 +45,8 @@ std::vector<std::optional<std::size_t>> previous_year_filings(const std::vector<
 // Computes the model of `filings` (with their digests, index for index) and `budgets` (both sorted by path), in
 // parallel on `jobs` threads (0 = one per core). Reads the filings' names and the digests, never the documents
 // (which may have been released). The model points into `filings`, which must outlive it.
-SiteModel compute_site_model(const std::vector<Filing>& filings, const std::vector<FilingDigest>& digests, const std::vector<Filing>& budgets,
-                             unsigned jobs);
+// `take_summaries`: the summaries are moved out of `digests` (which are not needed again), not copied.
+SiteModel compute_site_model(const std::vector<Filing>& filings, std::vector<FilingDigest>& digests, const std::vector<Filing>& budgets,
+                             unsigned jobs, bool take_summaries = false);
 
 }  // namespace gongkai
