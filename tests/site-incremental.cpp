@@ -253,13 +253,8 @@ TEST_CASE("builds sharing a filing cache read only the files that changed, and e
 
 TEST_CASE("a build that lets the documents go and loads them county by county writes the same site as one that keeps them") {
     TempDir d;
-    SynthOptions so;
-    so.counties = 3;
-    so.departments = 5;
-    so.years = 3;
-    so.seed = 11;
-    so.inject_errors = 8;  // audits with findings: the department pages and dashboards show them
-    write_synthetic_corpus(so, d / "data");
+    // Injected errors: audits with findings, which the department pages and dashboards show.
+    write_synthetic_corpus({.counties = 3, .departments = 5, .years = 3, .seed = 11, .inject_errors = 8}, d / "data");
     const std::string data = d / "data";
     auto release = [&](const std::string& src, const std::string& out) {
         BuildOptions o = options_for(src, out);
@@ -271,7 +266,7 @@ TEST_CASE("a build that lets the documents go and loads them county by county wr
         CHECK_THROWS_AS(site.audits(), std::logic_error);
         return r;
     };
-    for (const std::string src : {source_dir() + "/data", data}) {  // the synthetic site stays in "released"
+    for (const std::string& src : {source_dir() + "/data", data}) {  // the synthetic site stays in "released"
         CAPTURE(src);
         fs::remove_all(d / "kept");
         fs::remove_all(d / "released");
