@@ -261,7 +261,7 @@ void Site::load_inputs(bool keep_going) {
     inputs_hash_ = inputs.done();
     FilingCache::Entries cached;
     if (options_.filing_cache) cached = options_.filing_cache->take_all();
-    released_ = options_.release_documents && !options_.filing_cache;
+    released_ = options_.release_documents && !options_.filing_cache && !keep_going;  // check() audits every document
     for (bool budgets : {false, true}) {
         Decoded d = decode_filings(budgets ? layout.budgets : layout.filings, budgets, cached, problems);
         (budgets ? budgets_ : filings_) = std::move(d.filings);

@@ -46,7 +46,7 @@ struct BuildOptions {
     // again while its pages are rendered, one county per worker at a time: memory then grows with the
     // summaries, not with the documents, for the price of decoding the rendered counties' files twice. After
     // such a build, filings() and budgets() hold names only and audits() is not available. Ignored with a
-    // filing_cache (which keeps the documents).
+    // filing_cache (which keeps the documents) and by check() (which audits every document).
     bool release_documents = false;
 };
 
