@@ -31,6 +31,25 @@ TEST_CASE("duplicate member names are reported with their JSON pointer") {
     CHECK(problems.items()[0].pointer == "/tables/0/rows/0/values/amount");
 }
 
+TEST_CASE("each duplicate member is named by its pointer, escaped, also at the top and after earlier siblings") {
+    TempDir d;
+    write_file(d / "dup2.json", R"({"a": 1, "a": 2, "x": [[], {"k/~": {"m": 0}}, {"n": [1, {"b": 1, "c": {}, "b": 3}]}], "k": {"k": {"k": 1, "k": 2}}, "e/~": {"z": 1, "z": 2}})");
+    ProblemList problems;
+    CHECK(!read_json_file(d / "dup2.json", problems));
+    REQUIRE(problems.size() == 4);
+    CHECK(problems.items()[0].pointer == "/a");
+    CHECK(problems.items()[1].pointer == "/x/2/n/1/b");
+    CHECK(problems.items()[2].pointer == "/k/k/k");
+    CHECK(problems.items()[3].pointer == "/e~1~0/z");
+    write_file(d / "fine.json", R"({"k/~": [{"a": 1}, {"a": 2}], "b": {"a": {"a": 1}}})");
+    problems = {};
+    auto f = read_json_file(d / "fine.json", problems);
+    REQUIRE(f);
+    CHECK(problems.empty());
+    CHECK(f->doc["k/~"][1]["a"] == 2);
+    CHECK(f->doc["b"]["a"]["a"] == 1);
+}
+
 TEST_CASE("numbers no type can hold are a problem, not an exception") {
     TempDir d;
     write_file(d / "big.json", R"({"year": 1e400})");

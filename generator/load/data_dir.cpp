@@ -31,7 +31,9 @@ bool is_valid_slug(const std::string& s) {
 static std::vector<fs::path> sorted_entries(const fs::path& dir) {
     std::vector<fs::path> v;
     for (const auto& e : fs::directory_iterator(dir)) v.push_back(e.path());
-    std::sort(v.begin(), v.end());
+    // Entries of one folder differ in their last element only, so comparing the strings orders them as
+    // path::compare would, without splitting each path into elements on every comparison.
+    std::sort(v.begin(), v.end(), [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
     return v;
 }
 

@@ -1,19 +1,135 @@
 #include "load/json_file.hpp"
 
-#include <fstream>
-#include <set>
-#include <sstream>
+#include <cerrno>
+#include <string_view>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace gongkai {
 
+namespace {
+
+using json = nlohmann::json;
+
+// Builds the document as nlohmann's own DOM parser does, and also notes every member name given twice in one
+// object (JSON allows it, but a transcription with two values for one cell is ambiguous): the object being
+// filled already holds its names, so no set of names is kept. The JSON pointer of a duplicate is worked out
+// only when one occurs.
+class DomBuilder {
+public:
+    explicit DomBuilder(json& root) : root_(root) {}
+
+    bool null() { return put(nullptr); }
+    bool boolean(bool v) { return put(v); }
+    bool number_integer(json::number_integer_t v) { return put(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return put(v); }
+    bool number_float(json::number_float_t v, const std::string&) { return put(v); }
+    bool string(std::string& v) { return put(std::move(v)); }
+    bool binary(json::binary_t& v) { return put(std::move(v)); }
+    bool start_object(std::size_t) { return open(json::value_t::object); }
+    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(std::string& name) {
+        auto& members = open_.back()->get_ref<json::object_t&>();
+        auto [it, added] = members.try_emplace(std::move(name));
+        member_ = &it->second;
+        if (!added) {
+            *member_ = nullptr;  // the file is refused; the second value takes the place, as in nlohmann's parser
+            duplicates_.push_back(pointer_to(it->first));
+        }
+        return true;
+    }
+    template <typename Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& e) {
+        throw e;
+    }
+
+    // The JSON pointers of the members named twice, in document order.
+    const std::vector<std::string>& duplicates() const { return duplicates_; }
+
+private:
+    template <typename Value>
+    bool put(Value&& v) {
+        place(json(std::forward<Value>(v)));
+        return true;
+    }
+    bool open(json::value_t type) {
+        open_.push_back(place(json(type)));
+        return true;
+    }
+    bool close() {
+        open_.pop_back();
+        return true;
+    }
+    json* place(json&& v) {
+        if (open_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        json& parent = *open_.back();
+        if (parent.is_array()) {
+            auto& elements = parent.get_ref<json::array_t&>();
+            elements.push_back(std::move(v));
+            return &elements.back();
+        }
+        *member_ = std::move(v);
+        return member_;
+    }
+    static void append_token(std::string& pointer, std::string_view token) {
+        pointer += '/';
+        for (char c : token) pointer += c == '~' ? std::string_view("~0") : c == '/' ? std::string_view("~1") : std::string_view(&c, 1);
+    }
+    // The pointer of member `name` of the innermost open object: each open container's place in its parent
+    // (the open child is always its parent's last element, or the member just named).
+    std::string pointer_to(std::string_view name) const {
+        std::string pointer;
+        for (std::size_t i = 0; i + 1 < open_.size(); ++i) {
+            const json& parent = *open_[i];
+            if (parent.is_array()) {
+                append_token(pointer, std::to_string(parent.size() - 1));
+                continue;
+            }
+            for (const auto& [member, value] : parent.get_ref<const json::object_t&>())
+                if (&value == open_[i + 1]) {
+                    append_token(pointer, member);
+                    break;
+                }
+        }
+        append_token(pointer, name);
+        return pointer;
+    }
+
+    json& root_;
+    std::vector<json*> open_;  // the open objects and arrays, outermost first
+    json* member_ = nullptr;   // the value of the member named last
+    std::vector<std::string> duplicates_;
+};
+
+}  // namespace
+
 std::optional<std::string> read_file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return ss.str();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string bytes;
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ::close(fd);
+            return std::nullopt;
+        }
+        bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return bytes;
 }
 
 std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& problems) {
@@ -25,53 +141,9 @@ std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& pro
     JsonFile f;
     f.path = path;
     f.bytes = std::move(*bytes);
-    // Duplicate member names are not an error in JSON itself, but a transcription with two values for one
-    // cell is ambiguous: the parser callback tracks the member names of every open object.
-    struct Frame {
-        bool object;
-        std::set<std::string> keys;
-        std::string key;        // current member name (objects)
-        std::size_t index = 0;  // current element (arrays)
-    };
-    std::vector<Frame> stack;
-    std::vector<std::string> duplicates;
-    auto pointer_of = [&stack](const std::string& last) {
-        std::string p;
-        for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
-            const Frame& fr = stack[i];
-            std::string token = fr.object ? fr.key : std::to_string(fr.index);
-            p += "/";
-            for (char c : token) p += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-        }
-        p += "/";
-        for (char c : last) p += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-        return p;
-    };
-    auto after_value = [&stack] {
-        if (!stack.empty() && !stack.back().object) ++stack.back().index;
-    };
-    nlohmann::json::parser_callback_t callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        using E = nlohmann::json::parse_event_t;
-        switch (event) {
-            case E::object_start: stack.push_back({true, {}, {}, 0}); break;
-            case E::array_start: stack.push_back({false, {}, {}, 0}); break;
-            case E::key: {
-                std::string k = parsed.get<std::string>();
-                if (!stack.back().keys.insert(k).second) duplicates.push_back(pointer_of(k));
-                stack.back().key = k;
-                break;
-            }
-            case E::object_end:
-            case E::array_end:
-                stack.pop_back();
-                after_value();
-                break;
-            case E::value: after_value(); break;
-        }
-        return true;
-    };
+    DomBuilder builder(f.doc);
     try {
-        f.doc = nlohmann::json::parse(f.bytes, callback);
+        nlohmann::json::sax_parse(f.bytes, &builder);
     } catch (const nlohmann::json::parse_error& e) {
         // Translate the byte offset into line:column for the message.
         std::size_t line = 1, col = 1;
@@ -91,9 +163,9 @@ std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& pro
         problems.add({path, "", "JSON that can be read", bracket == std::string::npos ? what : what.substr(bracket + 2), ""});
         return std::nullopt;
     }
-    for (const auto& d : duplicates)
+    for (const auto& d : builder.duplicates())
         problems.add({path, d, "each member name once per object", "a second member with this name", ""});
-    if (!duplicates.empty()) return std::nullopt;
+    if (!builder.duplicates().empty()) return std::nullopt;
     return f;
 }
 
