@@ -24,6 +24,7 @@
 #include "render/view_audit.hpp"
 #include "render/view_common.hpp"
 #include "render/views.hpp"
+#include "site/digest_store.hpp"
 #include "site/parallel.hpp"
 #include "validate/corpus_checks.hpp"
 #include "validate/decode_code_mapping.hpp"
@@ -55,6 +56,7 @@ void Site::step(const char* name, Step&& fn) {
 BuildReport Site::build() {
     step("load and validate filings", [&] { load_inputs(); });
     step("cross-file checks", [&] { check_inputs(); check_output_location(); });
+    if (released_) step("keep the digests for the next build", [&] { save_digests(); });
     step("compute aggregates", [&] { prepare_audits(); compute_model(); });
     step("plan pages", [&] { plan_outputs(); add_static_files(); });
     // Filings are audited here too, when a page showing their audit is rendered: an incremental build audits
@@ -259,9 +261,13 @@ void Site::load_inputs(bool keep_going) {
         }
     }
     inputs_hash_ = inputs.done();
+    released_ = options_.release_documents && !options_.filing_cache && !keep_going;  // check() audits every document
     FilingCache::Entries cached;
     if (options_.filing_cache) cached = options_.filing_cache->take_all();
-    released_ = options_.release_documents && !options_.filing_cache && !keep_going;  // check() audits every document
+    else if (released_ && options_.incremental) {
+        cached = load_digest_store(digest_store_path(options_.out_dir), program_fingerprint());
+        stored_ = cached.size();
+    }
     for (bool budgets : {false, true}) {
         Decoded d = decode_filings(budgets ? layout.budgets : layout.filings, budgets, cached, problems);
         (budgets ? budgets_ : filings_) = std::move(d.filings);
@@ -288,6 +294,20 @@ void Site::check_inputs(bool keep_going) {
     check_corpus(counties_, filings_, problems);
     if (keep_going) problems_.append(problems);
     else if (!problems.empty()) throw BuildFailed(problems);
+}
+
+// Writes the digest store beside --out (site/digest_store.hpp), unless it already holds exactly this build's
+// files: nothing was decoded and every file came from it. After check_output_location (the store is written
+// beside the output folder) and before compute_model (which takes the summaries out of the digests).
+void Site::save_digests() {
+    if (report_.decoded == 0 && stored_ == filings_.size() + budgets_.size()) return;
+    std::vector<StoredFiling> entries;
+    entries.reserve(filings_.size() + budgets_.size());
+    for (std::size_t i = 0; i < filings_.size(); ++i) entries.push_back({filing_stamps_[i], filing_hashes_[i], filings_[i], filing_digests_[i]});
+    for (std::size_t j = 0; j < budgets_.size(); ++j) entries.push_back({budget_stamps_[j], budget_hashes_[j], budgets_[j], budget_digests_[j]});
+    const std::string path = digest_store_path(options_.out_dir);
+    if (!save_digest_store(path, program_fingerprint(), entries) && options_.log)
+        options_.log("warning: could not write " + path + " (the next build reads every filing again)");
 }
 
 void Site::check_output_location() {
@@ -367,10 +387,7 @@ std::string read_source(const std::string& path) {
 // input that is not a filing or budget. Any change to one of them renders every page anew.
 std::uint64_t Site::global_fingerprint(const TemplateSet& templates) const {
     HashBuilder h;
-    h.add(options_.base_url).add(inputs_hash_).add(templates.sources());
-    struct stat st;
-    if (::stat("/proc/self/exe", &st) == 0)
-        h.add(static_cast<std::uint64_t>(st.st_size)).add(static_cast<std::uint64_t>(st.st_mtim.tv_sec)).add(static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
+    h.add(options_.base_url).add(inputs_hash_).add(templates.sources()).add(program_fingerprint());
     return h.done();
 }
 

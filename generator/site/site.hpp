@@ -120,6 +120,7 @@ private:
     void release_county_documents(std::string_view county);
     void check_inputs(bool keep_going = false);
     void check_output_location();
+    void save_digests();
     void prepare_audits();
     const AuditReport& audit_of(std::size_t filing) const;         // audits it once, on first use (thread-safe)
     const AuditReport& budget_audit_of(std::size_t budget) const;  // likewise for a budget
@@ -145,6 +146,7 @@ private:
     std::vector<FilingDigest> filing_digests_, budget_digests_;  // index for index with filings_ and budgets_
     std::vector<FilingPath> filing_paths_, budget_paths_;        // where each was read from (to read it again)
     bool released_ = false;  // the documents were let go after digesting (options.release_documents)
+    std::size_t stored_ = 0;  // entries read from the digest store (site/digest_store.hpp)
     // Audits, computed on first use: of filings_ and of budgets_, index for index.
     mutable std::vector<AuditReport> audits_;
     mutable std::vector<AuditReport> budget_audits_;

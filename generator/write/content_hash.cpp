@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include <sys/stat.h>
+
 #include <xxhash.h>
 
 namespace gongkai {
@@ -17,6 +19,14 @@ HashBuilder& HashBuilder::add(std::string_view text) {
 HashBuilder& HashBuilder::add(std::uint64_t value) {
     for (int i = 0; i < 8; ++i) buffer_.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
     return *this;
+}
+
+std::uint64_t program_fingerprint() {
+    HashBuilder h;
+    struct stat st;
+    if (::stat("/proc/self/exe", &st) == 0)
+        h.add(static_cast<std::uint64_t>(st.st_size)).add(static_cast<std::uint64_t>(st.st_mtim.tv_sec)).add(static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
+    return h.done();
 }
 
 std::string hash_hex(std::uint64_t h) {

@@ -21,6 +21,10 @@ private:
     std::string buffer_;
 };
 
+// What tells this program's builds apart: the size and modification time of the running executable, hashed.
+// Outputs and caches made by another build of gongkai are not reused.
+std::uint64_t program_fingerprint();
+
 // 16 lower-case hex digits.
 std::string hash_hex(std::uint64_t h);
 
