@@ -11,6 +11,7 @@
 
 #include "test_support.hpp"
 #include "write/build_lock.hpp"
+#include "write/content_hash.hpp"
 #include "write/output_manifest.hpp"
 #include "write/staged_output.hpp"
 
@@ -205,4 +206,30 @@ TEST_CASE("a journal that cannot be finished is forgotten, with the manifests, a
     }
     finish_interrupted_patch(d / "site");
     CHECK(read_file(d / "site/keep.html") == "new site");
+}
+
+TEST_CASE("a hash built from many values equals the content hash of their bytes, short or long") {
+    for (std::size_t n : {std::size_t(3), std::size_t(5000), std::size_t(40000)}) {
+        CAPTURE(n);
+        HashBuilder h;
+        std::string bytes;
+        auto le = [&](std::uint64_t v) {
+            for (int i = 0; i < 8; ++i) bytes.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string text(i % 97, static_cast<char>('a' + i % 26));
+            h.add(text).add(static_cast<std::uint64_t>(i));
+            le(text.size());
+            bytes += text;
+            le(i);
+        }
+        const std::string big(200000, 'z');  // one value longer than the buffer
+        h.add(big);
+        le(big.size());
+        bytes += big;
+        CHECK(h.done() == content_hash(bytes));
+        CHECK(h.done() == h.done());  // done() does not change the builder
+        HashBuilder moved = std::move(h);
+        CHECK(moved.done() == content_hash(bytes));
+    }
 }

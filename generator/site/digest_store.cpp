@@ -42,7 +42,6 @@ template <typename A> void fields(A& a, YoyLine& l) { a(l.label, l.current, l.pr
 template <typename A> void fields(A& a, YearOverYear& y) { a(y.source, y.prior_year, y.lines); }
 template <typename A> void fields(A& a, TableCsv& c) { a(c.table, c.block, c.name); }
 template <typename A> void fields(A& a, SearchDigest& s) { a(s.items, s.spending_table); }
-template <typename A> void fields(A& a, FilingDigest& d) { a(d.summary, d.stated_yoy, d.csvs, d.line_items, d.search); }
 template <typename A> void fields(A& a, FileStamp& s) { a(s.size, s.inode, s.device, s.mtime_ns, s.ctime_ns); }
 
 // Integers as 8 little-endian bytes, strings and vectors with their length first, optionals with a flag. The
@@ -177,7 +176,8 @@ FilingCache::Entries load_digest_store(const std::string& path, std::uint64_t pr
         for (std::uint64_t k = 0; k < count; ++k) {
             std::string file;
             CachedFiling e;
-            in(file, e.stamp, e.hash, e.filing, e.digest);
+            FilingDigest& d = e.digest;
+            in(file, e.stamp, e.hash, e.filing, d.summary, d.stated_yoy, d.csvs, d.line_items, d.search);
             entries.insert_or_assign(std::move(file), std::move(e));
         }
         if (!in.done()) throw Damaged();
@@ -196,7 +196,10 @@ bool save_digest_store(const std::string& path, std::uint64_t program, const std
     Writer out(f);
     out.raw(kMagic);
     out(program, static_cast<std::uint64_t>(entries.size()));
-    for (const StoredFiling& e : entries) out(e.names.path, e.stamp, e.hash, e.names, e.digest);
+    for (const StoredFiling& e : entries) {
+        const FilingDigest& d = e.digest;
+        out(e.names.path, e.stamp, e.hash, e.names, e.summary, d.stated_yoy, d.csvs, d.line_items, d.search);  // as read above
+    }
     out.flush();
     out(out.hash());
     const bool written = out.flush();

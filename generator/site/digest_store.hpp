@@ -13,12 +13,14 @@
 
 namespace gongkai {
 
-// One entry to store: a loaded filing whose document was let go.
+// One entry to store: a loaded filing whose document was let go, with its digest; the summary is given apart
+// (the build may have moved it out of the digest into its model).
 struct StoredFiling {
     const FileStamp& stamp;
     std::uint64_t hash;
     const Filing& names;
     const FilingDigest& digest;
+    const DepartmentSummary& summary;
 };
 
 // The path of the store of the site at `out_dir`.

@@ -56,12 +56,14 @@ void Site::step(const char* name, Step&& fn) {
 BuildReport Site::build() {
     step("load and validate filings", [&] { load_inputs(); });
     step("cross-file checks", [&] { check_inputs(); check_output_location(); });
-    if (released_) step("keep the digests for the next build", [&] { save_digests(); });
     step("compute aggregates", [&] { prepare_audits(); compute_model(); });
+    if (released_) save_digests();  // in the background, while the pages are planned and written
     step("plan pages", [&] { plan_outputs(); add_static_files(); });
     // Filings are audited here too, when a page showing their audit is rendered: an incremental build audits
     // only the filings of the pages it renders anew.
     step("write site (pages rendered and filings audited as they are written)", [&] { render_and_write(); });
+    if (digests_saved_.valid() && !digests_saved_.get() && options_.log)
+        options_.log("warning: could not write " + digest_store_path(options_.out_dir) + " (the next build reads every filing again)");
     return report_;
 }
 
@@ -143,6 +145,7 @@ const std::vector<AuditReport>& Site::budget_audits() const {
 }
 
 Site::~Site() {
+    if (digests_saved_.valid()) digests_saved_.wait();  // a build that failed after starting it
     if (!options_.filing_cache) return;
     // Audits of this build's filings: computed ones, else the cached one while its key still holds.
     FilingCache::Audits audits;
@@ -296,18 +299,25 @@ void Site::check_inputs(bool keep_going) {
     else if (!problems.empty()) throw BuildFailed(problems);
 }
 
-// Writes the digest store beside --out (site/digest_store.hpp), unless it already holds exactly this build's
-// files: nothing was decoded and every file came from it. After check_output_location (the store is written
-// beside the output folder) and before compute_model (which takes the summaries out of the digests).
+// Starts writing the digest store beside --out (site/digest_store.hpp) on a thread of its own, unless it already
+// holds exactly this build's files: nothing was decoded and every file came from it. After check_output_location
+// (the store lives beside the output folder); it reads the names, the digests and the model's summaries, which
+// nothing changes from then on.
 void Site::save_digests() {
     if (report_.decoded == 0 && stored_ == filings_.size() + budgets_.size()) return;
-    std::vector<StoredFiling> entries;
-    entries.reserve(filings_.size() + budgets_.size());
-    for (std::size_t i = 0; i < filings_.size(); ++i) entries.push_back({filing_stamps_[i], filing_hashes_[i], filings_[i], filing_digests_[i]});
-    for (std::size_t j = 0; j < budgets_.size(); ++j) entries.push_back({budget_stamps_[j], budget_hashes_[j], budgets_[j], budget_digests_[j]});
-    const std::string path = digest_store_path(options_.out_dir);
-    if (!save_digest_store(path, program_fingerprint(), entries) && options_.log)
-        options_.log("warning: could not write " + path + " (the next build reads every filing again)");
+    digests_saved_ = std::async(std::launch::async, [this] {
+        try {
+            std::vector<StoredFiling> entries;
+            entries.reserve(filings_.size() + budgets_.size());
+            for (std::size_t i = 0; i < filings_.size(); ++i)
+                entries.push_back({filing_stamps_[i], filing_hashes_[i], filings_[i], filing_digests_[i], model_->summaries[i]});
+            for (std::size_t j = 0; j < budgets_.size(); ++j)
+                entries.push_back({budget_stamps_[j], budget_hashes_[j], budgets_[j], budget_digests_[j], budget_digests_[j].summary});
+            return save_digest_store(digest_store_path(options_.out_dir), program_fingerprint(), entries);
+        } catch (const std::exception&) {
+            return false;
+        }
+    });
 }
 
 void Site::check_output_location() {

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,8 +46,10 @@ struct BuildOptions {
     // Let each document go as soon as it is digested (site/filing_digest.hpp), and load a county's documents
     // again while its pages are rendered, one county per worker at a time: memory then grows with the
     // summaries, not with the documents, for the price of decoding the rendered counties' files twice. After
-    // such a build, filings() and budgets() hold names only and audits() is not available. Ignored with a
-    // filing_cache (which keeps the documents) and by check() (which audits every document).
+    // such a build, filings() and budgets() hold names only and audits() is not available. The names and digests
+    // are kept beside --out for the next such build (site/digest_store.hpp; read unless `incremental` is false),
+    // which decodes only the files that changed. Ignored with a filing_cache (which keeps the documents) and by
+    // check() (which audits every document).
     bool release_documents = false;
 };
 
@@ -147,6 +150,7 @@ private:
     std::vector<FilingPath> filing_paths_, budget_paths_;        // where each was read from (to read it again)
     bool released_ = false;  // the documents were let go after digesting (options.release_documents)
     std::size_t stored_ = 0;  // entries read from the digest store (site/digest_store.hpp)
+    std::future<bool> digests_saved_;  // the store being written for the next build (true once written)
     // Audits, computed on first use: of filings_ and of budgets_, index for index.
     mutable std::vector<AuditReport> audits_;
     mutable std::vector<AuditReport> budget_audits_;

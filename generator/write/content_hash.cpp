@@ -4,21 +4,56 @@
 
 #include <sys/stat.h>
 
+#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t by value
 #include <xxhash.h>
 
 namespace gongkai {
 
 std::uint64_t content_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
+namespace {
+constexpr std::size_t kSpillAt = 1 << 16;  // fingerprints stay below it: one XXH3 call on the buffer
+}
+
+struct HashBuilder::State {
+    XXH3_state_t xxh;
+};
+
+HashBuilder::HashBuilder() = default;
+HashBuilder::~HashBuilder() = default;
+HashBuilder::HashBuilder(HashBuilder&&) noexcept = default;
+HashBuilder& HashBuilder::operator=(HashBuilder&&) noexcept = default;
+
+void HashBuilder::spill() {
+    if (!state_) {
+        state_ = std::make_unique<State>();
+        XXH3_64bits_reset(&state_->xxh);
+    }
+    XXH3_64bits_update(&state_->xxh, buffer_.data(), buffer_.size());
+    buffer_.clear();
+}
+
 HashBuilder& HashBuilder::add(std::string_view text) {
     add(static_cast<std::uint64_t>(text.size()));
-    buffer_.append(text);
+    if (buffer_.size() + text.size() > kSpillAt) {
+        spill();
+        XXH3_64bits_update(&state_->xxh, text.data(), text.size());
+    } else buffer_.append(text);
     return *this;
 }
 
 HashBuilder& HashBuilder::add(std::uint64_t value) {
     for (int i = 0; i < 8; ++i) buffer_.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+    if (buffer_.size() > kSpillAt) spill();
     return *this;
+}
+
+// The streaming and the one-call XXH3 give the same hash of the same bytes.
+std::uint64_t HashBuilder::done() const {
+    if (!state_) return content_hash(buffer_);
+    State copy = *state_;
+    XXH3_64bits_update(&copy.xxh, buffer_.data(), buffer_.size());
+    return XXH3_64bits_digest(&copy.xxh);
 }
 
 std::uint64_t program_fingerprint() {
