@@ -40,6 +40,15 @@ namespace fs = boost::filesystem;
 
 namespace gongkai {
 
+namespace {
+// The failure of a build that reads an input again (to publish it, or to render its county) and finds other bytes.
+BuildFailed changed_during_build(const std::string& path) {
+    ProblemList p;
+    p.add({path, "", "the file as it was when the build read it", "it changed during the build", "build again"});
+    return BuildFailed(p);
+}
+}  // namespace
+
 template <typename Step>
 void Site::step(const char* name, Step&& fn) {
     auto start = std::chrono::steady_clock::now();
@@ -219,11 +228,7 @@ void Site::load_county_documents(std::string_view county) {
         std::optional<JsonFile> file = read_json_file(paths[i].path, problems);
         std::optional<Filing> again;
         if (file && content_hash(file->bytes) == hashes[i]) again = decode_filing(*file, paths[i], problems);
-        if (!again || !problems.empty()) {
-            ProblemList p;
-            p.add({paths[i].path, "", "the file as it was when the build read it", "it changed during the build", "build again"});
-            throw BuildFailed(p);
-        }
+        if (!again || !problems.empty()) throw changed_during_build(paths[i].path);
         restore_document(filings[i], std::move(*again));
         ++reloaded_;
     };
@@ -483,11 +488,7 @@ void Site::render_and_write() {
             e.fingerprint = fingerprints[i];
             if (!o.render) {  // a published input: the bytes that were validated, or a clear error
                 bytes = read_source(o.copy_of);
-                if (content_hash(bytes) != input_hash(o.inputs.front())) {
-                    ProblemList p;
-                    p.add({o.copy_of, "", "the file as it was when the build read it", "it changed during the build", "build again"});
-                    throw BuildFailed(p);
-                }
+                if (content_hash(bytes) != input_hash(o.inputs.front())) throw changed_during_build(o.copy_of);
             } else {
                 per_worker[w].set_page_path(path);
                 bytes = o.render(per_worker[w]);
@@ -509,36 +510,36 @@ void Site::render_and_write() {
     // The work, in tasks: with the documents kept, one output each; with them released, a county's outputs
     // are one task, which loads the county's documents (when one of its outputs is rendered), renders, and lets
     // them go again, so that each worker holds one county's documents at a time.
-    std::vector<std::vector<std::size_t>> tasks;
-    if (released_) {
-        std::map<std::string_view, std::size_t> county_task;
-        for (std::size_t i = 0; i < total; ++i) {
-            std::string_view county = i < plan_.size() ? plan_[i].county : std::string_view();
-            if (county.empty()) tasks.push_back({i});
-            else {
-                auto [it, added] = county_task.emplace(county, tasks.size());
-                if (added) tasks.emplace_back();
-                tasks[it->second].push_back(i);
-            }
+    struct Task {
+        std::string_view county;  // released documents: the county whose documents its outputs read, else empty
+        std::vector<std::size_t> outputs;
+    };
+    std::vector<Task> tasks;
+    std::map<std::string_view, std::size_t> county_task;
+    for (std::size_t i = 0; i < total; ++i) {
+        std::string_view county = released_ && i < plan_.size() ? plan_[i].county : std::string_view();
+        if (county.empty()) {
+            tasks.push_back({{}, {i}});
+            continue;
         }
-    } else {
-        tasks.resize(total);
-        for (std::size_t i = 0; i < total; ++i) tasks[i] = {i};
+        auto [it, added] = county_task.emplace(county, tasks.size());
+        if (added) tasks.push_back({county, {}});
+        tasks[it->second].outputs.push_back(i);
     }
     parallel_for(tasks.size(), workers, [&](unsigned w, std::size_t t) {
-        const std::vector<std::size_t>& task = tasks[t];
-        if (task.size() == 1 && (!released_ || task.front() >= plan_.size() || plan_[task.front()].county.empty())) {
-            if (!keep(task.front())) produce(w, task.front());
+        const Task& task = tasks[t];
+        if (task.county.empty()) {
+            for (std::size_t i : task.outputs)
+                if (!keep(i)) produce(w, i);
             return;
         }
         std::vector<std::size_t> stale;
-        for (std::size_t i : task)
+        for (std::size_t i : task.outputs)
             if (!keep(i)) stale.push_back(i);
         if (stale.empty()) return;
-        const std::string_view county = plan_[task.front()].county;
-        load_county_documents(county);
+        load_county_documents(task.county);
         for (std::size_t i : stale) produce(w, i);
-        release_county_documents(county);
+        release_county_documents(task.county);
     });
     if (options_.progress) options_.progress(total, total);
     const std::uint64_t build_id = manifest_build_id(entries);
