@@ -7,6 +7,7 @@
 #include <boost/filesystem.hpp>
 #include <httplib.h>
 
+#include "serve/file_watcher.hpp"
 #include "serve/preview_server.hpp"
 #include "serve/safe_path.hpp"
 #include "test_support.hpp"
@@ -114,4 +115,31 @@ TEST_CASE("the server serves pages, its 404 page, refuses traversal and recovers
     CHECK(back->status == 200);
     CHECK(!server.last_build_failed());
     server.stop();
+}
+
+TEST_CASE("the watcher sees saves in existing folders and in folders created or moved in later, not hidden files") {
+    TempDir d;
+    fs::create_directories(d / "data/430321-x/2024");
+    write_file(d / "data/430321-x/2024/a.json", "{}");
+    FileWatcher watcher({d / "data"});
+    REQUIRE(watcher.notified());
+    CHECK(!watcher.wait_for_change(100));
+    write_file(d / "data/430321-x/2024/a.json", "{\"x\": 1}");
+    CHECK(watcher.wait_for_change(2000));
+    CHECK(!watcher.wait_for_change(100));
+    write_file(d / "data/430321-x/2024/.a.json.swp", "editor");  // hidden: not a change
+    CHECK(!watcher.wait_for_change(200));
+    // A new year folder, then a save inside it: the new folder is watched once it appears.
+    fs::create_directories(d / "data/430321-x/2025");
+    CHECK(watcher.wait_for_change(2000));
+    write_file(d / "data/430321-x/2025/b.json", "{}");
+    CHECK(watcher.wait_for_change(2000));
+    // A county prepared elsewhere and moved in whole, then changed inside.
+    fs::create_directories(d / "elsewhere/2024");
+    write_file(d / "elsewhere/2024/c.json", "{}");
+    fs::rename(d / "elsewhere", d / "data/310107-y");
+    CHECK(watcher.wait_for_change(2000));
+    write_file(d / "data/310107-y/2024/c.json", "{\"y\": 2}");
+    CHECK(watcher.wait_for_change(2000));
+    CHECK(!watcher.wait_for_change(100));
 }

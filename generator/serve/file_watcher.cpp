@@ -63,6 +63,9 @@ bool FileWatcher::drain() {
             auto* e = reinterpret_cast<inotify_event*>(p);
             bool hidden = e->len > 0 && e->name[0] == '.';  // editors' swap files, the build's own hidden folders
             if (!hidden || (e->mask & IN_MOVED_TO)) any = true;
+            // A folder created or moved in, a watched folder gone or replaced, or events lost: watch anew.
+            if (((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO))) || (e->mask & (IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)))
+                new_folder_ = true;
             p += sizeof(inotify_event) + e->len;
         }
     }
@@ -84,7 +87,10 @@ bool FileWatcher::wait_for_change(int timeout_ms) {
     // A save is often several events (write, rename, attributes): let them settle, then take them all.
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
     drain();
-    watch_tree();  // folders created since (a new year, a new county) are watched from now on
+    if (new_folder_) {  // a folder created since (a new year, a new county) is watched from now on
+        new_folder_ = false;
+        watch_tree();
+    }
     return true;
 }
 

@@ -31,6 +31,7 @@ private:
     Snapshot take() const;
     bool watch_tree();  // adds a watch on every folder under the roots; false when one cannot be added
     bool drain();       // reads pending events; true when there were any
+    bool new_folder_ = false;  // drain() saw a folder created or moved in: watch_tree() must add it
 
     std::vector<std::string> roots_;
     Snapshot last_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "compute/budget_execution.hpp"
 #include "compute/budget_vs_actual.hpp"
@@ -228,18 +229,22 @@ void plan_classes(const SiteInputs& in, std::vector<PlannedOutput>& out) {
 
 void plan_department_types(const SiteInputs& in, std::vector<PlannedOutput>& out) {
     std::map<std::string, std::vector<TypeMember>> by_type;
+    std::map<std::string, Inputs> type_inputs;  // a type's filings, and the previous years their changes are read from
     std::vector<TypeMember> untyped;
     for (std::size_t i = 0; i < in.filings.size(); ++i) {
         TypeMember member{&in.filings[i], &in.model.summaries[i], &in.model.yoy[i]};
-        if (const DepartmentType* type = department_type_of(in.department_types, in.filings[i])) by_type[type->id].push_back(member);
-        else untyped.push_back(member);
+        if (const DepartmentType* type = department_type_of(in.department_types, in.filings[i])) {
+            by_type[type->id].push_back(member);
+            Inputs& inputs = type_inputs[type->id];
+            inputs.push_back(static_cast<std::uint32_t>(i));
+            if (in.model.previous[i]) inputs.push_back(static_cast<std::uint32_t>(*in.model.previous[i]));
+        } else untyped.push_back(member);
     }
     for (const auto& type : in.department_types) {
         auto it = by_type.find(type.id);
         if (it == by_type.end()) continue;
-        out.push_back(page_of_everything(department_type_path(type.id) + "index.html", "department-type", [&type, members = it->second](TemplateSet& t) {
-            return t.render("department-type", department_type_view(type, members));
-        }));
+        out.push_back(page(department_type_path(type.id) + "index.html", "department-type", std::move(type_inputs[type.id]),
+                           [&type, members = it->second](TemplateSet& t) { return t.render("department-type", department_type_view(type, members)); }));
     }
     out.push_back(page_of_everything("types/index.html", "department-type", [&in, by_type, untyped](TemplateSet& t) {
         return t.render("department-types", department_types_index_view(in.department_types, by_type, untyped));
@@ -294,7 +299,8 @@ const std::vector<PageKind>& page_kinds() {
         {"county", "the county's filings of every year", plan_counties},
         {"history", "the department's filings and budgets of every year", plan_histories},
         {"class", "the county's filings of every year (the class over the years)", plan_classes},
-        {"department-type", "every filing (types gather departments of all counties and years)", plan_department_types},
+        {"department-type", "a type's page: its filings of all counties and years, and their previous years; the index: every filing",
+         plan_department_types},
         {"department", "its county-year's filings (peers, classes), its previous year, its budgets; downloads: the filing itself",
          plan_departments},
     };
@@ -305,10 +311,11 @@ std::vector<PlannedOutput> plan_site(const SiteInputs& in) {
     std::vector<PlannedOutput> out;
     for (const auto& kind : page_kinds()) kind.plan(in, out);
     // The department downloads were planned with their pages; the order of unlisted files does not matter.
-    std::map<std::string_view, std::size_t> owners;
+    std::unordered_set<std::string_view> owned;
+    owned.reserve(out.size());
     ProblemList clashes;
     for (std::size_t i = 0; i < out.size(); ++i)
-        if (!owners.emplace(out[i].path, i).second) clashes.add({in.data_dir, "", "one input per output path", "two inputs for " + out[i].path, ""});
+        if (!owned.insert(out[i].path).second) clashes.add({in.data_dir, "", "one input per output path", "two inputs for " + out[i].path, ""});
     if (!clashes.empty()) throw BuildFailed(clashes);
     if (!in.base_url.empty()) {
         std::vector<std::string> paths;

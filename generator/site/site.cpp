@@ -542,6 +542,8 @@ void Site::render_and_write() {
         release_county_documents(task.county);
     });
     if (options_.progress) options_.progress(total, total);
+    // The commit may start a process to remove the previous site: no other thread of this one may run then.
+    if (digests_saved_.valid()) digests_saved_.wait();
     const std::uint64_t build_id = manifest_build_id(entries);
     if (out.mode() == StageMode::Patch) {
         for (std::size_t k = 0; k < previous.entries.size(); ++k)

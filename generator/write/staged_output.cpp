@@ -162,6 +162,11 @@ void StagedOutput::remove_previous(const std::string& dir, bool background) {
         if (child == 0) {
             ::close_range(3, ~0U, 0);  // holds nothing of the build's: not its build lock (write/build_lock.hpp)
             if (::fork() == 0) {
+                // Renamed to the leftover name of the remover's own pid first: a build starting meanwhile sees
+                // its owner alive and leaves it be (remove_stale_siblings), instead of removing the same files
+                // at the same time, in its own time.
+                const fs::path mine = out.parent_path() / ("." + out.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
+                if (::rename(target.c_str(), mine.c_str()) == 0) target = mine.string();
                 boost::system::error_code e;
                 fs::remove_all(target, e);
                 ::_exit(0);
