@@ -133,7 +133,7 @@ void plan_site_downloads(const SiteInputs& in, std::vector<PlannedOutput>& out) 
 
 void plan_budget_downloads(const SiteInputs& in, std::vector<PlannedOutput>& out) {
     for (std::size_t j = 0; j < in.budgets.size(); ++j)
-        plan_downloads("budget-downloads", in.budgets[j], in.budget_digests[j], in.budget_files[j], budget_input(in, j), in.budgets[j].slug + ".budget.json",
+        plan_downloads("budget-downloads", in.budgets[j], in.budget_digests[j], in.budgets[j].path, budget_input(in, j), in.budgets[j].slug + ".budget.json",
                        out);
 }
 
@@ -281,7 +281,7 @@ void plan_departments(const SiteInputs& in, std::vector<PlannedOutput>& out) {
             return t.render("department", view);
         }));
         in_county(out, out.size() - 1, f.county_dir);
-        plan_downloads("filing-downloads", f, in.filing_digests[i], in.filing_files[i], static_cast<std::uint32_t>(i), f.slug + ".json", out);
+        plan_downloads("filing-downloads", f, in.filing_digests[i], f.path, static_cast<std::uint32_t>(i), f.slug + ".json", out);
     }
 }
 

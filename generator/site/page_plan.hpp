@@ -21,12 +21,10 @@
 namespace gongkai {
 
 // Everything the pages are made from. Inputs are numbered: filing i is input i, budget j is input
-// filings.size() + j; `filing_files` and `budget_files` are their source paths (published as downloads).
+// filings.size() + j; each is published as a download from its source file (Filing::path).
 struct SiteInputs {
     const std::vector<Filing>& filings;
     const std::vector<Filing>& budgets;
-    const std::vector<std::string>& filing_files;
-    const std::vector<std::string>& budget_files;
     const std::vector<FilingDigest>& filing_digests;  // index for index with filings
     const std::vector<FilingDigest>& budget_digests;  // index for index with budgets
     std::function<const AuditReport&(std::size_t filing)> audit;  // the audit of a filing (computed on first use)

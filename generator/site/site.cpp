@@ -41,6 +41,10 @@ namespace fs = boost::filesystem;
 namespace gongkai {
 
 namespace {
+// Where a valid filing was read from: its path, folder, year, slug and kind are those of its FilingPath (the
+// decoder refuses a filing that disagrees with its place).
+FilingPath location_of(const Filing& f) { return {f.path, f.county_dir, f.year, f.slug, f.kind}; }
+
 // The failure of a build that reads an input again (to publish it, or to render its county) and finds other bytes.
 BuildFailed changed_during_build(const std::string& path) {
     ProblemList p;
@@ -111,7 +115,7 @@ void Site::prepare_audits() {
         const Filing& f = filings_[i];
         const auto budget_it = budget_index_.find({f.county_dir, f.slug, f.year});
         HashBuilder key;
-        key.add(filing_files_[i]).add(filing_hashes_[i]).add(previous_[i] ? filing_hashes_[*previous_[i]] : 0)
+        key.add(f.path).add(filing_hashes_[i]).add(previous_[i] ? filing_hashes_[*previous_[i]] : 0)
             .add(budget_it == budget_index_.end() ? 0 : budget_hashes_[budget_it->second]).add(inputs_hash_);
         audit_keys_[i] = key.done();
     }
@@ -164,10 +168,14 @@ Site::~Site() {
     }
     options_.filing_cache->give_back_audits(std::move(audits));
     FilingCache::Entries entries;
-    for (std::size_t i = 0; i < filings_.size(); ++i)
-        entries[filing_files_[i]] = {filing_stamps_[i], std::move(filings_[i]), filing_hashes_[i], std::move(filing_digests_[i])};
-    for (std::size_t j = 0; j < budgets_.size(); ++j)
-        entries[budget_files_[j]] = {budget_stamps_[j], std::move(budgets_[j]), budget_hashes_[j], std::move(budget_digests_[j])};
+    for (std::size_t i = 0; i < filings_.size(); ++i) {
+        std::string path = filings_[i].path;  // before the filing is moved
+        entries[std::move(path)] = {filing_stamps_[i], std::move(filings_[i]), filing_hashes_[i], std::move(filing_digests_[i])};
+    }
+    for (std::size_t j = 0; j < budgets_.size(); ++j) {
+        std::string path = budgets_[j].path;
+        entries[std::move(path)] = {budget_stamps_[j], std::move(budgets_[j]), budget_hashes_[j], std::move(budget_digests_[j])};
+    }
     options_.filing_cache->give_back(std::move(entries));
 }
 
@@ -211,8 +219,6 @@ Site::Decoded Site::decode_filings(const std::vector<FilingPath>& paths, bool bu
         else if (decoded[i]) {
             out.filings.push_back(std::move(*decoded[i]));
             out.digests.push_back(std::move(digests[i]));
-            out.paths.push_back(paths[i]);
-            out.files.push_back(paths[i].path);
             out.hashes.push_back(hashes[i]);
             out.stamps.push_back(stamps[i]);
         }
@@ -223,17 +229,18 @@ Site::Decoded Site::decode_filings(const std::vector<FilingPath>& paths, bool bu
 void Site::load_county_documents(std::string_view county) {
     auto it = by_county_.find(county);
     if (it == by_county_.end()) return;
-    auto load = [&](std::vector<Filing>& filings, const std::vector<FilingPath>& paths, const std::vector<std::uint64_t>& hashes, std::size_t i) {
+    auto load = [&](std::vector<Filing>& filings, const std::vector<std::uint64_t>& hashes, std::size_t i) {
         ProblemList problems;
-        std::optional<JsonFile> file = read_json_file(paths[i].path, problems);
+        const std::string& path = filings[i].path;  // names stay while the document is away
+        std::optional<JsonFile> file = read_json_file(path, problems);
         std::optional<Filing> again;
-        if (file && content_hash(file->bytes) == hashes[i]) again = decode_filing(*file, paths[i], problems);
-        if (!again || !problems.empty()) throw changed_during_build(paths[i].path);
+        if (file && content_hash(file->bytes) == hashes[i]) again = decode_filing(*file, location_of(filings[i]), problems);
+        if (!again || !problems.empty()) throw changed_during_build(path);
         restore_document(filings[i], std::move(*again));
         ++reloaded_;
     };
-    for (std::size_t i : it->second.first) load(filings_, filing_paths_, filing_hashes_, i);
-    for (std::size_t j : it->second.second) load(budgets_, budget_paths_, budget_hashes_, j);
+    for (std::size_t i : it->second.first) load(filings_, filing_hashes_, i);
+    for (std::size_t j : it->second.second) load(budgets_, budget_hashes_, j);
 }
 
 void Site::release_county_documents(std::string_view county) {
@@ -276,15 +283,16 @@ void Site::load_inputs(bool keep_going) {
         cached = load_digest_store(digest_store_path(options_.out_dir), program_fingerprint());
         stored_ = cached.size();
     }
-    for (bool budgets : {false, true}) {
-        Decoded d = decode_filings(budgets ? layout.budgets : layout.filings, budgets, cached, problems);
-        (budgets ? budgets_ : filings_) = std::move(d.filings);
-        (budgets ? budget_digests_ : filing_digests_) = std::move(d.digests);
-        (budgets ? budget_paths_ : filing_paths_) = std::move(d.paths);
-        (budgets ? budget_files_ : filing_files_) = std::move(d.files);
-        (budgets ? budget_hashes_ : filing_hashes_) = std::move(d.hashes);
-        (budgets ? budget_stamps_ : filing_stamps_) = std::move(d.stamps);
-    }
+    Decoded filings = decode_filings(layout.filings, false, cached, problems);
+    filings_ = std::move(filings.filings);
+    filing_digests_ = std::move(filings.digests);
+    filing_hashes_ = std::move(filings.hashes);
+    filing_stamps_ = std::move(filings.stamps);
+    Decoded budgets = decode_filings(layout.budgets, true, cached, problems);
+    budgets_ = std::move(budgets.filings);
+    budget_digests_ = std::move(budgets.digests);
+    budget_hashes_ = std::move(budgets.hashes);
+    budget_stamps_ = std::move(budgets.stamps);
     for (std::size_t i = 0; i < filings_.size(); ++i) by_county_[filings_[i].county_dir].first.push_back(i);
     for (std::size_t j = 0; j < budgets_.size(); ++j) by_county_[budgets_[j].county_dir].second.push_back(j);
     index_budgets();
@@ -352,7 +360,7 @@ void Site::compute_model() { model_ = std::make_unique<SiteModel>(compute_site_m
 
 void Site::plan_outputs() {
     site_inputs_ = std::make_unique<SiteInputs>(SiteInputs{
-        filings_, budgets_, filing_files_, budget_files_, filing_digests_, budget_digests_, [this](std::size_t i) -> const AuditReport& { return audit_of(i); }, counties_, code_mappings_, department_types_, *model_,
+        filings_, budgets_, filing_digests_, budget_digests_, [this](std::size_t i) -> const AuditReport& { return audit_of(i); }, counties_, code_mappings_, department_types_, *model_,
         options_.base_url, options_.data_dir,
         [this](const std::string& county_dir, const std::string& slug, int year) { return budget(county_dir, slug, year); }});
     plan_ = plan_site(*site_inputs_);  // the render functions refer to *site_inputs_, which lives as long as the plan

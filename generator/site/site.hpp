@@ -111,8 +111,6 @@ private:
     struct Decoded {  // the valid files of one kind, index for index
         std::vector<Filing> filings;
         std::vector<FilingDigest> digests;
-        std::vector<FilingPath> paths;
-        std::vector<std::string> files;
         std::vector<std::uint64_t> hashes;
         std::vector<FileStamp> stamps;
     };
@@ -139,15 +137,12 @@ private:
 
     BuildOptions options_;
     BuildReport report_;
-    std::vector<std::string> filing_files_;   // source path of each filing (published as its download)
     std::vector<std::uint64_t> filing_hashes_;  // content hash of each filing's bytes as loaded
     std::vector<FileStamp> filing_stamps_, budget_stamps_;  // each file's stamp when it was read (for the filing cache)
     std::vector<Filing> filings_;
-    std::vector<std::string> budget_files_;
     std::vector<std::uint64_t> budget_hashes_;
     std::vector<Filing> budgets_;  // 部门预算: validated; not yet audited; shown beside the 决算 on department pages
     std::vector<FilingDigest> filing_digests_, budget_digests_;  // index for index with filings_ and budgets_
-    std::vector<FilingPath> filing_paths_, budget_paths_;        // where each was read from (to read it again)
     bool released_ = false;  // the documents were let go after digesting (options.release_documents)
     std::size_t stored_ = 0;  // entries read from the digest store (site/digest_store.hpp)
     std::future<bool> digests_saved_;  // the store being written for the next build (true once written)
