@@ -223,12 +223,15 @@ TEST_CASE("a hash built from many values equals the content hash of their bytes,
             bytes += text;
             le(i);
         }
+        CHECK(h.done() == content_hash(bytes));  // n = 3: the buffer alone; larger: spilled into the running hash
         const std::string big(200000, 'z');  // one value longer than the buffer
         h.add(big);
         le(big.size());
         bytes += big;
         CHECK(h.done() == content_hash(bytes));
-        CHECK(h.done() == h.done());  // done() does not change the builder
+        h.add(std::string_view("tail"));  // done() left the builder as it was: values still add to it
+        le(4);
+        bytes += "tail";
         HashBuilder moved = std::move(h);
         CHECK(moved.done() == content_hash(bytes));
     }

@@ -1,5 +1,7 @@
 #include "serve/file_watcher.hpp"
 
+#include <cerrno>
+
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -46,8 +48,9 @@ bool FileWatcher::watch_tree() {
                 it.disable_recursion_pending();
                 continue;
             }
-            // Adding a watch twice is harmless (inotify returns the same descriptor).
-            if (::inotify_add_watch(fd_, it->path().c_str(), kEvents) < 0) return false;
+            // Adding a watch twice is harmless (inotify returns the same descriptor). A folder removed or
+            // unreadable meanwhile is skipped; running out of watches is a failure.
+            if (::inotify_add_watch(fd_, it->path().c_str(), kEvents) < 0 && errno != ENOENT && errno != EACCES) return false;
         }
     }
     return true;
@@ -87,10 +90,8 @@ bool FileWatcher::wait_for_change(int timeout_ms) {
     // A save is often several events (write, rename, attributes): let them settle, then take them all.
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
     drain();
-    if (new_folder_) {  // a folder created since (a new year, a new county) is watched from now on
-        new_folder_ = false;
-        watch_tree();
-    }
+    if (new_folder_) new_folder_ = !watch_tree();  // a folder created since (a new year, a new county) is
+                                                  // watched from now on; a walk that failed is tried again
     return true;
 }
 

@@ -6,6 +6,10 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include <csignal>
+#include <cerrno>
+#include <cstdlib>
+
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -189,7 +193,16 @@ FilingCache::Entries load_digest_store(const std::string& path, std::uint64_t pr
 
 bool save_digest_store(const std::string& path, std::uint64_t program, const std::vector<StoredFiling>& entries) {
     boost::system::error_code ec;
-    fs::create_directories(fs::path(path).parent_path(), ec);
+    const fs::path folder = fs::path(path).parent_path();
+    fs::create_directories(folder, ec);
+    // Temporaries of writers that were killed (their process is gone) are removed.
+    const std::string prefix = fs::path(path).filename().string() + ".new-";
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(it->path(), ec);
+    }
     const std::string temporary = path + ".new-" + std::to_string(::getpid());
     std::FILE* f = std::fopen(temporary.c_str(), "wb");
     if (!f) return false;

@@ -4,7 +4,8 @@
 // leaves it) and its digest (site/filing_digest.hpp). A command-line build that lets the documents go takes a
 // file whose stamp is unchanged from here instead of reading and decoding it, so that a rebuild after one
 // change decodes one file. The store is only a cache: one written by another program, damaged or absent is
-// ignored, and failing to write it does not fail the build.
+// ignored, and failing to write it does not fail the build. The build leaves out files modified in the seconds
+// before it began (site/site.cpp save_digests), whose stamp could survive a second write.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -1,6 +1,7 @@
 #include "site/site.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <atomic>
 #include <sys/stat.h>
 #include <map>
@@ -256,6 +257,11 @@ void Site::release_county_documents(std::string_view county) {
 // Reads every county.json and filing; decoding runs in parallel, one problem list per file so that
 // the report is complete and in a deterministic order.
 void Site::load_inputs(bool keep_going) {
+    {
+        timespec now{};
+        ::clock_gettime(CLOCK_REALTIME, &now);  // the clock of file times
+        loaded_at_ns_ = static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+    }
     ProblemList problems;
     DataLayout layout = scan_data_dir(options_.data_dir, problems);
     HashBuilder inputs;  // every file here but the filings and budgets: a change to one affects every page
@@ -318,14 +324,20 @@ void Site::check_inputs(bool keep_going) {
 // nothing changes from then on.
 void Site::save_digests() {
     if (report_.decoded == 0 && stored_ == filings_.size() + budgets_.size()) return;
-    digests_saved_ = std::async(std::launch::async, [this] {
+    // A file modified in the last seconds before its stamp was taken could be written again within the same
+    // tick of the file system's clock, keeping its stamp with other bytes: such a file is not stored (the next
+    // build decodes it again), as git treats "racily clean" files.
+    const std::int64_t settled = loaded_at_ns_ - 2'000'000'000;
+    digests_saved_ = std::async(std::launch::async, [this, settled] {
         try {
             std::vector<StoredFiling> entries;
             entries.reserve(filings_.size() + budgets_.size());
             for (std::size_t i = 0; i < filings_.size(); ++i)
-                entries.push_back({filing_stamps_[i], filing_hashes_[i], filings_[i], filing_digests_[i], model_->summaries[i]});
+                if (filing_stamps_[i].mtime_ns < settled)
+                    entries.push_back({filing_stamps_[i], filing_hashes_[i], filings_[i], filing_digests_[i], model_->summaries[i]});
             for (std::size_t j = 0; j < budgets_.size(); ++j)
-                entries.push_back({budget_stamps_[j], budget_hashes_[j], budgets_[j], budget_digests_[j], budget_digests_[j].summary});
+                if (budget_stamps_[j].mtime_ns < settled)
+                    entries.push_back({budget_stamps_[j], budget_hashes_[j], budgets_[j], budget_digests_[j], budget_digests_[j].summary});
             return save_digest_store(digest_store_path(options_.out_dir), program_fingerprint(), entries);
         } catch (const std::exception&) {
             return false;

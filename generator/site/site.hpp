@@ -145,6 +145,7 @@ private:
     std::vector<FilingDigest> filing_digests_, budget_digests_;  // index for index with filings_ and budgets_
     bool released_ = false;  // the documents were let go after digesting (options.release_documents)
     std::size_t stored_ = 0;  // entries read from the digest store (site/digest_store.hpp)
+    std::int64_t loaded_at_ns_ = 0;  // when loading began (CLOCK_REALTIME), before any file's stamp was taken
     std::future<bool> digests_saved_;  // the store being written for the next build (true once written)
     // Audits, computed on first use: of filings_ and of budgets_, index for index.
     mutable std::vector<AuditReport> audits_;

@@ -1,6 +1,7 @@
 #include "write/content_hash.hpp"
 
 #include <cstdio>
+#include <random>
 
 #include <sys/stat.h>
 
@@ -57,10 +58,14 @@ std::uint64_t HashBuilder::done() const {
 }
 
 std::uint64_t program_fingerprint() {
-    HashBuilder h;
     struct stat st;
-    if (::stat("/proc/self/exe", &st) == 0)
-        h.add(static_cast<std::uint64_t>(st.st_size)).add(static_cast<std::uint64_t>(st.st_mtim.tv_sec)).add(static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
+    if (::stat("/proc/self/exe", &st) != 0) {
+        // Unknown program: a value no other run gives, so that nothing made by another program is reused.
+        static const std::uint64_t unknown = (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
+        return unknown;
+    }
+    HashBuilder h;
+    h.add(static_cast<std::uint64_t>(st.st_size)).add(static_cast<std::uint64_t>(st.st_mtim.tv_sec)).add(static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
     return h.done();
 }
 

@@ -158,26 +158,43 @@ void StagedOutput::remove_previous(const std::string& dir, bool background) {
     if (background) {
         // Twice forked, so that the remover is nobody's child to wait for; the process is single-threaded
         // here (the writers have joined), and the child only removes files and exits.
+        // The remover renames the folder to the leftover name of its own pid before this process goes on (it
+        // says so through a pipe): a build starting after this one ends sees the owner alive and leaves the
+        // folder be (remove_stale_siblings), instead of removing the same files at the same time, in its time.
+        int ready[2];
+        if (::pipe2(ready, O_CLOEXEC) != 0) ready[0] = ready[1] = -1;
         pid_t child = ::fork();
         if (child == 0) {
-            ::close_range(3, ~0U, 0);  // holds nothing of the build's: not its build lock (write/build_lock.hpp)
+            // Holds nothing of the build's (not its build lock, write/build_lock.hpp) but the pipe's write end.
+            if (ready[1] > 3) ::close_range(3, static_cast<unsigned>(ready[1]) - 1, 0);
+            ::close_range(static_cast<unsigned>(ready[1] >= 3 ? ready[1] + 1 : 3), ~0U, 0);
             if (::fork() == 0) {
-                // Renamed to the leftover name of the remover's own pid first: a build starting meanwhile sees
-                // its owner alive and leaves it be (remove_stale_siblings), instead of removing the same files
-                // at the same time, in its own time.
                 const fs::path mine = out.parent_path() / ("." + out.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
                 if (::rename(target.c_str(), mine.c_str()) == 0) target = mine.string();
+                if (ready[1] >= 0) {
+                    const char done = 1;
+                    [[maybe_unused]] ssize_t n = ::write(ready[1], &done, 1);
+                    ::close(ready[1]);
+                }
                 boost::system::error_code e;
                 fs::remove_all(target, e);
                 ::_exit(0);
             }
             ::_exit(0);
         }
+        if (ready[1] >= 0) ::close(ready[1]);
         if (child > 0) {
             int status = 0;
             ::waitpid(child, &status, 0);
+            if (ready[0] >= 0) {
+                char done = 0;
+                while (::read(ready[0], &done, 1) < 0 && errno == EINTR) {
+                }
+                ::close(ready[0]);
+            }
             return;
         }
+        if (ready[0] >= 0) ::close(ready[0]);
     }
     fs::remove_all(target, ec);
 }
