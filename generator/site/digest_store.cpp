@@ -2,22 +2,19 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <memory>
 #include <stdexcept>
 #include <type_traits>
 
-#include <csignal>
-#include <cerrno>
 #include <cstdlib>
 
 #include <unistd.h>
-#include <xxhash.h>
 
 #include <boost/filesystem.hpp>
 
 #include "load/json_file.hpp"
 #include "write/content_hash.hpp"
 #include "write/output_manifest.hpp"
+#include "write/staged_output.hpp"
 
 namespace fs = boost::filesystem;
 
@@ -49,11 +46,11 @@ template <typename A> void fields(A& a, SearchDigest& s) { a(s.items, s.spending
 template <typename A> void fields(A& a, FileStamp& s) { a(s.size, s.inode, s.device, s.mtime_ns, s.ctime_ns); }
 
 // Integers as 8 little-endian bytes, strings and vectors with their length first, optionals with a flag. The
-// bytes go to `file` in blocks of a megabyte, hashed on the way (XXH3, as content_hash), so that the store is
+// bytes go to `file` in blocks of a megabyte, hashed on the way (as content_hash), so that the store is
 // never held whole in memory.
 class Writer {
 public:
-    explicit Writer(std::FILE* file) : file_(file) { XXH3_64bits_reset(state_.get()); }
+    explicit Writer(std::FILE* file) : file_(file) {}
     template <typename... T>
     void operator()(const T&... values) { (put(values), ...); }
     void raw(std::string_view bytes) {
@@ -62,13 +59,13 @@ public:
     }
     // Writes what is buffered; false once any write failed.
     bool flush() {
-        XXH3_64bits_update(state_.get(), buffer_.data(), buffer_.size());
+        hash_.update(buffer_);
         ok_ = ok_ && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) == buffer_.size();
         buffer_.clear();
         return ok_;
     }
     // The hash of every byte written so far (after flush()).
-    std::uint64_t hash() const { return XXH3_64bits_digest(state_.get()); }
+    std::uint64_t hash() const { return hash_.digest(); }
 
 private:
     void put(const std::string& s) {
@@ -97,7 +94,7 @@ private:
     }
     std::FILE* file_;
     std::string buffer_;
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state_{XXH3_createState(), &XXH3_freeState};
+    StreamingHash hash_;
     bool ok_ = true;
 };
 
@@ -201,7 +198,7 @@ bool save_digest_store(const std::string& path, std::uint64_t program, const std
         const std::string name = it->path().filename().string();
         if (name.rfind(prefix, 0) != 0) continue;
         const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(it->path(), ec);
+        if (pid > 0 && !leftover_owner_running(pid)) fs::remove(it->path(), ec);
     }
     const std::string temporary = path + ".new-" + std::to_string(::getpid());
     std::FILE* f = std::fopen(temporary.c_str(), "wb");

@@ -16,21 +16,23 @@ namespace {
 constexpr std::size_t kSpillAt = 1 << 16;  // fingerprints stay below it: one XXH3 call on the buffer
 }
 
-struct HashBuilder::State {
+struct StreamingHash::State {
     XXH3_state_t xxh;
 };
 
-HashBuilder::HashBuilder() = default;
-HashBuilder::~HashBuilder() = default;
-HashBuilder::HashBuilder(HashBuilder&&) noexcept = default;
-HashBuilder& HashBuilder::operator=(HashBuilder&&) noexcept = default;
+StreamingHash::StreamingHash() : state_(std::make_unique<State>()) { XXH3_64bits_reset(&state_->xxh); }
+StreamingHash::~StreamingHash() = default;
+StreamingHash::StreamingHash(const StreamingHash& other) : state_(std::make_unique<State>(*other.state_)) {}
+StreamingHash::StreamingHash(StreamingHash&&) noexcept = default;
+StreamingHash& StreamingHash::operator=(StreamingHash&&) noexcept = default;
+
+void StreamingHash::update(std::string_view bytes) { XXH3_64bits_update(&state_->xxh, bytes.data(), bytes.size()); }
+
+std::uint64_t StreamingHash::digest() const { return XXH3_64bits_digest(&state_->xxh); }
 
 void HashBuilder::spill() {
-    if (!state_) {
-        state_ = std::make_unique<State>();
-        XXH3_64bits_reset(&state_->xxh);
-    }
-    XXH3_64bits_update(&state_->xxh, buffer_.data(), buffer_.size());
+    if (!stream_) stream_.emplace();
+    stream_->update(buffer_);
     buffer_.clear();
 }
 
@@ -38,7 +40,7 @@ HashBuilder& HashBuilder::add(std::string_view text) {
     add(static_cast<std::uint64_t>(text.size()));
     if (buffer_.size() + text.size() > kSpillAt) {
         spill();
-        XXH3_64bits_update(&state_->xxh, text.data(), text.size());
+        stream_->update(text);
     } else buffer_.append(text);
     return *this;
 }
@@ -51,10 +53,10 @@ HashBuilder& HashBuilder::add(std::uint64_t value) {
 
 // The streaming and the one-call XXH3 give the same hash of the same bytes.
 std::uint64_t HashBuilder::done() const {
-    if (!state_) return content_hash(buffer_);
-    State copy = *state_;
-    XXH3_64bits_update(&copy.xxh, buffer_.data(), buffer_.size());
-    return XXH3_64bits_digest(&copy.xxh);
+    if (!stream_) return content_hash(buffer_);
+    StreamingHash rest = *stream_;
+    rest.update(buffer_);
+    return rest.digest();
 }
 
 std::uint64_t program_fingerprint() {

@@ -42,6 +42,8 @@ static BuildFailed out_problem(const std::string& out, std::string expected, std
     return BuildFailed(p);
 }
 
+bool leftover_owner_running(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+
 // Staging folders of builds that were killed (their process is gone) are removed; a live build's are kept.
 static void remove_stale_siblings(const fs::path& out) {
     const std::string prefix = "." + out.filename().string() + ".gongkai-";
@@ -52,8 +54,7 @@ static void remove_stale_siblings(const fs::path& out) {
         auto dash = name.find_last_of('-');
         std::string kind = name.substr(prefix.size(), dash - prefix.size());
         if (kind != "staging" && kind != "old" && kind != "patch") continue;
-        long pid = std::strtol(name.c_str() + dash + 1, nullptr, 10);
-        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+        if (leftover_owner_running(std::strtol(name.c_str() + dash + 1, nullptr, 10))) continue;
         fs::remove_all(it->path(), ec);
     }
 }

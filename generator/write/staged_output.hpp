@@ -73,6 +73,10 @@ private:
 // throws.
 void finish_interrupted_patch(const std::string& out_dir);
 
+// True while the process `pid` that named a leftover file or folder after itself ("…-<pid>") still runs (or
+// cannot be told apart from one that does); false for a pid of 0 or less, whose leftover is stale.
+bool leftover_owner_running(long pid);
+
 // True when `rel` is a safe relative output path: no empty, "." or ".." segments, no backslash, not absolute.
 bool is_safe_relative_path(const std::string& rel);
 
