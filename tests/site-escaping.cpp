@@ -61,3 +61,28 @@ TEST_CASE("a department named <script>alert(1)</script></script> cannot inject m
     std::string county = read_file(d / "site/310107-putuo/2024/index.html");
     CHECK(county.find("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e") != std::string::npos);  // in chart JSON
 }
+
+TEST_CASE("names that a spreadsheet would run as formulas are neutralised in every CSV download; numbers stay numbers") {
+    const std::string formula = "=HYPERLINK(\"http://example.invalid\",\"点击\")";
+    TempDir d;
+    copy_real_data(d / "data");
+    edit_json(d / (std::string("data/") + kPutuoFiling), [&](json& j) {
+        j["department"]["name"] = formula;
+        j["tables"][2]["blocks"][0]["rows"][1]["name"] = "@SUM(A1:A9)";
+        j["tables"][2]["blocks"][0]["rows"][2]["name"] = "-2+3";
+    });
+    Site(options_for(d / "data", d / "site")).build();
+    std::size_t csvs = 0, neutralised = 0;
+    for (const auto& rel : list_files(d / "site")) {
+        if (rel.size() < 4 || rel.substr(rel.size() - 4) != ".csv") continue;
+        ++csvs;
+        std::string csv = read_file(d / ("site/" + rel));
+        // No cell of any CSV starts with a formula character unless it is a printed number.
+        std::regex cell_start("(^|,|\\n)\"?([=+@\\-][^,\\r\\n]*)");
+        for (std::sregex_iterator it(csv.begin(), csv.end(), cell_start), end; it != end; ++it)
+            CHECK_MESSAGE(std::regex_match((*it)[2].str(), std::regex("[-+]?[0-9][0-9,]*(\\.[0-9]+)?%?")), std::string(rel + ": " + (*it)[2].str()));
+        if (contains(csv, "\"'=HYPERLINK(\"\"http://example.invalid\"\"") || contains(csv, "\"'@SUM(A1:A9)\"") || contains(csv, "\"'-2+3\"")) ++neutralised;
+    }
+    CHECK(csvs >= 10);
+    CHECK(neutralised >= 3);  // the department's table CSV, the county's department list and line-items.csv at least
+}

@@ -4,6 +4,9 @@
 
 #include <regex>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <boost/filesystem.hpp>
 
 #include "test_support.hpp"
@@ -174,4 +177,80 @@ TEST_CASE("a 决算 without all nine tables is incomplete") {
     CHECK(f.build(out) == 1);
     CHECK(out.find("/tables: expected all nine tables of a 决算, found no table of kind three_public") != std::string::npos);
     f.check_site_untouched();
+}
+
+namespace {
+// Every table amount of the filing at `path` set to the largest the format accepts, as printed text.
+void set_amounts_to_maximum(const std::string& path) {
+    edit_json(path, [](json& j) {
+        for (auto& t : j["tables"])
+            for (auto& b : t["blocks"])
+                for (auto& r : b["rows"])
+                    for (auto& [column, v] : r["values"].items())
+                        if (v.is_string() && !v.get<std::string>().empty()) v = "999999999999.99";
+    });
+}
+// `n` more departments in Xiangtan 2024, copies of the (already edited) county-government office.
+void add_copies(const Fixture& f, int n) {
+    for (int i = 1; i <= n; ++i) {
+        std::string copy = f.data + "/430321-xiangtan/2024/max-" + std::to_string(i) + ".json";
+        fs::copy_file(f.xiangtan, copy);
+        edit_json(copy, [&](json& j) {
+            j["department"]["slug"] = "max-" + std::to_string(i);
+            j["department"]["name"] = "最大金额部门" + std::to_string(i);
+        });
+    }
+}
+}  // namespace
+
+TEST_CASE("amounts at the accepted maximum in many filings: sums are exact or the build names the filing") {
+    Fixture f;
+    set_amounts_to_maximum(f.xiangtan);
+    std::string out;
+    SUBCASE("four departments at the maximum still sum exactly") {
+        add_copies(f, 3);
+        REQUIRE(f.build(out) == 0);
+        // 4 × 999,999,999,999.99 万元 on the county dashboard, not a wrapped-around number.
+        CHECK(contains(read_file(f.out + "/430321-xiangtan/2024/index.html"), "3,999,999,999,999.96"));
+    }
+    SUBCASE("five departments at the maximum pass the bound for sums: a clear error naming the filing") {
+        add_copies(f, 4);
+        CHECK(f.build(out) == 1);
+        CHECK(contains(out, "max-"));
+        CHECK(contains(out, "past that bound"));
+        CHECK(contains(out, "of 湘潭县 2024"));
+        f.check_site_untouched();
+    }
+}
+
+TEST_CASE("an output folder on another file system than the inputs (a tmpfs) builds and rebuilds") {
+    struct stat shm, here;
+    if (::stat("/dev/shm", &shm) != 0 || !S_ISDIR(shm.st_mode)) {
+        MESSAGE("no /dev/shm on this machine: nothing to test");
+        return;
+    }
+    Fixture f;
+    REQUIRE(::stat(f.data.c_str(), &here) == 0);
+    if (shm.st_dev == here.st_dev) {
+        MESSAGE("/dev/shm is on the same file system as the test folder: nothing to test");
+        return;
+    }
+    const std::string parent = "/dev/shm/gongkai-test-" + std::to_string(::getpid());
+    fs::create_directories(parent);
+    struct Cleanup {
+        std::string dir;
+        ~Cleanup() { boost::system::error_code ec; fs::remove_all(dir, ec); }
+    } cleanup{parent};
+    const std::string command = std::string(GONGKAI_BINARY) + " build --quiet --data " + f.data + " --templates " + source_dir() +
+                                "/site-templates --assets " + source_dir() + "/assets --out " + parent + "/site";
+    std::string out;
+    REQUIRE_MESSAGE(run_command(command, out) == 0, out);
+    auto same_as_before = [&] {
+        auto files = list_files(parent + "/site");
+        REQUIRE(files.size() == f.before.size());
+        for (const auto& rel : files) CHECK_MESSAGE(read_file(parent + "/site/" + rel) == f.before.at(rel), rel);
+    };
+    same_as_before();
+    REQUIRE_MESSAGE(run_command(command, out) == 0, out);  // again, reusing the previous output
+    same_as_before();
 }

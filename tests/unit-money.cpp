@@ -1,6 +1,8 @@
 // Exact decimal parsing and formatting (model/money).
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "model/money.hpp"
 
 using namespace gongkai;
@@ -58,4 +60,26 @@ TEST_CASE("percentages are computed in integers") {
     CHECK(format_micro(*p, 2) == "83.09");
     CHECK(!percent_micro(1, 0));
     CHECK(format_micro(*percent_micro(-92'380'000, 1'669'990'000), 2) == "-5.53");
+}
+
+TEST_CASE("sums of amounts stay within ±(2^62 − 1) millionths, never wrapping") {
+    const std::int64_t max_amount = parse_decimal("999999999999.999999")->micro;
+    CHECK(!parse_decimal("1000000000000"));
+    std::int64_t total = 0;
+    int added = 0;
+    while (add_to_sum(total, max_amount)) ++added;
+    CHECK(added == 4);  // 4 × (10^18 − 1) < 2^62 − 1 < 5 × (10^18 − 1)
+    CHECK(total == 4 * max_amount);
+    std::int64_t negative = 0;
+    while (add_to_sum(negative, -max_amount)) {}
+    CHECK(negative == -4 * max_amount);
+    std::int64_t edge = kMaxSumMicro - 1;
+    CHECK(add_to_sum(edge, 1));
+    CHECK(edge == kMaxSumMicro);
+    CHECK(!add_to_sum(edge, 1));
+    CHECK(edge == kMaxSumMicro);
+    std::int64_t extreme = std::numeric_limits<std::int64_t>::max();  // operands beyond the bound are refused, not wrapped
+    CHECK(!add_to_sum(extreme, std::numeric_limits<std::int64_t>::max()));
+    // Two sums at opposite bounds: their difference still fits.
+    CHECK(percent_micro(kMaxSumMicro - (-kMaxSumMicro), kMaxSumMicro).has_value());
 }

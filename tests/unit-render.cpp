@@ -1,6 +1,8 @@
 // Escaping and templates (render/).
 #include <doctest/doctest.h>
 
+#include "render/csv_export.hpp"
+
 #include "render/escape.hpp"
 #include "render/template_set.hpp"
 #include "render/view_common.hpp"
@@ -171,4 +173,11 @@ TEST_CASE("one ▲/▼ formatter") {
     CHECK(arrow_pct(-5'530000) == "▼5.5%");
     CHECK(arrow_pct(3'600000) == "▲3.6%");
     CHECK(arrow_pct(0) == "0.0%");
+}
+
+TEST_CASE("CSV cells a spreadsheet would run as formulas get a leading apostrophe; printed numbers stay numbers") {
+    CHECK(csv_line({"-3.00", "+1,234.5", "-12%", "0", "一般公共服务支出"}) == "-3.00,\"+1,234.5\",-12%,0,一般公共服务支出\r\n");
+    CHECK(csv_line({"=1+2", "+A1", "-", "-其中", "@SUM(A1)", "\tx", "\r=1", "-3.", "1=1"}) ==
+          "\"'=1+2\",\"'+A1\",\"'-\",\"'-其中\",\"'@SUM(A1)\",\"'\tx\",\"'\r=1\",\"'-3.\",1=1\r\n");
+    CHECK(csv_line({"=\"a\",b"}) == "\"'=\"\"a\"\",b\"\r\n");  // quotes inside are doubled as ever
 }

@@ -1,5 +1,6 @@
 #include "compute/class_sums.hpp"
 
+#include "compute/bounded_sum.hpp"
 #include "compute/department_summary.hpp"
 
 namespace gongkai {
@@ -10,13 +11,16 @@ ClassSums sum_classes(const std::vector<CountyYear>& county_years) {
         std::map<std::string, std::string> codes;  // code ("e" + code for economic classes) -> name
         std::map<std::pair<bool, std::string>, std::int64_t> sums;
         for (const auto& d : cy.departments) {
+            auto describe = [&](const auto& c) {
+                return [&] { return c.code + " " + c.name + " of " + cy.county_name + " " + std::to_string(cy.year); };
+            };
             for (const auto& c : d.summary.spending_classes) {
                 codes.emplace(c.code, c.name);
-                sums[{false, c.code}] += c.micro;
+                add_amount(sums[{false, c.code}], c.micro, *d.filing, describe(c));
             }
             for (const auto& c : d.summary.key_economic) {
                 codes.emplace("e" + c.code, c.name);
-                sums[{true, c.code}] += c.micro;
+                add_amount(sums[{true, c.code}], c.micro, *d.filing, describe(c));
             }
         }
         for (const auto& [code, name] : codes) {

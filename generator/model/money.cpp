@@ -79,6 +79,13 @@ static std::string format_impl(std::int64_t micro, int decimals, bool grouped) {
 std::string format_micro(std::int64_t micro, int decimals) { return format_impl(micro, decimals, false); }
 std::string format_micro_grouped(std::int64_t micro, int decimals) { return format_impl(micro, decimals, true); }
 
+bool add_to_sum(std::int64_t& total, std::int64_t micro) {
+    const __int128 sum = static_cast<__int128>(total) + micro;
+    if (sum > kMaxSumMicro || sum < -static_cast<__int128>(kMaxSumMicro)) return false;
+    total = static_cast<std::int64_t>(sum);
+    return true;
+}
+
 std::optional<std::int64_t> percent_micro(std::int64_t a, std::int64_t b) {
     if (b == 0) return std::nullopt;
     // a/b*100 in millionths: a * 1e8 / b, computed in 128 bits to avoid overflow.

@@ -21,6 +21,15 @@ constexpr std::int64_t kMaxWhole = 1'000'000'000'000;
 // in well-formed groups, at most 6 decimals and magnitudes below kMaxWhole. Returns nullopt for anything else.
 std::optional<Decimal> parse_decimal(const std::string& text);
 
+// The largest magnitude of a sum of amounts that gongkai computes, shows or stores (county totals, class sums,
+// like-for-like totals): 2^62 − 1 millionths, about 4.6 × 10^12 whole units, so that the difference of any
+// two such sums still fits in int64.
+constexpr std::int64_t kMaxSumMicro = (std::int64_t{1} << 62) - 1;
+
+// Adds `micro` to `total` when the result stays within ±kMaxSumMicro and returns true; otherwise returns false
+// and leaves `total` unchanged. Computed in 128 bits: nothing wraps, whatever the operands.
+[[nodiscard]] bool add_to_sum(std::int64_t& total, std::int64_t micro);
+
 // Formats a millionths value with exactly `decimals` digits, rounding half away from zero ("1577.61").
 std::string format_micro(std::int64_t micro, int decimals = 2);
 

@@ -11,7 +11,45 @@
 
 namespace gongkai {
 
+namespace {
+
+// Printed numbers ("-3.00", "+1,234.5", "-12%") stay numbers in a spreadsheet; they are never neutralised.
+bool is_printed_number(std::string_view f) {
+    std::size_t i = (!f.empty() && (f[0] == '-' || f[0] == '+')) ? 1 : 0;
+    if (i < f.size() && f.back() == '%') f.remove_suffix(1);
+    if (i >= f.size() || f[i] < '0' || f[i] > '9') return false;
+    bool point = false;
+    for (; i < f.size(); ++i) {
+        char c = f[i];
+        if (c >= '0' && c <= '9') continue;
+        if (c == ',' && !point) continue;
+        if (c == '.' && !point && i + 1 < f.size()) {
+            point = true;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+// A text cell that a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return).
+bool is_formula_like(std::string_view f) {
+    return !f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos && !is_printed_number(f);
+}
+
+}  // namespace
+
 void append_csv_field(std::string& out, std::string_view f) {
+    if (is_formula_like(f)) {
+        // Neutralised as OWASP advises: a leading apostrophe makes the cell text; quoted, so it stays one cell.
+        out += "\"'";
+        for (char c : f) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += '"';
+        return;
+    }
     bool quote = f.find_first_of(",\"\r\n") != std::string_view::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
     if (!quote) {
         out += f;

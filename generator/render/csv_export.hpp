@@ -9,7 +9,9 @@
 
 namespace gongkai {
 
-// One CSV line from fields (RFC 4180 quoting), ending in CRLF.
+// One CSV line from fields (RFC 4180 quoting), ending in CRLF. Here and in every CSV below, a text field that a
+// spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return and is not a printed
+// number) is neutralised with a leading apostrophe (CSV injection); printed numbers such as "-3.00" stay numbers.
 std::string csv_line(const std::vector<std::string>& fields);
 
 // File name of a table block's CSV within the department folder, e.g. "tables/expenditure.csv".

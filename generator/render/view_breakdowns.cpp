@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "compute/bounded_sum.hpp"
 #include "render/escape.hpp"
 #include "render/view_budget_execution.hpp"
 #include "render/view_common.hpp"
@@ -118,7 +119,7 @@ json history_view(const std::vector<const Filing*>& years, const std::vector<con
                     bool any = false;
                     for (const auto& from : m.from)
                         if (auto a = spending_of(*years[i], from)) {
-                            sum += *a;
+                            add_amount(sum, *a, *years[i], [&] { return code + " as the sum of its former codes"; });
                             any = true;
                             note += (note.empty() ? "原科目 " : "、") + from;
                         }
@@ -158,7 +159,7 @@ json class_view(const CountyYear& cy, const std::string& code, const std::string
         MaybeMoney amount = class_amount(*d.filing, code, economic);
         if (!amount) continue;
         present.push_back({&d, *amount});
-        sum += *amount;
+        add_amount(sum, *amount, *d.filing, [&] { return code + " of " + cy.county_name + " " + std::to_string(cy.year); });
     }
     // Largest first; equal amounts keep the dashboard's order (支出合计, then slug).
     std::stable_sort(present.begin(), present.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -182,11 +183,13 @@ json class_view(const CountyYear& cy, const std::string& code, const std::string
         if (auto it = with_pages.find(code.substr(0, 3)); it != with_pages.end())
             v["parent"] = {{"code", it->first}, {"name", it->second}, {"link", "../" + it->first + "/index.html"}};
     std::vector<std::pair<std::string, std::int64_t>> subs;  // code, county total
-    for (const auto& [c, n] : with_pages) {
+    for (const auto& page : with_pages) {
+        const std::string& c = page.first;
         if (c.size() != code.size() + 2 || c.compare(0, code.size(), code) != 0) continue;
         std::int64_t total = 0;
         for (const auto& d : cy.departments)
-            if (auto a = class_amount(*d.filing, c, economic)) total += *a;
+            if (auto a = class_amount(*d.filing, c, economic))
+                add_amount(total, *a, *d.filing, [&] { return c + " of " + cy.county_name + " " + std::to_string(cy.year); });
         subs.push_back({c, total});
     }
     std::stable_sort(subs.begin(), subs.end(), [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -3,6 +3,7 @@
 
 #include "compute/peer_measures.hpp"
 #include "compute/peer_stats.hpp"
+#include "compute/bounded_sum.hpp"
 #include "render/escape.hpp"
 #include "render/view_audit.hpp"
 #include "render/view_budget_execution.hpp"
@@ -137,7 +138,8 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
             bool any = false;
             for (std::size_t i = named; i < cy.departments.size(); ++i)
                 if (auto it = c->by_department.find(cy.departments[i].filing->slug); it != c->by_department.end()) {
-                    rest += it->second;
+                    add_amount(rest, it->second, *cy.departments[i].filing,
+                               [&] { return c->code + " of the smaller departments of " + cy.county_name + " " + std::to_string(cy.year); });
                     any = true;
                 }
             data.push_back(any ? money_number(rest) : json(nullptr));

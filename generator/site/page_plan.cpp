@@ -192,7 +192,9 @@ void plan_counties(const SiteInputs& in, std::vector<PlannedOutput>& out) {
 }
 
 void plan_histories(const SiteInputs& in, std::vector<PlannedOutput>& out) {
-    for (const auto& [key, filings] : in.model.filings_by_department) {
+    for (const auto& department : in.model.filings_by_department) {
+        const auto& key = department.first;
+        const auto& filings = department.second;  // a reference, not a structured binding: lambdas capture it
         const auto& budgets = group(in.model.budgets_by_department, key);
         Inputs inputs;
         add(inputs, filings);
