@@ -103,7 +103,9 @@ TEST_CASE("one invalid filing among four: check reports it as a problem of that 
     CHECK(run_command(check_command(d / "data") + " 2>/dev/null", out) == 1);
     CHECK(contains(out, d / (std::string("data/") + kXiangtanFiling) + ": invalid filing, not audited"));
     CHECK(contains(out, "problem /year: expected an integer"));
-    for (const auto& [rel, report] : valid) {
+    for (const auto& entry : valid) {
+        const auto& rel = entry.first;  // not a structured binding: CAPTURE refers to it from a lambda (clang 14)
+        const auto& report = entry.second;
         CAPTURE(rel);
         CHECK(contains(out, d / ("data/" + rel) + ": "));
         REQUIRE(!report.findings.empty());

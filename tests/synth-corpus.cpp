@@ -79,12 +79,14 @@ void check_budgets(const Site& site, const std::string& site_dir) {
     }
     CHECK(site.budgets().size() == 3 * 40 * 4);
     CHECK(per_year == std::map<int, std::size_t>{{2022, 120}, {2023, 120}, {2024, 120}, {2025, 120}});  // 2025: next year's plan
-    for (const auto& [key, f] : actual_of) CHECK_MESSAGE(budget_of.count(key), f->path);
+    for (const auto& actual : actual_of) CHECK_MESSAGE(budget_of.count(actual.first), actual.second->path);
 
     std::size_t findings = 0;
     for (const auto& a : site.budget_audits()) findings += a.findings.size();
     CHECK(findings == 0);
-    for (const auto& [key, b] : budget_of) {
+    for (const auto& budget : budget_of) {
+        const auto& key = budget.first;
+        const Filing* b = budget.second;  // not a structured binding: CHECK_MESSAGE captures it (clang 14)
         auto prior = budget_of.find({std::get<0>(key), std::get<1>(key), std::get<2>(key) - 1});
         AuditReport r = audit_filing(*b, prior == budget_of.end() ? nullptr : prior->second);
         CHECK_MESSAGE(r.findings.empty(), b->path << ": " << (r.findings.empty() ? std::string() : r.findings[0].message));
@@ -307,7 +309,9 @@ TEST_CASE("more departments than kinds of bureau: distinct plausible names, neve
     SyntheticCorpus corpus = synthesize(o);
     std::set<std::string> slugs, names;
     std::size_t towns = 0, units = 0;
-    for (const auto& [path, doc] : corpus.files) {
+    for (const auto& file : corpus.files) {
+        const std::string& path = file.first;
+        const auto& doc = file.second;
         if (!is_final_accounts(path)) continue;
         std::string name = doc["department"]["name"], slug = doc["department"]["slug"];
         CHECK_MESSAGE(slugs.insert(slug).second, slug);
@@ -354,7 +358,9 @@ TEST_CASE("三公 lines of the 06 table are the 三公 table's figures; line ite
     o.seed = 7;
     SyntheticCorpus corpus = synthesize(o);
     std::map<std::string, std::map<int, const nlohmann::ordered_json*>> by_dept;  // county/slug -> year -> doc
-    for (const auto& [path, doc] : corpus.files) {
+    for (const auto& file : corpus.files) {
+        const std::string& path = file.first;
+        const auto& doc = file.second;
         if (!is_final_accounts(path)) continue;
         auto e = rows_of(doc, "basic_expenditure");
         auto t = rows_of(doc, "three_public");

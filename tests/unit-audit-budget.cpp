@@ -178,7 +178,7 @@ TEST_CASE("a consistent budget passes every budget table rule, and a budget runs
         expect_pass(f, rule);
     AuditReport r = audit_filing(f);
     CHECK(r.findings.empty());
-    for (const auto& [rule, n] : r.checks_by_rule) CHECK_MESSAGE(rule.rfind("b-", 0) == 0, rule << " ran on a budget");
+    for (const auto& checked : r.checks_by_rule) CHECK_MESSAGE(checked.first.rfind("b-", 0) == 0, checked.first << " ran on a budget");
     // A budget is not a 决算 missing its nine tables.
     CHECK(r.checks_by_rule.count("s-table-absent") == 0);
 }

@@ -75,7 +75,9 @@ TEST_CASE("budget table titles of both templates name their kinds, with or witho
         {"政府采购支出预算表", "budget_procurement"},
         {"上海市普陀区财政局2025年度部门收入预算总表", "budget_income"},
     };
-    for (const auto& [title, kind] : titles) {
+    for (const auto& entry : titles) {
+        const auto& title = entry.first;  // not a structured binding: INFO refers to it from a lambda (clang 14)
+        const auto& kind = entry.second;
         INFO(title);
         CHECK(table_kind_of_title(title) == kind);
     }

@@ -170,7 +170,9 @@ std::string describe(const std::vector<Unplaced>& unplaced) {
 void check_document(const Document& document) {
     const Flow flow = flow_of(document.source);
     const json filing = json::parse(test::read_file(test::source_dir() + "/data/" + document.filing));
-    for (const auto& [kind, title] : kKinds) {
+    for (const auto& entry : kKinds) {
+        const auto& kind = entry.first;  // not a structured binding: CAPTURE refers to it from a lambda (clang 14)
+        const auto& title = entry.second;
         CAPTURE(document.source);
         CAPTURE(kind);
         const std::optional<TableSegment> segment = find_segment(flow, kind, title);

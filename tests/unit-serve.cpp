@@ -6,6 +6,9 @@
 
 #include <boost/filesystem.hpp>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "serve/file_watcher.hpp"
 #include "serve/preview_server.hpp"
@@ -15,6 +18,53 @@
 using namespace gongkai;
 using namespace gongkai::test;
 namespace fs = boost::filesystem;
+
+namespace {
+// Waits until `done()` holds, for at most two minutes (a sanitizer build on a busy machine rebuilds slowly);
+// returns whether it did.
+template <class Done>
+bool wait_until(Done done) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
+// The resident memory of this process (and so of the server running in it), in kB.
+long resident_kb() {
+    std::string status = read_file("/proc/self/status");
+    auto at = status.find("VmRSS:");
+    return at == std::string::npos ? 0 : std::stol(status.substr(at + 6));
+}
+
+// Sends `head` and then `body_bytes` bytes of body over a raw connection, and returns the status line of the
+// answer ("" when the server closed the connection without one).
+std::string raw_request(int port, const std::string& head, std::size_t body_bytes) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+        ::close(fd);
+        return "";
+    }
+    timeval tv{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    bool ok = ::send(fd, head.data(), head.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(head.size());
+    const std::string chunk(64 * 1024, 'a');
+    for (std::size_t sent = 0; ok && sent < body_bytes; sent += chunk.size())
+        ok = ::send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(chunk.size());
+    char buf[256];
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    ::close(fd);
+    std::string answer = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "";
+    return answer.substr(0, answer.find("\r\n"));
+}
+}  // namespace
 
 TEST_CASE("request paths are confined to the site root") {
     TempDir d;
@@ -98,8 +148,7 @@ TEST_CASE("the server serves pages, its 404 page, refuses traversal and recovers
     std::string filing = d / "data/430321-xiangtan/2024/county-government-office.json";
     std::string good = read_file(filing);
     edit_json(filing, [](nlohmann::json& j) { j["year"] = "二〇二四"; });
-    for (int i = 0; i < 100 && server.generation() == gen; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    REQUIRE(server.generation() > gen);
+    REQUIRE(wait_until([&] { return server.generation() > gen && server.last_build_failed(); }));
     auto err = c.Get("/430321-xiangtan/2024/county-government-office/");
     REQUIRE(err);
     CHECK(err->status == 500);
@@ -109,7 +158,7 @@ TEST_CASE("the server serves pages, its 404 page, refuses traversal and recovers
     // The next good save recovers.
     gen = server.generation();
     write_file(filing, good);
-    for (int i = 0; i < 100 && server.generation() == gen; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(wait_until([&] { return server.generation() > gen && !server.last_build_failed(); }));
     auto back = c.Get("/430321-xiangtan/2024/county-government-office/");
     REQUIRE(back);
     CHECK(back->status == 200);
@@ -142,4 +191,56 @@ TEST_CASE("the watcher sees saves in existing folders and in folders created or 
     write_file(d / "data/310107-y/2024/c.json", "{\"y\": 2}");
     CHECK(watcher.wait_for_change(2000));
     CHECK(!watcher.wait_for_change(100));
+}
+
+TEST_CASE("the server answers only what a static site needs, at once, and bounded in memory") {
+    TempDir d;
+    copy_real_data(d / "data");
+    ServeOptions s;
+    s.port = 0;
+    PreviewServer server(options_for(d / "data", d / "site"), s);
+    int port = server.start();
+    REQUIRE(port > 0);
+    httplib::Client c("127.0.0.1", port);
+
+    auto hidden = c.Get("/.gongkai-site");  // the site's marker exists, but hidden files are not served
+    REQUIRE(fs::exists(d / "site/.gongkai-site"));
+    REQUIRE(hidden);
+    CHECK(hidden->status == 404);
+
+    auto one_range = c.Get("/assets/gongkai.css", {{"Range", "bytes=0-9"}});
+    REQUIRE(one_range);
+    CHECK(one_range->status == 206);
+    CHECK(one_range->body.size() == 10);
+    std::string many = "bytes=0-100000";
+    for (int i = 0; i < 500; ++i) many += ",0-100000";
+    auto multi = c.Get("/assets/echarts.min.js", {{"Range", many}});
+    REQUIRE(multi);
+    CHECK(multi->status == 416);
+
+    auto put = c.Put("/index.html", "x", "text/plain");
+    REQUIRE(put);
+    CHECK(put->status == 405);
+    CHECK(put->get_header_value("Allow") == "GET, HEAD");
+    CHECK(raw_request(port, "DELETE / HTTP/1.1\r\nHost: x\r\n\r\n", 0) == "HTTP/1.1 405 Method Not Allowed");
+    CHECK(raw_request(port, "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", 0) == "HTTP/1.1 400 Bad Request");
+
+    // An oversized URL is answered at once.
+    auto t0 = std::chrono::steady_clock::now();
+    auto long_url = c.Get("/" + std::string(9000, 'a'));
+    REQUIRE(long_url);
+    CHECK(long_url->status == 414);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
+
+    // A 256 MB body is skipped unread (413), and the server's memory stays where it was.
+    long before = resident_kb();
+    CHECK(raw_request(port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 268435456\r\n\r\n", 268435456) ==
+          "HTTP/1.1 413 Payload Too Large");
+    CHECK(resident_kb() - before < 64 * 1024);
+
+    // Pages are still served afterwards.
+    auto home = c.Get("/");
+    REQUIRE(home);
+    CHECK(home->status == 200);
+    server.stop();
 }

@@ -196,7 +196,7 @@ TEST_CASE("real-style county names: the department itself gets its kind, its sub
         {"平江经济开发区管理委员会", "(none)"},
         {"平江县人民政府", "(none)"},
     };
-    for (const auto& [name, expected] : cases) CHECK_MESSAGE(id(name) == expected, name);
+    for (const auto& c : cases) CHECK_MESSAGE(id(c.first) == c.second, c.first);
 }
 
 TEST_CASE("matching details: brackets, wildcards and subordinate endings") {

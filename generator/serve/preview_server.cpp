@@ -25,16 +25,48 @@ std::string reload_script(long generation) {
            ".catch(function(){setTimeout(p,1000);});}addEventListener('load',function(){setTimeout(p,1000);});})();</script>";
 }
 
+bool refuse_request(const httplib::Request& req, httplib::Response& res) {
+    auto refuse = [&](int status, const char* text) {
+        res.status = status;
+        res.set_content(text, "text/plain; charset=utf-8");
+        return true;
+    };
+    const bool body = req.has_header("Transfer-Encoding") || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+    if (req.method != "GET" && req.method != "HEAD") {
+        res.set_header("Allow", "GET, HEAD");
+        // A request with a body goes on to cpp-httplib, which skips a body over kMaxBodyBytes unread (413) and
+        // reads a smaller one before the 405 of the method handlers: answered here, the body would be taken
+        // for the next request on the connection.
+        return body ? false : refuse(405, "405 Method Not Allowed");
+    }
+    if (body) return refuse(400, "400 Bad Request: the preview server takes no request bodies");
+    // One range at most: cpp-httplib 0.11 builds a multi-range answer in memory (about 1,000 overlapping
+    // ranges of a 1 MB file made a 1 GB response), and no browser needs more than one for a static site.
+    if (req.has_header("Range") && req.get_header_value("Range").find(',') != std::string::npos)
+        return refuse(416, "416 Range Not Satisfiable: one range at a time");
+    return false;
+}
+
 PreviewServer::PreviewServer(BuildOptions build, ServeOptions serve)
     : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<httplib::Server>()) {
     if (!build_.filing_cache) build_.filing_cache = std::make_shared<FilingCache>();
-    // Every open page holds one request waiting for the next rebuild: enough workers that a few dozen open
-    // tabs leave others free to serve files.
-    server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+    // Every open page holds one request waiting for the next rebuild, and a slow or idle client holds a worker
+    // until its read times out: enough workers (threads cost address space, not memory, until used) that
+    // hundreds of such connections leave others free to serve files.
+    server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
     // cpp-httplib's default options add SO_REUSEPORT, which lets a second server share a busy port.
     server_->set_socket_options([](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+    });
+    server_->set_tcp_nodelay(true);  // small responses are not held back waiting for delayed ACKs
+    server_->set_read_timeout(kReadTimeoutSeconds, 0);
+    server_->set_write_timeout(kWriteTimeoutSeconds, 0);
+    server_->set_keep_alive_timeout(kReadTimeoutSeconds);
+    server_->set_keep_alive_max_count(100);
+    server_->set_payload_max_length(kMaxBodyBytes);  // there is no upload: a body larger than this is refused unread
+    server_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        return refuse_request(req, res) ? httplib::Server::HandlerResponse::Handled : httplib::Server::HandlerResponse::Unhandled;
     });
 }
 
@@ -90,6 +122,17 @@ std::string PreviewServer::error_page() const {
 }
 
 void PreviewServer::setup_routes() {
+    // Methods other than GET and HEAD whose body cpp-httplib has read (or skipped) first; see refuse_request.
+    auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+        res.status = 405;
+        res.set_header("Allow", "GET, HEAD");
+        res.set_content("405 Method Not Allowed", "text/plain; charset=utf-8");
+    };
+    server_->Post(R"(/.*)", not_allowed);
+    server_->Put(R"(/.*)", not_allowed);
+    server_->Patch(R"(/.*)", not_allowed);
+    server_->Delete(R"(/.*)", not_allowed);
+    server_->Options(R"(/.*)", not_allowed);
     server_->Get("/__gongkai/generation", [this](const httplib::Request& req, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
         if (req.has_param("after")) {  // held until the generation differs, at most 10 s

@@ -11,7 +11,11 @@
 
 #include "site/site.hpp"
 
-namespace httplib { class Server; }
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace gongkai {
 
@@ -56,6 +60,19 @@ private:
     ProblemList last_problems_;
     std::string last_error_;  // non-problem failures (I/O)
 };
+
+// Limits of the preview server (see the constructor): worker threads, seconds a client may stay silent while
+// sending a request (and between two requests on one connection), seconds to take a response, and the
+// largest request body read at all (the server has no route that takes one).
+inline constexpr int kWorkers = 1024;
+inline constexpr int kReadTimeoutSeconds = 5;
+inline constexpr int kWriteTimeoutSeconds = 10;
+inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+
+// Answers a request the preview server refuses before routing: a method other than GET or HEAD without a body
+// (405; with one, cpp-httplib skips or reads the body first, then 413 or 405), a GET or HEAD with a body (400),
+// or more than one byte range (416). Returns false for a request to go on.
+bool refuse_request(const httplib::Request& req, httplib::Response& res);
 
 // The script injected into the HTML pages served while the site is at `generation`: once the page has loaded
 // and settled, it waits for the next generation and reloads.

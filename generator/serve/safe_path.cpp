@@ -28,6 +28,7 @@ ResolvedPath resolve_site_path(const std::string& root_dir, const std::string& u
             r.verdict = PathVerdict::Refused;
             return r;
         }
+        if (!seg.empty() && seg.front() == '.') return r;  // hidden (the site's marker .gongkai-site): never served
         if (slash == std::string::npos) break;
         start = slash + 1;
     }

@@ -13,7 +13,8 @@ struct ResolvedPath {
 };
 
 // `url_path` is the already percent-decoded request path. Refuses "..", backslashes, NUL bytes and any
-// path whose real location (after following symlinks) is outside `root`.
+// path whose real location (after following symlinks) is outside `root`; hidden files and folders (a segment
+// beginning with '.', such as the site's marker .gongkai-site) are Missing.
 ResolvedPath resolve_site_path(const std::string& root, const std::string& url_path);
 
 // The MIME type for a file name, by extension (text types carry charset=utf-8).
