@@ -261,3 +261,27 @@ TEST_CASE("a 预算 filing holds budget tables, in a <slug>.budget.json file; a 
     // A budget needs none of the nine 决算 tables.
     CHECK_FALSE(has_problem(ok, "/tables", "all nine"));
 }
+
+TEST_CASE("a decoded block finds each code's first row through its index, as a scan would") {
+    for (const auto& rel : real_filing_paths()) {
+        Filing f = real_filing(rel);
+        for (const auto& t : f.tables)
+            for (const auto& b : t.blocks) {
+                Block unindexed = b;  // one more row (without a code) than when indexed: looked up by a scan
+                unindexed.rows.push_back({});
+                for (const auto& r : b.rows) {
+                    if (r.code.empty()) continue;
+                    const Row* first = nullptr;
+                    for (const auto& s : b.rows)
+                        if (s.code == r.code) {
+                            first = &s;
+                            break;
+                        }
+                    CHECK(b.row_by_code(r.code) == first);
+                    CHECK(unindexed.row_by_code(r.code) - unindexed.rows.data() == first - b.rows.data());
+                }
+                CHECK(b.row_by_code("0000000") == nullptr);
+                CHECK(unindexed.row_by_code("0000000") == nullptr);
+            }
+    }
+}

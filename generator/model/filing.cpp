@@ -1,5 +1,6 @@
 #include "model/filing.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -114,9 +115,27 @@ const Row* Block::row_by_key(std::string_view key) const {
 }
 
 const Row* Block::row_by_code(std::string_view code) const {
-    for (const auto& r : rows)
+    if (indexed_rows_ != rows.size() || code.empty()) {
+        for (const auto& r : rows)
+            if (r.code == code) return &r;
+        return nullptr;
+    }
+    auto it = std::lower_bound(by_code_.begin(), by_code_.end(), code,
+                               [&](std::uint32_t i, std::string_view c) { return std::string_view(rows[i].code) < c; });
+    if (it == by_code_.end()) return nullptr;
+    if (rows[*it].code == code) return &rows[*it];
+    if (std::string_view(rows[*it].code) > code) return nullptr;  // as the index's order says: not printed
+    for (const auto& r : rows)  // out of order: an indexed row's code changed since, so the index is stale
         if (r.code == code) return &r;
     return nullptr;
+}
+
+void Block::index_codes() {
+    by_code_.clear();
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (!rows[i].code.empty()) by_code_.push_back(static_cast<std::uint32_t>(i));
+    std::stable_sort(by_code_.begin(), by_code_.end(), [&](std::uint32_t a, std::uint32_t b) { return rows[a].code < rows[b].code; });
+    indexed_rows_ = rows.size();
 }
 
 Cell Block::cell(const Row& row, std::string_view column_id) const {

@@ -75,9 +75,19 @@ struct Block {
     // Index of a column by id, or -1.
     int column_index(std::string_view column_id) const;
     const Row* row_by_key(std::string_view key) const;
+    // The first row printing `code`, or nullptr: a binary search once index_codes() has run on the current
+    // rows, else a scan. Code that changes a row's code after decoding calls index_codes() again (a lookup
+    // that lands on a row whose code changed falls back to a scan, but a row given a code is not seen).
     const Row* row_by_code(std::string_view code) const;
     // The cell at (row, column id); nullopt when the column is absent or the cell blank.
     Cell cell(const Row& row, std::string_view column_id) const;
+    // Builds the index row_by_code searches (the decoder calls it once the rows are read), so that rules that
+    // look up a code for every row stay linear in the rows instead of quadratic.
+    void index_codes();
+
+private:
+    std::vector<std::uint32_t> by_code_;  // indices of the rows with a code, by (code, index)
+    std::size_t indexed_rows_ = 0;        // rows.size() when the index was built
 };
 
 struct Table {
