@@ -340,7 +340,7 @@ TEST_CASE("stated prior-year figures, also of a function line, against last year
     Filing renamed = prev;
     row_of(renamed, line)->code = "2019999";
     for (auto& t : renamed.tables)
-        for (auto& b : t.blocks) b.index_codes();  // a code changed: the blocks' code index is built again
+        for (auto& b : t.blocks) b.index_rows();  // a code changed: the blocks' code index is built again
     found = years_findings(audit_filing(f, &renamed));
     REQUIRE(found.size() == 1);
     CHECK(found.front().rule == "y-function-prior");

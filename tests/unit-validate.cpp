@@ -262,7 +262,7 @@ TEST_CASE("a 预算 filing holds budget tables, in a <slug>.budget.json file; a 
     CHECK_FALSE(has_problem(ok, "/tables", "all nine"));
 }
 
-TEST_CASE("a decoded block finds each code's first row through its index, as a scan would") {
+TEST_CASE("a decoded block finds each code's and each role's first row through its indexes, as a scan would") {
     for (const auto& rel : real_filing_paths()) {
         Filing f = real_filing(rel);
         for (const auto& t : f.tables)
@@ -270,6 +270,16 @@ TEST_CASE("a decoded block finds each code's first row through its index, as a s
                 Block unindexed = b;  // one more row (without a code) than when indexed: looked up by a scan
                 unindexed.rows.push_back({});
                 for (const auto& r : b.rows) {
+                    if (!r.key.empty()) {
+                        const Row* first_with_key = nullptr;
+                        for (const auto& s : b.rows)
+                            if (s.key == r.key) {
+                                first_with_key = &s;
+                                break;
+                            }
+                        CHECK(b.row_by_key(r.key) == first_with_key);
+                        CHECK(b.row_by_key(r.key + "-none") == nullptr);
+                    }
                     if (r.code.empty()) continue;
                     const Row* first = nullptr;
                     for (const auto& s : b.rows)

@@ -109,6 +109,11 @@ int Block::column_index(std::string_view column_id) const {
 }
 
 const Row* Block::row_by_key(std::string_view key) const {
+    if (indexed_rows_ == rows.size() && !key.empty()) {
+        for (std::uint32_t i : with_key_)  // the few rows with a role, in printed order
+            if (rows[i].key == key) return &rows[i];
+        return nullptr;
+    }
     for (const auto& r : rows)
         if (r.key == key) return &r;
     return nullptr;
@@ -130,10 +135,13 @@ const Row* Block::row_by_code(std::string_view code) const {
     return nullptr;
 }
 
-void Block::index_codes() {
+void Block::index_rows() {
     by_code_.clear();
-    for (std::size_t i = 0; i < rows.size(); ++i)
+    with_key_.clear();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
         if (!rows[i].code.empty()) by_code_.push_back(static_cast<std::uint32_t>(i));
+        if (!rows[i].key.empty()) with_key_.push_back(static_cast<std::uint32_t>(i));
+    }
     std::stable_sort(by_code_.begin(), by_code_.end(), [&](std::uint32_t a, std::uint32_t b) { return rows[a].code < rows[b].code; });
     indexed_rows_ = rows.size();
 }

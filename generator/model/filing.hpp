@@ -74,20 +74,24 @@ struct Block {
 
     // Index of a column by id, or -1.
     int column_index(std::string_view column_id) const;
+    // The first row with role `key`, or nullptr; once index_rows() has run on the current rows, only the rows
+    // with a role are looked at.
     const Row* row_by_key(std::string_view key) const;
-    // The first row printing `code`, or nullptr: a binary search once index_codes() has run on the current
-    // rows, else a scan. Code that changes a row's code after decoding calls index_codes() again (a lookup
-    // that lands on a row whose code changed falls back to a scan, but a row given a code is not seen).
+    // The first row printing `code`, or nullptr: a binary search once index_rows() has run on the current
+    // rows, else a scan.
     const Row* row_by_code(std::string_view code) const;
     // The cell at (row, column id); nullopt when the column is absent or the cell blank.
     Cell cell(const Row& row, std::string_view column_id) const;
-    // Builds the index row_by_code searches (the decoder calls it once the rows are read), so that rules that
-    // look up a code for every row stay linear in the rows instead of quadratic.
-    void index_codes();
+    // Builds the indexes row_by_code and row_by_key use (the decoder calls it once the rows are read), so that
+    // rules that look up a row for every row stay linear in the rows instead of quadratic. Code that changes a
+    // row's code or key afterwards calls it again (a lookup that lands on a row whose code changed falls back
+    // to a scan, but a row given a code or key later is not seen until then).
+    void index_rows();
 
 private:
-    std::vector<std::uint32_t> by_code_;  // indices of the rows with a code, by (code, index)
-    std::size_t indexed_rows_ = 0;        // rows.size() when the index was built
+    std::vector<std::uint32_t> by_code_;   // indices of the rows with a code, by (code, index)
+    std::vector<std::uint32_t> with_key_;  // indices of the rows with a role (key), ascending
+    std::size_t indexed_rows_ = 0;         // rows.size() when the indexes were built
 };
 
 struct Table {

@@ -323,7 +323,7 @@ private:
             if (auto v = r_.string(b, bp, "title", false, false)) block.title = *v;
             columns(b, bp, *bv, block);
             rows(b, bp, *bv, table, block);
-            block.index_codes();
+            block.index_rows();
             table.blocks.push_back(std::move(block));
         }
     }
