@@ -254,3 +254,52 @@ TEST_CASE("an output folder on another file system than the inputs (a tmpfs) bui
     REQUIRE_MESSAGE(run_command(command, out) == 0, out);  // again, reusing the previous output
     same_as_before();
 }
+
+TEST_CASE("input bounds: control characters, long names, too many rows, huge and deeply nested files") {
+    Fixture f;
+    std::string out;
+    SUBCASE("a terminal escape in a department name is refused, and not printed raw") {
+        edit_json(f.xiangtan, [](json& j) { j["department"]["name"] = "湘潭县\x1b[2J人民政府办公室"; });
+        CHECK(f.build(out) == 1);
+        CHECK(contains(out, "/department/name: expected a name on one line, without control characters, found the control character U+001B at character 4"));
+        CHECK(!contains(out, "\x1b"));
+    }
+    SUBCASE("a line break in a row name is refused (narrative texts keep theirs: the real filings have them)") {
+        edit_json(f.xiangtan, [](json& j) { j["tables"][2]["blocks"][0]["rows"][1]["name"] = "一般公共\r\n服务支出"; });
+        CHECK(f.build(out) == 1);
+        CHECK(contains(out, "/tables/2/blocks/0/rows/1/name: expected a name on one line"));
+        CHECK(contains(out, "U+000D"));
+    }
+    SUBCASE("a name longer than 200 characters") {
+        std::string name;
+        for (int i = 0; i < 201; ++i) name += "局";
+        edit_json(f.xiangtan, [&](json& j) { j["department"]["name"] = name; });
+        CHECK(f.build(out) == 1);
+        CHECK(contains(out, "/department/name: expected a name of at most 200 characters, found a name of 201 characters"));
+    }
+    SUBCASE("more than 20,000 rows in one block") {
+        edit_json(f.xiangtan, [](json& j) {
+            auto& rows = j["tables"][2]["blocks"][0]["rows"];
+            json row = rows.back();
+            while (rows.size() <= 20'000) rows.push_back(row);
+        });
+        CHECK(f.build(out) == 1);
+        CHECK(contains(out, "/tables/2/blocks/0/rows: expected at most 20000 rows in one block, found 20001 rows"));
+    }
+    SUBCASE("a file over 16 MB is refused unread") {
+        std::string bytes = read_file(f.xiangtan);
+        bytes.insert(bytes.size() - 1, std::string(16 * 1024 * 1024, ' '));
+        write_file(f.xiangtan, bytes);
+        CHECK(f.build(out) == 1);
+        CHECK(contains(out, "county-government-office.json: (document): expected a file of at most 16 MB"));
+    }
+    SUBCASE("arrays nested more than 64 deep") {
+        std::string bytes = read_file(f.xiangtan);
+        bytes.insert(bytes.rfind('}'), ", \"deep\": " + std::string(100, '[') + std::string(100, ']'));
+        write_file(f.xiangtan, bytes);
+        CHECK(f.build(out) == 1);
+        CHECK(contains(out, "county-government-office.json: /deep/0/0/0/0"));
+        CHECK(contains(out, "expected arrays and objects nested at most 64 deep"));
+    }
+    f.check_site_untouched();
+}

@@ -20,6 +20,7 @@
 #include "load/json_file.hpp"
 #include "validate/decode_county.hpp"
 #include "validate/decode_filing.hpp"
+#include "validate/json_reader.hpp"
 
 namespace gongkai::import {
 
@@ -27,6 +28,17 @@ namespace fs = boost::filesystem;
 using ojson = nlohmann::ordered_json;
 
 namespace {
+
+// Why `name` (a department's name or a title read from the document) cannot be a name of the format
+// (validate/json_reader.hpp): too long, or with a control character; nullopt when it can.
+std::optional<std::string> name_problem(const std::string& name) {
+    std::size_t chars = 0;
+    for (unsigned char c : name) chars += (c & 0xC0) != 0x80;
+    if (chars > kMaxNameChars)
+        return "is " + std::to_string(chars) + " characters long; a name has at most " + std::to_string(kMaxNameChars);
+    if (auto c = forbidden_control(name, false)) return "holds " + *c;
+    return std::nullopt;
+}
 
 constexpr std::size_t kMaxInputBytes = std::size_t{256} << 20;
 
@@ -325,6 +337,8 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
 
         const std::string kind = document_kind(flow, st, tables, looks_like, no_grids, r);
         if (st.department_name.empty()) throw ImportError("the department's name was not found on the cover or in the title");
+        if (auto bad = name_problem(st.department_name)) throw ImportError("the department's name read from the document " + *bad);
+        if (auto bad = name_problem(st.title)) throw ImportError("the title read from the document " + *bad);
         if (st.year == 0)
             throw ImportError(kind == "预算" ? "the year was not found in the title (e.g. \"2025年区级部门预算\")"
                                              : "the fiscal year was not found in the title (e.g. \"2024年度部门决算\")");
@@ -372,6 +386,9 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
         if (!filing) {
             problems.sort();
             r.format_problems = problems.items();
+            // A name or string over the format's bounds comes from the document, not from the import.
+            auto bound = std::find_if(problems.items().begin(), problems.items().end(), is_bound_problem);
+            if (bound != problems.items().end()) throw ImportError("the document holds more than the format takes: " + bound->to_string());
             throw ImportError("the filing assembled from this document does not fit the format (a gongkai bug, please report it): " +
                               (problems.empty() ? std::string("unknown problem") : problems.items().front().to_string()));
         }

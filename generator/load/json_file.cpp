@@ -1,6 +1,8 @@
 #include "load/json_file.hpp"
 
 #include <cerrno>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include <fcntl.h>
@@ -50,6 +52,8 @@ public:
 
     // The JSON pointers of the members named twice, in document order.
     const std::vector<std::string>& duplicates() const { return duplicates_; }
+    // The pointer of the container holding arrays or objects nested deeper than kMaxJsonDepth, if any.
+    const std::optional<std::string>& too_deep() const { return too_deep_; }
 
 private:
     template <typename Value>
@@ -58,6 +62,10 @@ private:
         return true;
     }
     bool open(json::value_t type) {
+        if (open_.size() >= kMaxJsonDepth) {  // stops the parse; the pointer is that of the innermost container
+            too_deep_ = pointer_to_open();
+            return false;
+        }
         open_.push_back(place(json(type)));
         return true;
     }
@@ -83,9 +91,8 @@ private:
         pointer += '/';
         for (char c : token) pointer += c == '~' ? std::string_view("~0") : c == '/' ? std::string_view("~1") : std::string_view(&c, 1);
     }
-    // The pointer of member `name` of the innermost open object: each open container's place in its parent
-    // (the open child is always its parent's last element, or the member just named).
-    std::string pointer_to(std::string_view name) const {
+    // The pointer of the innermost open container.
+    std::string pointer_to_open() const {
         std::string pointer;
         for (std::size_t i = 0; i + 1 < open_.size(); ++i) {
             const json& parent = *open_[i];
@@ -99,6 +106,12 @@ private:
                     break;
                 }
         }
+        return pointer;
+    }
+    // The pointer of member `name` of the innermost open object: each open container's place in its parent
+    // (the open child is always its parent's last element, or the member just named).
+    std::string pointer_to(std::string_view name) const {
+        std::string pointer = pointer_to_open();
         append_token(pointer, name);
         return pointer;
     }
@@ -107,6 +120,7 @@ private:
     std::vector<json*> open_;  // the open objects and arrays, outermost first
     json* member_ = nullptr;   // the value of the member named last
     std::vector<std::string> duplicates_;
+    std::optional<std::string> too_deep_;
 };
 
 }  // namespace
@@ -133,17 +147,29 @@ std::optional<std::string> read_file_bytes(const std::string& path) {
 }
 
 std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& problems) {
+    auto too_large = [&](std::uint64_t size) {
+        problems.add({path, "", "a file of at most " + std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB",
+                      "a file of " + std::to_string(size) + " bytes", ""});
+        return std::nullopt;
+    };
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && st.st_size > static_cast<off_t>(kMaxJsonBytes)) return too_large(st.st_size);  // not even read
     auto bytes = read_file_bytes(path);
     if (!bytes) {
         problems.add({path, "", "a readable file", "a file that cannot be opened", ""});
         return std::nullopt;
     }
+    if (bytes->size() > kMaxJsonBytes) return too_large(bytes->size());  // grown since
     JsonFile f;
     f.path = path;
     f.bytes = std::move(*bytes);
     DomBuilder builder(f.doc);
     try {
-        nlohmann::json::sax_parse(f.bytes, &builder);
+        if (!nlohmann::json::sax_parse(f.bytes, &builder) && builder.too_deep()) {
+            problems.add({path, *builder.too_deep(), "arrays and objects nested at most " + std::to_string(kMaxJsonDepth) + " deep",
+                          "deeper nesting", ""});
+            return std::nullopt;
+        }
     } catch (const nlohmann::json::parse_error& e) {
         // Translate the byte offset into line:column for the message.
         std::size_t line = 1, col = 1;

@@ -15,8 +15,8 @@ std::optional<County> decode_county(const JsonFile& file, const CountyPath& wher
     c.dir = where.dir;
     if (auto f = r.string(file.doc, "", "format", true); f && *f != "gongkai-county/1")
         r.fail("/format", "\"gongkai-county/1\"", "\"" + *f + "\"");
-    if (auto v = r.string(file.doc, "", "name", true)) c.name = *v;
-    if (auto v = r.string(file.doc, "", "province", true)) c.province = *v;
+    if (auto v = r.name(file.doc, "", "name", true)) c.name = *v;
+    if (auto v = r.name(file.doc, "", "province", true)) c.province = *v;
     if (auto v = r.string(file.doc, "", "code", true)) {
         if (!is_division_code(*v)) r.fail("/code", "a 6-digit division code", "\"" + *v + "\"");
         else if (where.dir.rfind(*v + "-", 0) != 0)

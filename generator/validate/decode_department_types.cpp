@@ -55,7 +55,7 @@ std::optional<DepartmentTypes> decode_department_types(const JsonFile& file, Pro
                 else if (!ids.insert(*id).second) r.fail(p + "/id", "an id used by no other type", "\"" + *id + "\" again");
                 dt.id = *id;
             }
-            if (auto n = r.string(t, p, "name", true)) {
+            if (auto n = r.name(t, p, "name", true)) {
                 if (!names.insert(*n).second) r.fail(p + "/name", "a name used by no other type", "\"" + *n + "\" again");
                 dt.name = *n;
             }

@@ -98,8 +98,8 @@ private:
         const json* c = r_.member(doc, "", "county", true);
         if (!c || !r_.expect_object(*c, "/county")) return;
         r_.reject_unknown(*c, "/county", {"name", "code", "province"});
-        if (auto n = r_.string(*c, "/county", "name", true)) f.county.name = *n;
-        if (auto p = r_.string(*c, "/county", "province", true)) f.county.province = *p;
+        if (auto n = r_.name(*c, "/county", "name", true)) f.county.name = *n;
+        if (auto p = r_.name(*c, "/county", "province", true)) f.county.province = *p;
         if (auto code = r_.string(*c, "/county", "code", true)) {
             if (!is_division_code(*code)) r_.fail("/county/code", "a 6-digit division code such as \"430321\"", "\"" + *code + "\"");
             else if (where_.county_dir.rfind(*code + "-", 0) != 0)
@@ -112,7 +112,7 @@ private:
         const json* d = r_.member(doc, "", "department", true);
         if (!d || !r_.expect_object(*d, "/department")) return;
         r_.reject_unknown(*d, "/department", {"name", "slug"});
-        if (auto n = r_.string(*d, "/department", "name", true)) f.department_name = *n;
+        if (auto n = r_.name(*d, "/department", "name", true)) f.department_name = *n;
         if (auto s = r_.string(*d, "/department", "slug", true)) {
             if (!is_valid_slug(*s))
                 r_.fail("/department/slug", "a slug of lower-case a-z, 0-9 and single dashes (no '/', '..' or spaces)", "\"" + describe_found(*s) + "\"");
@@ -126,8 +126,8 @@ private:
         const json* s = r_.member(doc, "", "source", true);
         if (!s || !r_.expect_object(*s, "/source")) return;
         r_.reject_unknown(*s, "/source", {"title", "publisher", "url", "file", "published"});
-        if (auto v = r_.string(*s, "/source", "title", true)) f.source.title = *v;
-        if (auto v = r_.string(*s, "/source", "publisher", true)) f.source.publisher = *v;
+        if (auto v = r_.name(*s, "/source", "title", true)) f.source.title = *v;
+        if (auto v = r_.name(*s, "/source", "publisher", true)) f.source.publisher = *v;
         if (auto v = r_.string(*s, "/source", "url", false)) f.source.url = *v;
         if (auto v = r_.string(*s, "/source", "file", false)) f.source.file = *v;
         if (auto v = r_.string(*s, "/source", "published", false)) f.source.published = *v;
@@ -194,7 +194,7 @@ private:
                 if (!r_.expect_object((*cu)[i], ip)) continue;
                 r_.reject_unknown((*cu)[i], ip, {"name", "note"});
                 ConsolidatedUnit u;
-                if (auto n = r_.string((*cu)[i], ip, "name", true)) u.name = *n;
+                if (auto n = r_.name((*cu)[i], ip, "name", true)) u.name = *n;
                 if (auto n = r_.string((*cu)[i], ip, "note", false, false)) u.note = *n;
                 ov.consolidated_units.push_back(u);
             }
@@ -258,7 +258,7 @@ private:
                 continue;
             }
             table.kind = *kind;
-            if (auto v = r_.string(t, tp, "title", true)) table.title = *v;
+            if (auto v = r_.name(t, tp, "title", true)) table.title = *v;
             if (auto v = r_.string(t, tp, "number", false)) table.number = *v;
             table.unit = f.unit.empty() ? "万元" : f.unit;
             if (auto v = r_.one_of(t, tp, "unit", false, {"万元", "元"})) table.unit = *v;
@@ -320,7 +320,7 @@ private:
             }
             Block block;
             block.id = *id;
-            if (auto v = r_.string(b, bp, "title", false, false)) block.title = *v;
+            if (auto v = r_.name(b, bp, "title", false, false)) block.title = *v;
             columns(b, bp, *bv, block);
             rows(b, bp, *bv, table, block);
             block.index_rows();
@@ -337,7 +337,7 @@ private:
             if (!r_.expect_object((*cs)[i], cp)) continue;
             r_.reject_unknown((*cs)[i], cp, {"id", "label"});
             auto id = r_.string((*cs)[i], cp, "id", true);
-            auto label = r_.string((*cs)[i], cp, "label", true);
+            auto label = r_.name((*cs)[i], cp, "label", true);
             if (!id || !label) continue;
             if (!contains(bv.columns, *id)) {
                 r_.fail(cp + "/id", "a column id of this block: " + list_of(bv.columns), "\"" + *id + "\"");
@@ -354,6 +354,11 @@ private:
     void rows(const json& b, const std::string& bp, const BlockVocabulary& bv, const Table& table, Block& block) {
         const json* rs = r_.member(b, bp, "rows", true);
         if (!rs || !r_.expect_array(*rs, bp + "/rows")) return;
+        if (rs->size() > kMaxRowsPerBlock) {
+            r_.fail(bp + "/rows", "at most " + std::to_string(kMaxRowsPerBlock) + " rows in one block",
+                    std::to_string(rs->size()) + " rows");
+            return;
+        }
         const bool yuan = table.unit == "元";
         for (std::size_t i = 0; i < rs->size(); ++i) {
             std::string rp = pointer_join(bp + "/rows", i);
@@ -361,7 +366,7 @@ private:
             if (!r_.expect_object(r, rp)) continue;
             r_.reject_unknown(r, rp, {"key", "code", "line", "name", "values"});
             Row row;
-            if (auto n = r_.string(r, rp, "name", true, false)) row.name = *n;
+            if (auto n = r_.name(r, rp, "name", true, false)) row.name = *n;
             if (auto k = r_.string(r, rp, "key", false)) {
                 if (!contains(bv.row_keys, *k)) r_.fail(rp + "/key", "a row key of this block: " + list_of(bv.row_keys), "\"" + *k + "\"");
                 row.key = *k;
@@ -404,7 +409,7 @@ private:
                 r_.reject_unknown((*ss)[i], sp, {"id", "title", "text"});
                 NarrativeSection s;
                 if (auto v = r_.string((*ss)[i], sp, "id", false, false)) s.id = *v;
-                if (auto v = r_.string((*ss)[i], sp, "title", true)) s.title = *v;
+                if (auto v = r_.name((*ss)[i], sp, "title", true)) s.title = *v;
                 if (auto v = r_.string((*ss)[i], sp, "text", true, false)) s.text = *v;
                 f.sections.push_back(std::move(s));
             }
@@ -447,7 +452,7 @@ private:
             if (!r_.expect_object((*g)[i], gp)) continue;
             r_.reject_unknown((*g)[i], gp, {"term", "definition"});
             GlossaryEntry e;
-            if (auto v = r_.string((*g)[i], gp, "term", false)) e.term = *v;
+            if (auto v = r_.name((*g)[i], gp, "term", false)) e.term = *v;
             if (auto v = r_.string((*g)[i], gp, "definition", true)) e.definition = *v;
             f.glossary.push_back(std::move(e));
         }
@@ -465,7 +470,7 @@ private:
             r_.reject_unknown((*ps)[i], pp, {"number", "title"});
             Part part;
             if (auto v = r_.string((*ps)[i], pp, "number", false)) part.number = *v;
-            if (auto v = r_.string((*ps)[i], pp, "title", true)) part.title = *v;
+            if (auto v = r_.name((*ps)[i], pp, "title", true)) part.title = *v;
             f.parts.push_back(std::move(part));
         }
     }
@@ -478,7 +483,7 @@ private:
             if (!r_.expect_object((*a)[i], ap)) continue;
             r_.reject_unknown((*a)[i], ap, {"title", "text"});
             Attachment at;
-            if (auto v = r_.string((*a)[i], ap, "title", true)) at.title = *v;
+            if (auto v = r_.name((*a)[i], ap, "title", true)) at.title = *v;
             if (auto v = r_.string((*a)[i], ap, "text", true, false)) at.text = *v;
             f.attachments.push_back(std::move(at));
         }

@@ -9,6 +9,10 @@
 
 namespace gongkai {
 
+// The most rows one block of a table may hold (printed tables have a few hundred); together with the limits
+// on files, nesting and strings (load/json_file.hpp, validate/json_reader.hpp) it bounds a filing's cost.
+inline constexpr std::size_t kMaxRowsPerBlock = 20'000;
+
 // Returns the filing when it has no problem at all; otherwise nullopt, with every problem recorded.
 std::optional<Filing> decode_filing(const JsonFile& file, const FilingPath& where, ProblemList& problems);
 

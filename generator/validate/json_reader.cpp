@@ -1,6 +1,7 @@
 #include "validate/json_reader.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace gongkai {
 
@@ -67,6 +68,16 @@ const json* JsonReader::member(const json& obj, const std::string& ptr, const ch
 
 std::optional<std::string> JsonReader::string(const json& obj, const std::string& ptr, const char* key, bool required,
                                               bool non_empty) {
+    return text(obj, ptr, key, required, non_empty, false);
+}
+
+std::optional<std::string> JsonReader::name(const json& obj, const std::string& ptr, const char* key, bool required,
+                                            bool non_empty) {
+    return text(obj, ptr, key, required, non_empty, true);
+}
+
+std::optional<std::string> JsonReader::text(const json& obj, const std::string& ptr, const char* key, bool required,
+                                            bool non_empty, bool is_name) {
     const json* v = member(obj, ptr, key, required);
     if (!v) return std::nullopt;
     if (v->is_null()) {
@@ -77,12 +88,56 @@ std::optional<std::string> JsonReader::string(const json& obj, const std::string
         fail(pointer_join(ptr, key), "a string", describe_json(*v));
         return std::nullopt;
     }
-    auto s = v->get<std::string>();
+    const auto& s = v->get_ref<const std::string&>();
     if (non_empty && s.empty()) {
         fail(pointer_join(ptr, key), "a non-empty string", "\"\"");
         return std::nullopt;
     }
+    if (s.size() > kMaxTextBytes) {
+        fail(pointer_join(ptr, key), "a string of at most " + std::to_string(kMaxTextBytes) + " bytes",
+             "a string of " + std::to_string(s.size()) + " bytes");
+        return std::nullopt;
+    }
+    if (is_name) {
+        std::size_t chars = 0;
+        for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+        if (chars > kMaxNameChars) {
+            fail(pointer_join(ptr, key), "a name of at most " + std::to_string(kMaxNameChars) + " characters",
+                 "a name of " + std::to_string(chars) + " characters");
+            return std::nullopt;
+        }
+    }
+    if (auto c = forbidden_control(s, !is_name)) {
+        fail(pointer_join(ptr, key), is_name ? "a name on one line, without control characters"
+                                             : "text without control characters (other than line breaks and tabs)", *c);
+        return std::nullopt;
+    }
     return s;
+}
+
+std::optional<std::string> forbidden_control(std::string_view s, bool multiline) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        chars += (c & 0xC0) != 0x80;
+        unsigned code = c;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 && static_cast<unsigned char>(s[i + 1]) <= 0x9F)
+            code = static_cast<unsigned char>(s[i + 1]);  // C1: U+0080 to U+009F
+        else if (c >= 0x80)
+            continue;
+        const bool control = code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F);
+        if (!control || (multiline && (code == '\n' || code == '\t' || code == '\r'))) continue;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "U+%04X", code);
+        return "the control character " + std::string(hex) + " at character " + std::to_string(chars);
+    }
+    return std::nullopt;
+}
+
+bool is_bound_problem(const Problem& p) {
+    for (std::string_view prefix : {"a name of at most ", "a name on one line", "text without control characters", "a string of at most ", "at most "})
+        if (p.expected.rfind(prefix, 0) == 0) return true;
+    return false;
 }
 
 std::optional<long long> JsonReader::integer(const json& obj, const std::string& ptr, const char* key, bool required,

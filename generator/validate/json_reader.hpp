@@ -18,8 +18,20 @@ using nlohmann::json;
 std::string pointer_join(const std::string& base, std::string_view token);
 std::string pointer_join(const std::string& base, std::size_t index);
 
+// Describes the first control character of `s` ("the control character U+001B at character 3"), or nullopt
+// when there is none; with `multiline`, tab, line feed and carriage return are allowed.
+std::optional<std::string> forbidden_control(std::string_view s, bool multiline);
+
+// Whether `p` says that a value passes one of the bounds above or kMaxRowsPerBlock (too long a name or string,
+// a control character, too many rows) rather than that it has the wrong type or value.
+bool is_bound_problem(const Problem& p);
+
 // A short description of a JSON value for messages: its type and, for scalars, its value.
 std::string describe_json(const json& j);
+
+// Bounds on the strings of every input file (see JsonReader::string and JsonReader::name).
+inline constexpr std::size_t kMaxTextBytes = 256 * 1024;
+inline constexpr std::size_t kMaxNameChars = 200;
 
 class JsonReader {
 public:
@@ -36,9 +48,15 @@ public:
     // The member `key`, or nullptr; records "required" when missing and required.
     const json* member(const json& obj, const std::string& ptr, const char* key, bool required);
 
-    // A string member; nullopt when missing/null (recorded if required) or of another type (recorded).
+    // A string member; nullopt when missing/null (recorded if required) or of another type (recorded). Every
+    // string is at most kMaxTextBytes long and holds no control character but tab, line feed and carriage
+    // return (none of C0, DEL or C1: terminal escapes and the like are refused, each a recorded problem).
     std::optional<std::string> string(const json& obj, const std::string& ptr, const char* key, bool required,
                                       bool non_empty = true);
+    // A name (of a county, department, table, column, row, section…): a string as above of at most
+    // kMaxNameChars characters and without any control character, line breaks and tabs included.
+    std::optional<std::string> name(const json& obj, const std::string& ptr, const char* key, bool required,
+                                    bool non_empty = true);
     // An integer member within [lo, hi].
     std::optional<long long> integer(const json& obj, const std::string& ptr, const char* key, bool required,
                                      long long lo, long long hi);
@@ -47,6 +65,9 @@ public:
                                       std::initializer_list<std::string_view> options);
 
 private:
+    std::optional<std::string> text(const json& obj, const std::string& ptr, const char* key, bool required, bool non_empty,
+                                    bool is_name);
+
     std::string file_;
     ProblemList& problems_;
 };
