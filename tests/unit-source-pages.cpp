@@ -68,6 +68,7 @@ TEST_CASE("without a source URL the page is shown as text; a filing without page
         CHECK(heading.find("#page=") == std::string::npos);
     }
     // Xiangtan's filing comes from a text file without pages.
-    for (const json& t : filing_json(kXiangtanFiling)["tables"]) CHECK_FALSE(t.contains("page"));
+    const json xiangtan = filing_json(kXiangtanFiling);  // kept: a loop over a temporary's member would outlive it
+    for (const json& t : xiangtan["tables"]) CHECK_FALSE(t.contains("page"));
     CHECK(site().page("430321-xiangtan/2024/county-government-office/index.html").find("原文第") == std::string::npos);
 }

@@ -247,6 +247,9 @@ int run_cli(const std::vector<std::string>& args) {
             // summaries, not with the documents (BuildOptions::release_documents).
             b.release_documents = true;
             Site* site = new Site(b);
+#ifdef GONGKAI_SANITIZE
+            std::unique_ptr<Site> freed_at_exit(site);  // the sanitizer build frees it, so that LeakSanitizer reports real leaks only
+#endif
             BuildReport r = site->build();
             if (b.log)
                 b.log("built " + std::to_string(r.pages) + " pages from " + std::to_string(r.filings) + " filings into " + b.out_dir + " (" +

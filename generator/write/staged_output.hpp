@@ -48,6 +48,7 @@ public:
     // detached process, so that the build does not wait for it (a removal cut short is finished by the next
     // build, which removes the leftovers of builds whose process is gone).
     // Patch: carries out the staged changes in --out through the journal (see above); `background` is unused.
+    // Either way, what was staged is synced to disk (syncfs) before it becomes the published site.
     void commit(bool background = false);
 
     StageMode mode() const { return mode_; }
