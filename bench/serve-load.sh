@@ -25,15 +25,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if ! command -v wrk >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "==> installing wrk" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "bench/serve-load.sh needs wrk: sudo apt-get install -y wrk" >&2
-    exit 1
-  fi
-fi
+scripts/install-packages.sh wrk curl python3
 [ -x build/gongkai ] || scripts/setup.sh
 
 work="$(mktemp -d /tmp/gongkai-serve-load.XXXXXX)"

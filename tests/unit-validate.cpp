@@ -269,24 +269,18 @@ TEST_CASE("a decoded block finds each code's and each role's first row through i
             for (const auto& b : t.blocks) {
                 Block unindexed = b;  // one more row (without a code) than when indexed: looked up by a scan
                 unindexed.rows.push_back({});
+                auto first_where = [&](auto same) -> const Row* {  // what a scan finds
+                    for (const auto& s : b.rows)
+                        if (same(s)) return &s;
+                    return nullptr;
+                };
                 for (const auto& r : b.rows) {
                     if (!r.key.empty()) {
-                        const Row* first_with_key = nullptr;
-                        for (const auto& s : b.rows)
-                            if (s.key == r.key) {
-                                first_with_key = &s;
-                                break;
-                            }
-                        CHECK(b.row_by_key(r.key) == first_with_key);
+                        CHECK(b.row_by_key(r.key) == first_where([&](const Row& s) { return s.key == r.key; }));
                         CHECK(b.row_by_key(r.key + "-none") == nullptr);
                     }
                     if (r.code.empty()) continue;
-                    const Row* first = nullptr;
-                    for (const auto& s : b.rows)
-                        if (s.code == r.code) {
-                            first = &s;
-                            break;
-                        }
+                    const Row* first = first_where([&](const Row& s) { return s.code == r.code; });
                     CHECK(b.row_by_code(r.code) == first);
                     CHECK(unindexed.row_by_code(r.code) - unindexed.rows.data() == first - b.rows.data());
                 }
