@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 with_tests=0
 [ "${1:-}" = "--with-tests" ] && with_tests=1
 
-packages=(g++ cmake ninja-build pkg-config libcpp-httplib-dev nlohmann-json3-dev libkainjow-mustache-dev
+packages=(g++ cmake ninja-build pkg-config libcpp-httplib-dev libssl-dev nlohmann-json3-dev libkainjow-mustache-dev
           libboost-filesystem-dev libxxhash-dev doctest-dev libpoppler-private-dev libpoppler-cpp-dev)
 [ "$with_tests" -eq 1 ] && packages+=(poppler-utils qpdf chromium fonts-noto-cjk)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

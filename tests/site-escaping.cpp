@@ -4,6 +4,7 @@
 #include <fstream>
 #include <regex>
 
+#include "render/template_set.hpp"
 #include "test_support.hpp"
 
 using namespace gongkai;
@@ -85,4 +86,31 @@ TEST_CASE("names that a spreadsheet would run as formulas are neutralised in eve
     }
     CHECK(csvs >= 10);
     CHECK(neutralised >= 3);  // the department's table CSV, the county's department list and line-items.csv at least
+}
+
+TEST_CASE("every page carries a Content-Security-Policy that runs only the site's own scripts") {
+    TempDir d;
+    copy_real_data(d / "data");
+    Site(options_for(d / "data", d / "site")).build();
+    const std::regex policy("<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'([^;\"]*);[^\"]*default-src 'self'[^\"]*object-src 'none'[^\"]*\">");
+    std::size_t pages = 0;
+    for (const auto& rel : list_files(d / "site")) {
+        if (rel.size() < 5 || rel.substr(rel.size() - 5) != ".html") continue;
+        ++pages;
+        const std::string html = read_file(d / ("site/" + rel));
+        std::smatch m;
+        REQUIRE_MESSAGE(std::regex_search(html, m, policy), rel);
+        const std::string allowed = m[1].str();  // hashes of the page's own inline scripts, if any
+        CHECK_MESSAGE(allowed.find("unsafe") == std::string::npos, rel);
+        // Inline scripts without src or type, which the browser runs: each must be named by its hash.
+        std::size_t inline_scripts = 0;
+        for (auto at = html.find("<script>"); at != std::string::npos; at = html.find("<script>", at + 1)) {
+            ++inline_scripts;
+            const std::string element = html.substr(at, html.find("</script>", at) + 9 - at);
+            CHECK_MESSAGE(allowed.find(gongkai::inline_script_hashes(element).substr(1)) != std::string::npos, rel);
+        }
+        if (rel != "404.html") CHECK_MESSAGE(inline_scripts == 0, rel);
+    }
+    CHECK(pages >= 20);
+    CHECK(contains(read_file(d / "site/404.html"), "'sha256-"));  // the 404 page's script, named by its hash
 }

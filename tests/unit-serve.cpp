@@ -106,7 +106,14 @@ TEST_CASE("the server serves pages, its 404 page, refuses traversal and recovers
     CHECK(page->status == 200);
     CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
     CHECK(page->body.find("1577.61") != std::string::npos);
-    CHECK(page->body.find("/__gongkai/generation") != std::string::npos);  // live reload injected
+    // Live reload: a script of the server's own (no inline script: the page's Content-Security-Policy).
+    CHECK(page->body.find("<script src=\"/__gongkai/reload.js?g=") != std::string::npos);
+    CHECK(page->body.find("Content-Security-Policy") != std::string::npos);
+    auto reload = c.Get("/__gongkai/reload.js");
+    REQUIRE(reload);
+    CHECK(reload->status == 200);
+    CHECK(reload->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+    CHECK(reload->body.find("/__gongkai/generation?after=") != std::string::npos);
 
     auto css = c.Get("/assets/gongkai.css");
     REQUIRE(css);

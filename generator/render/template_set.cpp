@@ -1,5 +1,8 @@
 #include "render/template_set.hpp"
 
+#include <openssl/evp.h>
+#include <openssl/sha.h>
+
 
 #include <boost/filesystem.hpp>
 
@@ -8,6 +11,23 @@
 namespace fs = boost::filesystem;
 
 namespace gongkai {
+
+std::string inline_script_hashes(const std::string& html) {
+    std::string out;
+    for (std::size_t at = html.find("<script>"); at != std::string::npos; at = html.find("<script>", at + 1)) {
+        const std::size_t start = at + 8, end = html.find("</script>", start);
+        if (end == std::string::npos) break;
+        const std::string script = html.substr(start, end - start);
+        if (script.find("{{") != std::string::npos) continue;  // not static: no hash can name it
+        unsigned char digest[SHA256_DIGEST_LENGTH];
+        unsigned int length = 0;
+        EVP_Digest(script.data(), script.size(), digest, &length, EVP_sha256(), nullptr);
+        unsigned char base64[4 * ((SHA256_DIGEST_LENGTH + 2) / 3) + 1];
+        EVP_EncodeBlock(base64, digest, SHA256_DIGEST_LENGTH);
+        out += " 'sha256-" + std::string(reinterpret_cast<const char*>(base64)) + "'";
+    }
+    return out;
+}
 
 TemplateSet TemplateSet::load(const std::string& dir) {
     TemplateSet set;
@@ -29,6 +49,7 @@ TemplateSet TemplateSet::load(const std::string& dir) {
             problems.add({p.string(), "", "a valid mustache template", m.error_message(), ""});
             continue;
         }
+        if (std::string hashes = inline_script_hashes(text); !hashes.empty()) set.inline_script_hashes_[p.stem().string()] = hashes;
         set.templates_.emplace(p.stem().string(), std::move(m));
     }
     for (const char* required : {"layout", "home", "county", "department", "glossary", "audit-rules", "compare", "search", "history", "class", "not-found"})
@@ -97,6 +118,10 @@ std::string TemplateSet::page_url() const {
 
 std::string TemplateSet::render(const std::string& name, const nlohmann::json& view, bool with_layout) {
     auto d = to_mustache(view);
+    if (!with_layout) {  // a page of its own: its Content-Security-Policy names its own inline scripts
+        auto hashes = inline_script_hashes_.find(name);
+        d["csp_scripts"] = kainjow::mustache::data{hashes == inline_script_hashes_.end() ? std::string() : hashes->second};
+    }
     std::string body = templates_.at(name).render(d);
     if (!with_layout) return body;
     bool charts = html_has_charts(body);

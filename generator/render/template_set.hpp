@@ -16,7 +16,8 @@ public:
     // Reads every *.mustache file of `dir`; a missing or unparsable template is a BuildFailed.
     static TemplateSet load(const std::string& dir);
 
-    // Renders template `name` (file name without .mustache) with `view` converted to mustache data.
+    // Renders template `name` (file name without .mustache) with `view` converted to mustache data; without
+    // the layout, `csp_scripts` holds the hashes of the template's inline scripts (inline_script_hashes).
     // The page body is then wrapped in "layout" when `with_layout` is true, with the body as {{{body}}},
     // `has_charts` true when the body holds a chart container (an attribute starting `data-chart`, so
     // the layout loads ECharts only for pages that draw charts), `description` defaulting to the
@@ -36,10 +37,16 @@ public:
 
 private:
     std::map<std::string, kainjow::mustache::mustache> templates_;
+    std::map<std::string, std::string> inline_script_hashes_;  // template -> " 'sha256-…'" of its static inline scripts
     std::string sources_;
     std::string base_url_;
     std::string page_path_;
 };
+
+// The Content-Security-Policy source expressions (" 'sha256-…'", each with a leading space) of the static
+// inline scripts (`<script>` elements without attributes or mustache tags) of a template's text. A page
+// rendered without the layout gets them as {{csp_scripts}}, so that its policy allows exactly those scripts.
+std::string inline_script_hashes(const std::string& html);
 
 // The description of the site, used by pages whose view sets none.
 extern const char* const kSiteDescription;

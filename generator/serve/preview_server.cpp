@@ -17,12 +17,16 @@ namespace gongkai {
 // serving the page and asking. It starts a second after the page has loaded, so that the page is first seen
 // idle (tools that wait for a quiet network, such as the browser tests, see it settle); between two waits (each
 // held at most 10 s) it pauses a second, so that a page whose own requests outlast that first second (a slow
-// machine) still has quiet moments; retries after a second when the server is away.
+// machine) still has quiet moments; retries after a second when the server is away. A script file of the
+// server's own (the pages' Content-Security-Policy allows no inline script), told the generation in its URL.
+constexpr const char* kReloadScript =
+    "(function(){var g=new URL(document.currentScript.src).searchParams.get('g');"
+    "function p(){fetch('/__gongkai/generation?after='+g,{cache:'no-store'})"
+    ".then(function(r){return r.text();}).then(function(t){if(t!==g){location.reload();}else{setTimeout(p,1000);}})"
+    ".catch(function(){setTimeout(p,1000);});}addEventListener('load',function(){setTimeout(p,1000);});})();\n";
+
 std::string reload_script(long generation) {
-    return "<script>(function(){var g='" + std::to_string(generation) +
-           "';function p(){fetch('/__gongkai/generation?after='+g,{cache:'no-store'})"
-           ".then(function(r){return r.text();}).then(function(t){if(t!==g){location.reload();}else{setTimeout(p,1000);}})"
-           ".catch(function(){setTimeout(p,1000);});}addEventListener('load',function(){setTimeout(p,1000);});})();</script>";
+    return "<script src=\"/__gongkai/reload.js?g=" + std::to_string(generation) + "\"></script>";
 }
 
 bool refuse_request(const httplib::Request& req, httplib::Response& res) {
@@ -133,6 +137,10 @@ void PreviewServer::setup_routes() {
     server_->Patch(R"(/.*)", not_allowed);
     server_->Delete(R"(/.*)", not_allowed);
     server_->Options(R"(/.*)", not_allowed);
+    server_->Get("/__gongkai/reload.js", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(kReloadScript, "text/javascript; charset=utf-8");
+    });
     server_->Get("/__gongkai/generation", [this](const httplib::Request& req, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
         if (req.has_param("after")) {  // held until the generation differs, at most 10 s

@@ -74,8 +74,8 @@ inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 // or more than one byte range (416). Returns false for a request to go on.
 bool refuse_request(const httplib::Request& req, httplib::Response& res);
 
-// The script injected into the HTML pages served while the site is at `generation`: once the page has loaded
-// and settled, it waits for the next generation and reloads.
+// The script element injected into the HTML pages served while the site is at `generation`: it loads
+// /__gongkai/reload.js, which waits, once the page has loaded and settled, for the next generation and reloads.
 std::string reload_script(long generation);
 
 }  // namespace gongkai

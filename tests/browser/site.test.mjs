@@ -96,7 +96,7 @@ test('axe-core: no serious or critical accessibility violations at 1366 and 390 
   for (const [name, path] of await allPageTypes()) {
     for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
       const { page, close } = await open(path, viewport);
-      await page.addScriptTag({ content: axeSource });
+      await page.evaluate(axeSource);  // through DevTools: the page's Content-Security-Policy refuses inline scripts, as it should
       const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
       for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
         failures.push(`${name} @${viewport.width}: ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);

@@ -39,7 +39,7 @@ test('axe-core: no serious or critical violations on type pages at 1366 and 390 
   for (const width of [1366, 390]) {
     for (const path of typePages) {
       const { page, close } = await open(path, { width, height: 900 });
-      await page.addScriptTag({ content: axeSource });
+      await page.evaluate(axeSource);  // through DevTools: the page's Content-Security-Policy refuses inline scripts, as it should
       const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${path} at ${width}`);
