@@ -29,15 +29,11 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-// Why `name` (a department's name or a title read from the document) cannot be a name of the format
-// (validate/json_reader.hpp): too long, or with a control character; nullopt when it can.
-std::optional<std::string> name_problem(const std::string& name) {
-    std::size_t chars = 0;
-    for (unsigned char c : name) chars += (c & 0xC0) != 0x80;
-    if (chars > kMaxNameChars)
-        return "is " + std::to_string(chars) + " characters long; a name has at most " + std::to_string(kMaxNameChars);
-    if (auto c = forbidden_control(name, false)) return "holds " + *c;
-    return std::nullopt;
+// Refuses `name` (a department's name or a title read from the document, described by `what`) when the
+// format could not take it as a name (validate/json_reader.hpp): the document's problem, not the import's.
+void check_name(const std::string& name, const std::string& what) {
+    if (auto breach = text_bound_breach(name, true))
+        throw ImportError(what + " read from the document: expected " + breach->expected + ", found " + breach->found);
 }
 
 constexpr std::size_t kMaxInputBytes = std::size_t{256} << 20;
@@ -337,8 +333,8 @@ ImportedDocument import_document(const std::string& path, const CountyInfo& coun
 
         const std::string kind = document_kind(flow, st, tables, looks_like, no_grids, r);
         if (st.department_name.empty()) throw ImportError("the department's name was not found on the cover or in the title");
-        if (auto bad = name_problem(st.department_name)) throw ImportError("the department's name read from the document " + *bad);
-        if (auto bad = name_problem(st.title)) throw ImportError("the title read from the document " + *bad);
+        check_name(st.department_name, "the department's name");
+        check_name(st.title, "the title");
         if (st.year == 0)
             throw ImportError(kind == "预算" ? "the year was not found in the title (e.g. \"2025年区级部门预算\")"
                                              : "the fiscal year was not found in the title (e.g. \"2024年度部门决算\")");

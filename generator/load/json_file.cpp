@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -125,12 +126,24 @@ private:
 
 }  // namespace
 
-std::optional<std::string> read_file_bytes(const std::string& path) {
+namespace {
+
+enum class ReadOutcome { read, unreadable, too_large };
+
+// Reads the file at `path` into `bytes`, in one read loop, unless it holds more than `max_bytes`: then `size`
+// says how many bytes it was found to hold, and no more is read.
+ReadOutcome read_bounded(const std::string& path, std::size_t max_bytes, std::string& bytes, std::uint64_t& size) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    std::string bytes;
+    if (fd < 0) return ReadOutcome::unreadable;
     struct stat st;
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {  // not even read
+            ::close(fd);
+            size = static_cast<std::uint64_t>(st.st_size);
+            return ReadOutcome::too_large;
+        }
+        bytes.reserve(static_cast<std::size_t>(st.st_size));
+    }
     char buffer[65536];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -138,31 +151,42 @@ std::optional<std::string> read_file_bytes(const std::string& path) {
         if (n < 0) {
             if (errno == EINTR) continue;
             ::close(fd);
-            return std::nullopt;
+            return ReadOutcome::unreadable;
         }
         bytes.append(buffer, static_cast<std::size_t>(n));
+        if (bytes.size() > max_bytes) {  // grown since
+            ::close(fd);
+            size = bytes.size();
+            return ReadOutcome::too_large;
+        }
     }
     ::close(fd);
+    return ReadOutcome::read;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file_bytes(const std::string& path) {
+    std::string bytes;
+    std::uint64_t size = 0;
+    if (read_bounded(path, std::numeric_limits<std::size_t>::max(), bytes, size) != ReadOutcome::read) return std::nullopt;
     return bytes;
 }
 
 std::optional<JsonFile> read_json_file(const std::string& path, ProblemList& problems) {
-    auto too_large = [&](std::uint64_t size) {
-        problems.add({path, "", "a file of at most " + std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB",
-                      "a file of " + std::to_string(size) + " bytes", ""});
-        return std::nullopt;
-    };
-    struct stat st;
-    if (::stat(path.c_str(), &st) == 0 && st.st_size > static_cast<off_t>(kMaxJsonBytes)) return too_large(st.st_size);  // not even read
-    auto bytes = read_file_bytes(path);
-    if (!bytes) {
-        problems.add({path, "", "a readable file", "a file that cannot be opened", ""});
-        return std::nullopt;
-    }
-    if (bytes->size() > kMaxJsonBytes) return too_large(bytes->size());  // grown since
     JsonFile f;
+    std::uint64_t size = 0;
+    switch (read_bounded(path, kMaxJsonBytes, f.bytes, size)) {
+        case ReadOutcome::read: break;
+        case ReadOutcome::unreadable:
+            problems.add({path, "", "a readable file", "a file that cannot be opened", ""});
+            return std::nullopt;
+        case ReadOutcome::too_large:
+            problems.add({path, "", "a file of at most " + std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MB",
+                          "a file of " + std::to_string(size) + " bytes", ""});
+            return std::nullopt;
+    }
     f.path = path;
-    f.bytes = std::move(*bytes);
     DomBuilder builder(f.doc);
     try {
         if (!nlohmann::json::sax_parse(f.bytes, &builder) && builder.too_deep()) {

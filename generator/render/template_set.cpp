@@ -3,7 +3,6 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
-
 #include <boost/filesystem.hpp>
 
 #include "load/json_file.hpp"
@@ -20,8 +19,7 @@ std::string inline_script_hashes(const std::string& html) {
         const std::string script = html.substr(start, end - start);
         if (script.find("{{") != std::string::npos) continue;  // not static: no hash can name it
         unsigned char digest[SHA256_DIGEST_LENGTH];
-        unsigned int length = 0;
-        EVP_Digest(script.data(), script.size(), digest, &length, EVP_sha256(), nullptr);
+        EVP_Digest(script.data(), script.size(), digest, nullptr, EVP_sha256(), nullptr);
         unsigned char base64[4 * ((SHA256_DIGEST_LENGTH + 2) / 3) + 1];
         EVP_EncodeBlock(base64, digest, SHA256_DIGEST_LENGTH);
         out += " 'sha256-" + std::string(reinterpret_cast<const char*>(base64)) + "'";

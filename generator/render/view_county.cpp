@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <map>
 
+#include "compute/bounded_sum.hpp"
 #include "compute/peer_measures.hpp"
 #include "compute/peer_stats.hpp"
-#include "compute/bounded_sum.hpp"
 #include "render/escape.hpp"
 #include "render/view_audit.hpp"
 #include "render/view_budget_execution.hpp"

@@ -29,6 +29,15 @@ std::string reload_script(long generation) {
     return "<script src=\"/__gongkai/reload.js?g=" + std::to_string(generation) + "\"></script>";
 }
 
+namespace {
+// The answer to a method other than GET and HEAD.
+void answer_not_allowed(httplib::Response& res) {
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    res.set_content("405 Method Not Allowed", "text/plain; charset=utf-8");
+}
+}  // namespace
+
 bool refuse_request(const httplib::Request& req, httplib::Response& res) {
     auto refuse = [&](int status, const char* text) {
         res.status = status;
@@ -37,11 +46,12 @@ bool refuse_request(const httplib::Request& req, httplib::Response& res) {
     };
     const bool body = req.has_header("Transfer-Encoding") || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
     if (req.method != "GET" && req.method != "HEAD") {
-        res.set_header("Allow", "GET, HEAD");
         // A request with a body goes on to cpp-httplib, which skips a body over kMaxBodyBytes unread (413) and
         // reads a smaller one before the 405 of the method handlers: answered here, the body would be taken
         // for the next request on the connection.
-        return body ? false : refuse(405, "405 Method Not Allowed");
+        if (body) return false;
+        answer_not_allowed(res);
+        return true;
     }
     if (body) return refuse(400, "400 Bad Request: the preview server takes no request bodies");
     // One range at most: cpp-httplib 0.11 builds a multi-range answer in memory (about 1,000 overlapping
@@ -127,11 +137,7 @@ std::string PreviewServer::error_page() const {
 
 void PreviewServer::setup_routes() {
     // Methods other than GET and HEAD whose body cpp-httplib has read (or skipped) first; see refuse_request.
-    auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
-        res.status = 405;
-        res.set_header("Allow", "GET, HEAD");
-        res.set_content("405 Method Not Allowed", "text/plain; charset=utf-8");
-    };
+    auto not_allowed = [](const httplib::Request&, httplib::Response& res) { answer_not_allowed(res); };
     server_->Post(R"(/.*)", not_allowed);
     server_->Put(R"(/.*)", not_allowed);
     server_->Patch(R"(/.*)", not_allowed);

@@ -93,28 +93,17 @@ std::optional<std::string> JsonReader::text(const json& obj, const std::string& 
         fail(pointer_join(ptr, key), "a non-empty string", "\"\"");
         return std::nullopt;
     }
-    if (s.size() > kMaxTextBytes) {
-        fail(pointer_join(ptr, key), "a string of at most " + std::to_string(kMaxTextBytes) + " bytes",
-             "a string of " + std::to_string(s.size()) + " bytes");
-        return std::nullopt;
-    }
-    if (is_name) {
-        std::size_t chars = 0;
-        for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
-        if (chars > kMaxNameChars) {
-            fail(pointer_join(ptr, key), "a name of at most " + std::to_string(kMaxNameChars) + " characters",
-                 "a name of " + std::to_string(chars) + " characters");
-            return std::nullopt;
-        }
-    }
-    if (auto c = forbidden_control(s, !is_name)) {
-        fail(pointer_join(ptr, key), is_name ? "a name on one line, without control characters"
-                                             : "text without control characters (other than line breaks and tabs)", *c);
+    if (auto breach = text_bound_breach(s, is_name)) {
+        fail(pointer_join(ptr, key), std::move(breach->expected), std::move(breach->found));
         return std::nullopt;
     }
     return s;
 }
 
+namespace {
+
+// Describes the first control character of `s` ("the control character U+001B at character 3"), or nullopt
+// when there is none; with `multiline`, tab, line feed and carriage return are allowed.
 std::optional<std::string> forbidden_control(std::string_view s, bool multiline) {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -131,6 +120,23 @@ std::optional<std::string> forbidden_control(std::string_view s, bool multiline)
         std::snprintf(hex, sizeof hex, "U+%04X", code);
         return "the control character " + std::string(hex) + " at character " + std::to_string(chars);
     }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<BoundBreach> text_bound_breach(std::string_view s, bool is_name) {
+    if (s.size() > kMaxTextBytes)
+        return BoundBreach{"a string of at most " + std::to_string(kMaxTextBytes) + " bytes", "a string of " + std::to_string(s.size()) + " bytes"};
+    if (is_name) {
+        std::size_t chars = 0;
+        for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+        if (chars > kMaxNameChars)
+            return BoundBreach{"a name of at most " + std::to_string(kMaxNameChars) + " characters", "a name of " + std::to_string(chars) + " characters"};
+    }
+    if (auto c = forbidden_control(s, !is_name))
+        return BoundBreach{is_name ? "a name on one line, without control characters" : "text without control characters (other than line breaks and tabs)",
+                           std::move(*c)};
     return std::nullopt;
 }
 

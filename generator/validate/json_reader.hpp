@@ -18,20 +18,25 @@ using nlohmann::json;
 std::string pointer_join(const std::string& base, std::string_view token);
 std::string pointer_join(const std::string& base, std::size_t index);
 
-// Describes the first control character of `s` ("the control character U+001B at character 3"), or nullopt
-// when there is none; with `multiline`, tab, line feed and carriage return are allowed.
-std::optional<std::string> forbidden_control(std::string_view s, bool multiline);
-
-// Whether `p` says that a value passes one of the bounds above or kMaxRowsPerBlock (too long a name or string,
-// a control character, too many rows) rather than that it has the wrong type or value.
-bool is_bound_problem(const Problem& p);
-
 // A short description of a JSON value for messages: its type and, for scalars, its value.
 std::string describe_json(const json& j);
 
 // Bounds on the strings of every input file (see JsonReader::string and JsonReader::name).
 inline constexpr std::size_t kMaxTextBytes = 256 * 1024;
 inline constexpr std::size_t kMaxNameChars = 200;
+
+// What a string breaks of the bounds above, said as a problem's expected and found: a string over
+// kMaxTextBytes; a name over kMaxNameChars characters; a control character (C0 but, outside names, tab, line
+// feed and carriage return; DEL; C1), named as U+XXXX with its place, never copied. nullopt when it keeps them.
+struct BoundBreach {
+    std::string expected;
+    std::string found;
+};
+std::optional<BoundBreach> text_bound_breach(std::string_view s, bool is_name);
+
+// Whether `p` says that a value passes one of the bounds above or kMaxRowsPerBlock (too long a name or string,
+// a control character, too many rows) rather than that it has the wrong type or value.
+bool is_bound_problem(const Problem& p);
 
 class JsonReader {
 public:

@@ -36,9 +36,7 @@ constexpr bool kAddressSanitizer = false;
 #else
 constexpr bool kAddressSanitizer = false;
 #endif
-}  // namespace
 
-namespace {
 
 std::string g_extractor;  // empty: /proc/self/exe
 
