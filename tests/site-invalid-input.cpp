@@ -57,6 +57,43 @@ TEST_CASE("broken JSON") {
     f.check_site_untouched();
 }
 
+TEST_CASE("a build stopped by invalid input still removes what killed builds left, and finishes their patch") {
+    Fixture f;
+    // Leftovers of builds that were killed (a pid above the system's maximum has no process).
+    for (const char* kind : {"staging", "old"}) {
+        fs::create_directories(f.dir / (".site.gongkai-" + std::string(kind) + "-99999999/2024"));
+        write_file(f.dir / (".site.gongkai-" + std::string(kind) + "-99999999/2024/index.html"), "left behind");
+    }
+    // A patch killed after its journal counted: one page staged, not yet moved into the site.
+    const std::string page = f.before.begin()->first;
+    write_file(f.dir / (".site.gongkai-patch-99999999/" + page), "patched");
+    write_file(f.dir / ".site.gongkai-cache/journal", "gongkai-journal/1\npatch .site.gongkai-patch-99999999\nmove " + page + "\n");
+    write_file(f.xiangtan, "{");
+    std::string out;
+    CHECK(f.build(out) == 1);
+    CHECK(contains(out, "well-formed JSON"));
+    for (const char* kind : {"staging", "old", "patch"})
+        CHECK_MESSAGE(!fs::exists(f.dir / (".site.gongkai-" + std::string(kind) + "-99999999")), kind);
+    CHECK(!fs::exists(f.dir / ".site.gongkai-cache/journal"));
+    CHECK(read_file(f.out + "/" + page) == "patched");  // the patch was carried out, not thrown away
+    f.before[page] = "patched";
+    f.check_site_untouched();
+}
+
+TEST_CASE("a first build stopped by invalid input leaves nothing beside the output folder") {
+    TempDir dir;
+    const std::string data = dir / "data";
+    copy_real_data(data);
+    write_file(data + "/" + kXiangtanFiling, "{");
+    std::string out;
+    CHECK(run_command(std::string(GONGKAI_BINARY) + " build --quiet --data " + data + " --out " + (dir / "site") + " --templates " +
+                          source_dir() + "/site-templates --assets " + source_dir() + "/assets",
+                      out) == 1);
+    std::vector<std::string> beside;
+    for (const auto& e : fs::directory_iterator(dir.path())) beside.push_back(e.path().filename().string());
+    CHECK(beside == std::vector<std::string>{"data"});
+}
+
 TEST_CASE("wrong types and missing fields in two files are all listed") {
     Fixture f;
     edit_json(f.xiangtan, [](json& j) {

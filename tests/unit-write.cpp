@@ -1,7 +1,11 @@
 // Atomic, contained output (write/).
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -206,6 +210,71 @@ TEST_CASE("a journal that cannot be finished is forgotten, with the manifests, a
     }
     finish_interrupted_patch(d / "site");
     CHECK(read_file(d / "site/keep.html") == "new site");
+}
+
+TEST_CASE("a process that ended but was not reaped (a zombie) no longer owns its leftovers") {
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    REQUIRE(child > 0);
+    CHECK(leftover_owner_running(::getpid()));
+    // Not reaped yet: kill() still finds it, as it finds a detached remover whose parent is an init that
+    // does not reap.
+    bool zombie = false;
+    for (int i = 0; i < 200 && !zombie; ++i) {
+        zombie = read_file("/proc/" + std::to_string(child) + "/stat").find(") Z ") != std::string::npos;
+        if (!zombie) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(zombie);
+    CHECK(::kill(child, 0) == 0);
+    CHECK(!leftover_owner_running(child));
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    CHECK(!leftover_owner_running(child));
+    CHECK(!leftover_owner_running(0));
+    CHECK(!leftover_owner_running(-1));
+}
+
+TEST_CASE("leftovers of killed builds are removed, unless a live process holds them") {
+    TempDir d;
+    {
+        StagedOutput first(d / "site");
+        first.write("index.html", "v1");
+        first.commit();
+    }
+    // A pid above the system's maximum has no process: these are leftovers of builds that were killed.
+    const std::string dead = "99999999";
+    for (const char* kind : {"staging", "patch", "old"}) {
+        fs::create_directories(d / (".site.gongkai-" + std::string(kind) + "-" + dead + "/deep/er"));
+        write_file(d / (".site.gongkai-" + std::string(kind) + "-" + dead + "/deep/er/page.html"), "x");
+    }
+    // One named after a dead process but locked by a live one (a remover at work): kept.
+    const std::string busy = d / (".site.gongkai-old-" + std::to_string(99999998));
+    fs::create_directories(busy + "/sub");
+    const int fd = ::open(busy.c_str(), O_RDONLY | O_DIRECTORY);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    // Another output's leftovers and other names are not this site's.
+    fs::create_directories(d / (".other.gongkai-staging-" + dead));
+    fs::create_directories(d / (".site.gongkai-cache"));
+    fs::create_directories(d / (".site.gongkai-staging-notanumber-x"));
+
+    remove_build_leftovers(d / "site");
+    for (const char* kind : {"staging", "patch", "old"})
+        CHECK_MESSAGE(!fs::exists(d / (".site.gongkai-" + std::string(kind) + "-" + dead)), kind);
+    CHECK(fs::exists(busy + "/sub"));
+    CHECK(fs::exists(d / (".other.gongkai-staging-" + dead)));
+    CHECK(fs::exists(d / ".site.gongkai-cache"));
+    CHECK(read_file(d / "site/index.html") == "v1");
+    ::close(fd);  // the remover is done (or was killed): the next build removes the folder
+    remove_build_leftovers(d / "site");
+    CHECK(!fs::exists(busy));
+    // The staging folder of a build at work is locked from its creation: kept, whatever its name says.
+    StagedOutput live(d / "site");
+    live.write("a/b.html", "v2");
+    const std::string renamed = d / (".site.gongkai-staging-" + dead);
+    REQUIRE(::rename(live.staging_dir().c_str(), renamed.c_str()) == 0);
+    remove_build_leftovers(d / "site");
+    CHECK(fs::exists(renamed + "/a/b.html"));
+    REQUIRE(::rename(renamed.c_str(), live.staging_dir().c_str()) == 0);
 }
 
 TEST_CASE("a hash built from many values equals the content hash of their bytes, short or long") {

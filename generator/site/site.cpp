@@ -68,6 +68,11 @@ void Site::step(const char* name, Step&& fn) {
 }
 
 BuildReport Site::build() {
+    struct Unlock {
+        std::optional<BuildLock>& lock;
+        ~Unlock() { lock.reset(); }
+    } unlock{output_lock_};
+    lock_output(false);  // first: builds into one --out take turns, and what killed builds left goes
     step("load and validate filings", [&] { load_inputs(); });
     step("cross-file checks", [&] { check_inputs(); check_output_location(); });
     step("compute aggregates", [&] { prepare_audits(); compute_model(); });
@@ -368,6 +373,14 @@ void Site::check_output_location() {
     if (!problems.empty()) throw BuildFailed(problems);
 }
 
+void Site::lock_output(bool create) {
+    if (output_lock_ || options_.out_dir.empty()) return;
+    boost::system::error_code ec;
+    if (!create && !fs::is_directory(cache_dir_of(options_.out_dir), ec)) return;
+    output_lock_.emplace(options_.out_dir);
+    remove_build_leftovers(options_.out_dir);
+}
+
 void Site::compute_model() { model_ = std::make_unique<SiteModel>(compute_site_model(filings_, filing_digests_, budgets_, options_.jobs, released_)); }
 
 void Site::plan_outputs() {
@@ -436,8 +449,7 @@ std::uint64_t Site::global_fingerprint(const TemplateSet& templates) const {
 void Site::render_and_write() {
     TemplateSet templates = TemplateSet::load(options_.templates_dir);
     templates.set_base_url(options_.base_url);  // canonical and og:url links need the published address
-    BuildLock lock(options_.out_dir);  // builds into the same --out take turns from here to the saved manifest
-    finish_interrupted_patch(options_.out_dir);
+    lock_output(true);  // taken at the start of the build where an earlier build made the cache folder
     OutputManifest previous = options_.incremental ? load_manifest(options_.out_dir) : OutputManifest{};
 
     const std::uint64_t global = global_fingerprint(templates);

@@ -22,6 +22,7 @@
 #include "site/filing_cache.hpp"
 #include "site/page_plan.hpp"
 #include "site/site_model.hpp"
+#include "write/build_lock.hpp"
 
 namespace gongkai {
 
@@ -121,6 +122,10 @@ private:
     void release_county_documents(std::string_view county);
     void check_inputs(bool keep_going = false);
     void check_output_location();
+    // Takes the build lock of --out, once per build (creating its cache folder only with `create`: a build
+    // that never reaches writing leaves nothing beside --out where no build ran), and under it finishes what
+    // killed builds left (remove_build_leftovers).
+    void lock_output(bool create);
     void save_digests();
     void prepare_audits();
     const AuditReport& audit_of(std::size_t filing) const;         // audits it once, on first use (thread-safe)
@@ -169,6 +174,7 @@ private:
     std::vector<PlannedOutput> plan_;
     std::vector<std::pair<std::string, std::string>> copies_;  // static files: source file, output path
     std::map<std::string_view, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> by_county_;  // filings, budgets
+    std::optional<BuildLock> output_lock_;  // held from the start of build() to its end
 };
 
 }  // namespace gongkai

@@ -67,7 +67,13 @@ private:
     std::vector<std::string> staged_;   // Patch: paths written, in any order
     std::vector<std::string> removed_;  // Patch: paths to remove from the site
     bool committed_ = false;
+    int lock_fd_ = -1;  // the staging folder's flock, held while the folder is this build's work in progress
 };
+
+// Finishes a patch that was cut short at `out_dir` (finish_interrupted_patch) and removes what builds that
+// were killed left beside it: staging, patch and old-site folders whose process is gone and that nobody is
+// removing. Run at the start of every build, with the build lock held (write/build_lock.hpp). Never throws.
+void remove_build_leftovers(const std::string& out_dir);
 
 // Carries out the journal of a patch that was cut short at `out_dir`, if there is one (see StagedOutput);
 // a journal that cannot be read is removed and the manifest with it, so the next build is a whole one. Never
@@ -75,7 +81,8 @@ private:
 void finish_interrupted_patch(const std::string& out_dir);
 
 // True while the process `pid` that named a leftover file or folder after itself ("…-<pid>") still runs (or
-// cannot be told apart from one that does); false for a pid of 0 or less, whose leftover is stale.
+// cannot be told apart from one that does); false for a pid of 0 or less and for a zombie (ended, not reaped),
+// whose leftover is stale.
 bool leftover_owner_running(long pid);
 
 // True when `rel` is a safe relative output path: no empty, "." or ".." segments, no backslash, not absolute.
