@@ -239,6 +239,21 @@ TEST_CASE("the server answers only what a static site needs, at once, and bounde
     CHECK(long_url->status == 414);
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
 
+    // A head line past its bound is answered 431 and the connection closed: a 64 MB request line without a
+    // line feed (cpp-httplib alone read it whole into memory) and a 20 KB header, and a head of many headers.
+    long at_start = resident_kb();
+    t0 = std::chrono::steady_clock::now();
+    const std::string answered = raw_request(port, "GET /", 64 << 20);
+    CHECK((answered == "HTTP/1.1 431 Request Header Fields Too Large" || answered.empty()));  // empty: reset while sending
+    CHECK(resident_kb() - at_start < 16 * 1024);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    CHECK(raw_request(port, "GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(20000, 'b') + "\r\n\r\n", 0) ==
+          "HTTP/1.1 431 Request Header Fields Too Large");
+    std::string many_headers = "GET / HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 80; ++i) many_headers += "X-" + std::to_string(i) + ": " + std::string(1000, 'c') + "\r\n";
+    CHECK(raw_request(port, many_headers + "\r\n", 0) == "HTTP/1.1 431 Request Header Fields Too Large");
+    CHECK(raw_request(port, "GET / HTTP/1.1\r\nHost: x\r\nX-Fine: " + std::string(7000, 'b') + "\r\n\r\n", 0) == "HTTP/1.1 200 OK");
+
     // A 256 MB body is skipped unread (413), and the server's memory stays where it was.
     long before = resident_kb();
     CHECK(raw_request(port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 268435456\r\n\r\n", 268435456) ==

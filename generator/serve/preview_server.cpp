@@ -7,6 +7,7 @@
 
 #include "load/json_file.hpp"
 #include "render/escape.hpp"
+#include "serve/bounded_http_server.hpp"
 #include "serve/file_watcher.hpp"
 #include "serve/safe_path.hpp"
 
@@ -62,7 +63,7 @@ bool refuse_request(const httplib::Request& req, httplib::Response& res) {
 }
 
 PreviewServer::PreviewServer(BuildOptions build, ServeOptions serve)
-    : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<httplib::Server>()) {
+    : build_(std::move(build)), serve_(std::move(serve)), server_(std::make_unique<BoundedHttpServer>()) {
     if (!build_.filing_cache) build_.filing_cache = std::make_shared<FilingCache>();
     // Every open page holds one request waiting for the next rebuild, and a slow or idle client holds a worker
     // until its read times out: enough workers (threads cost address space, not memory, until used) that

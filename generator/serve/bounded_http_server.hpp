@@ -1,0 +1,24 @@
+#pragma once
+// A cpp-httplib server whose request heads are read within a bound. cpp-httplib 0.11.4 (Debian 12's) reads a
+// request line or header line into memory until its line feed, however long: a client sending hundreds of
+// megabytes without one grew the server by as much. Here every connection is read through a stream that
+// counts the bytes of each request's head (request line and headers): a line of more than kMaxHeadLineBytes or
+// a head of more than kMaxHeadBytes is answered 431 and the connection closed, before more is read. Bodies are
+// not counted (the preview server refuses them by size, see preview_server.cpp).
+#include <cstddef>
+
+#include <httplib.h>
+
+namespace gongkai {
+
+inline constexpr std::size_t kMaxHeadLineBytes = 16 * 1024;  // cpp-httplib answers a URI over 8 KB with 414
+inline constexpr std::size_t kMaxHeadBytes = 64 * 1024;
+
+class BoundedHttpServer : public httplib::Server {
+private:
+    // Serves the requests of one connection, as cpp-httplib does (keep-alive up to its count and timeout),
+    // reading them through a bounded stream; closes the socket.
+    bool process_and_close_socket(socket_t sock) override;
+};
+
+}  // namespace gongkai
