@@ -12,16 +12,7 @@ scripts/setup.sh --with-tests
 echo "==> running tests" >&2
 if [ $# -gt 0 ]; then exec ctest --test-dir build --output-on-failure --timeout 300 "$@"; fi
 failed=()
-# The sanitizer build is compiled beside the test suite at the lowest priority: it takes the processor time the
-# suite leaves (most tests use one core of two), without slowing the suite's own timing down.
-mkdir -p build-san
-nice -n 19 scripts/sanitized-build.sh >build-san/build.log 2>&1 &
-sanitized_build=$!
 ctest --test-dir build --output-on-failure --timeout 300 || failed+=("tests (build/)")
-if ! wait "$sanitized_build"; then
-  tail -n 40 build-san/build.log >&2
-  failed+=("the sanitizer build (build-san/build.log)")
-fi
 scripts/sanitize.sh || failed+=("tests under the sanitizers (build-san/)")
 fuzz/run.sh --seconds 15 --seeds-only || failed+=("fuzzing (fuzz/findings/)")
 if [ "${#failed[@]}" -gt 0 ]; then
