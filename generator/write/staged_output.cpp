@@ -57,6 +57,13 @@ bool leftover_owner_running(long pid) {
 
 namespace {
 
+// --out as an absolute, normal path naming the folder itself ("site/." and "site/" are "site").
+fs::path normal_out_path(const std::string& out_dir) {
+    fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
+    if (out.filename_is_dot() || out.filename().empty()) out = out.parent_path();
+    return out;
+}
+
 // Opens `dir` and takes its flock (exclusive, or fails at once with -1 when another process holds it). A build
 // holds the lock of its staging folder from its creation on, and the remover of a previous site that of the
 // folder it removes, until it is gone: a leftover whose lock can be taken is nobody's work in progress.
@@ -108,8 +115,7 @@ static void remove_stale_siblings(const fs::path& out) {
 
 void remove_build_leftovers(const std::string& out_dir) {
     try {
-        fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
-        if (out.filename_is_dot() || out.filename().empty()) out = out.parent_path();
+        const fs::path out = normal_out_path(out_dir);
         if (out == out.root_path()) return;
         finish_interrupted_patch(out.string());
         remove_stale_siblings(out);
@@ -119,8 +125,7 @@ void remove_build_leftovers(const std::string& out_dir) {
 
 StagedOutput::StagedOutput(const std::string& out_dir, StageMode mode) : mode_(mode) {
     if (out_dir.empty()) throw out_problem(out_dir, "an output folder", "an empty path");
-    fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
-    if (out.filename_is_dot() || out.filename().empty()) out = out.parent_path();
+    const fs::path out = normal_out_path(out_dir);
     if (out == out.root_path()) throw out_problem(out_dir, "an output folder other than the file-system root", out.string());
     boost::system::error_code ec;
     if (fs::exists(out, ec)) {
@@ -133,8 +138,7 @@ StagedOutput::StagedOutput(const std::string& out_dir, StageMode mode) : mode_(m
     }
     out_ = out.string();
     fs::create_directories(out.parent_path());
-    finish_interrupted_patch(out_);
-    remove_stale_siblings(out);
+    remove_build_leftovers(out_);
     if (mode_ == StageMode::Patch && !fs::exists(out / kSiteMarker)) mode_ = StageMode::Whole;
     const char* kind = mode_ == StageMode::Patch ? ".gongkai-patch-" : ".gongkai-staging-";
     staging_ = (out.parent_path() / ("." + out.filename().string() + kind + std::to_string(::getpid()))).string();
@@ -365,8 +369,7 @@ void finish_interrupted_patch(const std::string& out_dir) {
             else if (verb == "remove" && is_safe_relative_path(arg)) removals.push_back(arg);
             else ok = false;
         }
-        fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
-        if (out.filename_is_dot() || out.filename().empty()) out = out.parent_path();
+        const fs::path out = normal_out_path(out_dir);
         if (!ok || patch_dir.empty()) {  // not a journal gongkai wrote whole: forget the manifest, build whole next time
             forget_patch(out_dir);
             return;
