@@ -3,24 +3,31 @@
 # libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer, then fuzzes each target in turn for N minutes (or
 # seconds), starting from small seeds taken from data/, site-templates/ and ../shared/disclosures/ (kept in
 # build-san/corpus/<target>, which grows from run to run; with --seeds-only, a fresh corpus of the seeds alone
-# that is thrown away afterwards, as ./test.sh runs it). A crash is written to fuzz/findings/<target>/ and
-# makes the run fail: turn it into a regression test.
+# that is thrown away afterwards, as ./test.sh runs it). With --runs N each target runs until N inputs have been
+# tried (the long runs recorded in docs/reliability.md; a time given as well stops it earlier). A crash is
+# written to fuzz/findings/<target>/ and makes the run fail: turn it into a regression test.
 #
-#   fuzz/run.sh [--minutes N | --seconds N] [--target NAME] [--seeds-only]
+# --no-build fuzzes the targets already built in build-san/ (a long run beside work on the sources).
+#
+#   fuzz/run.sh [--minutes N | --seconds N] [--runs N] [--target NAME] [--seeds-only] [--no-build]
 #   NAME: filing, safe-path, money, render, data-dir, pdf, text or digest-store (default: every target)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 targets=(filing safe-path money render data-dir pdf text digest-store)
-seconds=60
+seconds=""
+runs=""
 only=""
 seeds_only=0
+no_build=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) seconds=$(($2 * 60)); shift 2 ;;
     --seconds) seconds=$(($2)); shift 2 ;;
+    --runs) runs=$(($2)); shift 2 ;;
     --target) only="$2"; shift 2 ;;
     --seeds-only) seeds_only=1; shift ;;
+    --no-build) no_build=1; shift ;;
     -h|--help) sed -n 2,10p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "fuzz/run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -29,7 +36,12 @@ if [ -n "$only" ] && [[ " ${targets[*]} " != *" $only "* ]]; then
   echo "fuzz/run.sh: unknown target '$only' (one of: ${targets[*]})" >&2
   exit 2
 fi
-[ "$seconds" -ge 1 ] || { echo "fuzz/run.sh: the time must be at least 1 second" >&2; exit 2; }
+[ -z "$seconds" ] && [ -z "$runs" ] && seconds=60
+[ -z "$seconds" ] || [ "$seconds" -ge 1 ] || { echo "fuzz/run.sh: the time must be at least 1 second" >&2; exit 2; }
+[ -z "$runs" ] || [ "$runs" -ge 1 ] || { echo "fuzz/run.sh: --runs must be at least 1" >&2; exit 2; }
+limits=()
+[ -n "$seconds" ] && limits+=(-max_total_time="$seconds")
+[ -n "$runs" ] && limits+=(-runs="$runs")
 
 # jq and poppler-utils (pdfseparate) make the seeds; the sanitizer runtimes come with libclang-rt-dev.
 scripts/install-packages.sh clang libclang-rt-dev jq poppler-utils
@@ -39,7 +51,9 @@ for target in "${targets[@]}"; do
   build+=("fuzz-$target")
 done
 # The sanitizer build of the C++ tests (scripts/sanitize.sh) is instrumented for libFuzzer too: one build.
-scripts/sanitized-build.sh "${build[@]}"
+if [ "$no_build" -eq 0 ]; then
+  scripts/sanitized-build.sh "${build[@]}"
+fi
 corpus_root=build-san/corpus
 if [ "$seeds_only" -eq 1 ]; then
   corpus_root=$(mktemp -d)
@@ -51,17 +65,34 @@ put() {  # put <dir> <text>: one seed named by its hash
   printf '%s' "$2" >"$1/$(printf '%s' "$2" | md5sum | cut -c1-12)"
 }
 
+# pieces <filing> <dir>: a filing or budget as compact JSON in pieces that each decode: its tables without the
+# narrative; its tables with the narrative's sections; its tables with each group of 20 of the narrative's
+# figures; its tables with its attachments, if any.
+pieces() {
+  local name n i
+  name="$(basename "$(dirname "$1")")-$(basename "$1" .json)"
+  jq -c '.narrative.sections = [] | .narrative.figures = [] | del(.attachments)' "$1" >"$2/$name-tables.json"
+  jq -c '.narrative.figures = [] | del(.attachments)' "$1" >"$2/$name-sections.json"
+  n=$(jq '.narrative.figures | length' "$1")
+  for ((i = 0; i < n; i += 20)); do
+    jq -c --argjson i "$i" '.narrative.sections = [] | .narrative.figures |= .[$i:$i + 20] | del(.attachments)' \
+      "$1" >"$2/$name-figures-$i.json"
+  done
+  if jq -e 'has("attachments")' "$1" >/dev/null; then
+    jq -c '.narrative.sections = [] | .narrative.figures = []' "$1" >"$2/$name-attachments.json"
+  fi
+}
+
 seed() {  # seed <target>: the starting corpus, once
   local dir="$corpus_root/$1"
   [ -d "$dir" ] && return
   mkdir -p "$dir"
   case "$1" in
-    filing) find data -name '*.json' -path '*/20*/*' -exec cp {} "$dir/" \; ;;
+    # Every filing and budget of data/ in pieces (see pieces above): as much code reached as by the whole
+    # files, with inputs a third of their size, so three times as many executions.
+    filing|render) for f in $(find data -name '*.json' -path '*/20*/*' | sort); do pieces "$f" "$dir"; done ;;
     safe-path) for p in / /index.html /a/ /a /../secret/key /%2e%2e/ /out/key /.hidden '/a/../index.html'; do put "$dir" "$p"; done ;;
     money) for m in 0 0.00 1577.61 2,940.05 -3 999999999999.999999 1,000,000.5; do put "$dir" "$m"; done ;;
-    # The real filings and budgets, without their indentation (a third smaller: fewer bytes to mutate).
-    render) for f in $(find data -name '*.json' -path '*/20*/*' | sort); do
-              jq -c . "$f" >"$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
     # The real data folder as lines (folders end in '/'), each county alone, and links out of it.
     data-dir) put "$dir" "$(cd data && find . -mindepth 1 \( -type d -printf '%P/\n' -o -printf '%P\n' \) | sort)"
               for c in data/*/; do
@@ -105,10 +136,10 @@ for target in "${targets[@]}"; do
   mkdir -p "fuzz/findings/$target"
   dict=()
   case "$target" in filing|render) dict=(-dict=fuzz/filing.dict) ;; esac
-  echo "==> fuzz-$target for $seconds second(s), corpus: $(find "$corpus_root/$target" -type f | wc -l) files," \
+  echo "==> fuzz-$target for ${seconds:+$seconds second(s)}${seconds:+${runs:+ or }}${runs:+$runs inputs}, corpus: $(find "$corpus_root/$target" -type f | wc -l) files," \
        "$(du -sk "$corpus_root/$target" | cut -f1) KB" >&2
   log="build-san/fuzz-$target.log"
-  if ! ASAN_OPTIONS="detect_leaks=1" "build-san/fuzz/fuzz-$target" "${dict[@]}" -max_total_time="$seconds" \
+  if ! ASAN_OPTIONS="detect_leaks=1" "build-san/fuzz/fuzz-$target" "${dict[@]}" "${limits[@]}" \
        -timeout=10 -rss_limit_mb=4096 -max_len="$(max_len "$target")" -print_final_stats=1 \
        -artifact_prefix="fuzz/findings/$target/" "$corpus_root/$target" >"$log" 2>&1; then
     echo "fuzz-$target: FOUND A PROBLEM, see $log and fuzz/findings/$target/" >&2
