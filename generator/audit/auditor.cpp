@@ -314,6 +314,35 @@ void Auditor::check_same(const std::string& rule, const Term& a, const Term& b, 
     record(std::move(f));
 }
 
+void Auditor::check_not_above(const std::string& rule, const Term& part, const Term& whole, const std::string& what,
+                              const std::string& why) {
+    const Wide tol = part.half == whole.half ? 0 : static_cast<Wide>(part.half) + whole.half;
+    const Wide over = static_cast<Wide>(part.micro) - whole.micro;
+    if (over <= tol) {
+        pass(rule, {&part, &whole});
+        return;
+    }
+    Finding fd;
+    fd.rule = rule;
+    fd.severity = rule_info(rule).severity;
+    fd.check = CheckKind::Exceeds;
+    fd.message = what + "：" + part.label + " 为 " + term_text(part) + "，大于 " + whole.label + " " + term_text(whole) + "。" + why;
+    fd.cells = part.refs;
+    fd.cells.insert(fd.cells.end(), whole.refs.begin(), whole.refs.end());
+    fd.found_cells = part.refs.size();
+    fd.expected = "不超过 " + term_text(whole);
+    fd.found = term_text(part);
+    fd.tolerance = tol == 0 ? "小数位相同，按印刷数比较" : "允许超出两数末位一半之和 " + format_micro(clamp64(tol), 4);
+    fd.unit = part.unit;
+    fd.found_label = part.label;
+    fd.expected_label = whole.label;
+    fd.found_value = part.micro;
+    fd.expected_value = whole.micro;
+    fd.difference = clamp64(over);
+    fd.excess = clamp64(over - tol);
+    flag(std::move(fd));
+}
+
 RatioRange ratio_range(const Term& part, const Term& whole) {
     RatioRange r;
     Wide whole_lo = static_cast<Wide>(whole.micro) - whole.half, whole_hi = static_cast<Wide>(whole.micro) + whole.half;

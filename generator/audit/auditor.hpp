@@ -83,6 +83,11 @@ public:
     // a == b: exact when printed with the same decimals, else within the sum of their half units.
     void check_same(const std::string& rule, const Term& a, const Term& b, const std::string& what,
                     const std::string& sentence = {}, std::optional<Severity> severity = std::nullopt);
+    // part ≤ whole. Rounding never reverses an order, so two amounts printed with the same decimals compare as
+    // printed (4.01 exceeds 4.00); with different decimals the part may exceed by the two half units. A part
+    // beyond that is an Exceeds finding naming both cells; `why` (may be empty) follows its message.
+    void check_not_above(const std::string& rule, const Term& part, const Term& whole, const std::string& what,
+                         const std::string& why = {});
     // pct == part / whole × 100 within interval arithmetic on all three; `severity` overrides the rule's.
     void check_ratio(const std::string& rule, const Term& pct, const Term& part, const Term& whole, const std::string& what,
                      const std::string& sentence = {}, std::optional<Severity> severity = std::nullopt);

@@ -16,11 +16,7 @@ namespace gongkai {
 
 namespace {
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-int direction_of(const std::string& d) {
+int planned_direction(const std::string& d) {
     if (d == "增加" || d == "增长" || d == "上升") return 1;
     if (d == "减少" || d == "下降") return -1;
     if (d == "持平" || d == "一致") return 0;
@@ -35,7 +31,7 @@ public:
         for (std::size_t i = 0; i < f_.figures.size(); ++i) {
             const Figure& fig = f_.figures[i];
             if (fig.unit == "万元" || fig.unit == "元") amount(i);
-            if (ends_with(fig.metric, ".share") && fig.unit == "%") share(i);
+            if (fig.metric.ends_with(".share") && fig.unit == "%") share(i);
         }
         year_over_year();
         parts();
@@ -134,7 +130,7 @@ private:
         for (std::size_t i = 0; i < f_.figures.size(); ++i) {
             const Figure& g = f_.figures[i];
             auto take = [&](const char* tail, const char* unit, std::optional<std::size_t> Group::*slot) {
-                if (!ends_with(g.metric, tail) || g.unit != unit) return;
+                if (!g.metric.ends_with(tail) || g.unit != unit) return;
                 auto& s = groups[{g.metric.substr(0, g.metric.size() - std::string(tail).size()), g.code}].*slot;
                 if (!s) s = i;
             };
@@ -158,7 +154,7 @@ private:
             if (!idx) continue;
             const Figure& fig = f_.figures[*idx];
             Term stated = a_.figure_term(*idx);
-            const int dir = direction_of(fig.direction);
+            const int dir = planned_direction(fig.direction);
             const bool contradicts = (dir > 0 && diff < -tol) || (dir < 0 && diff > tol) || (dir == 0 && (diff > tol || diff < -tol));
             if (contradicts) {
                 contradiction(fig, stated, now, prior, diff);
@@ -181,7 +177,7 @@ private:
     void without_prior(const Term& now, std::size_t change_i, std::size_t pct_i) {
         const Figure& change = f_.figures[change_i];
         const Figure& pct = f_.figures[pct_i];
-        const int dc = direction_of(change.direction), dp = direction_of(pct.direction);
+        const int dc = planned_direction(change.direction), dp = planned_direction(pct.direction);
         if (dc == 2 || dp == 2 || dc != dp) return;  // words are the comparison rules' concern
         Term change_t = a_.figure_term(change_i), pct_t = a_.figure_term(pct_i);
         Term prior = now;
@@ -197,7 +193,7 @@ private:
         std::string really = diff > 0 ? "增加" : "减少";
         std::int64_t amount = diff < 0 ? -diff : diff;
         std::string rate = prior.micro > 0 ? "（" + format_micro(*percent_micro(amount, prior.micro), 2) + "%）" : "";
-        std::string said = fig.direction + (direction_of(fig.direction) == 0 ? "" : fig.value.printed + fig.unit);
+        std::string said = fig.direction + (planned_direction(fig.direction) == 0 ? "" : fig.value.printed + fig.unit);
         Finding fd;
         fd.rule = "b-narrative-yoy";
         fd.severity = rule_info(fd.rule).severity;

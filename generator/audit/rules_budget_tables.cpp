@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "audit/rule_helpers.hpp"
 #include "audit/rules.hpp"
 #include "model/money.hpp"
 
@@ -14,8 +15,6 @@ namespace gongkai {
 namespace {
 
 using K = TableKind;
-
-std::string row_id(const Row& r) { return r.code.empty() ? r.key : r.code; }
 
 const Block* block_of(const Auditor& a, K kind, const std::string& block) {
     const Table* t = a.filing().table(kind);
@@ -53,28 +52,12 @@ std::optional<Term> row_cell(const Auditor& a, K kind, const std::string& block,
 }
 
 // Amounts printed on lines without a name (key "blank") still count in their column.
-void add_unnamed_lines(const Auditor& a, K kind, const std::string& block, const std::string& column, std::vector<Term>& parts) {
+void add_unnamed_budget_lines(const Auditor& a, K kind, const std::string& block, const std::string& column, std::vector<Term>& parts) {
     const Block* b = block_of(a, kind, block);
     int ci = b ? b->column_index(column) : -1;
     for (std::size_t i = 0; ci >= 0 && i < b->rows.size(); ++i)
         if (b->rows[i].key == "blank" && b->rows[i].cells[static_cast<std::size_t>(ci)])
             if (auto t = row_cell(a, kind, block, i, column)) parts.push_back(*t);
-}
-
-void sum_if(Auditor& a, const char* rule, const std::optional<Term>& total, const std::vector<Term>& parts, const std::string& what) {
-    if (total && !parts.empty()) a.check_sum(rule, *total, parts, what);
-}
-
-void same_if(Auditor& a, const char* rule, const std::optional<Term>& x, const std::optional<Term>& y, const std::string& what) {
-    if (x && y) a.check_same(rule, *x, *y, what);
-}
-
-// A blank term standing for a line another table does not print.
-Term nothing(const std::string& label) {
-    Term none;
-    none.blank = true;
-    none.label = label;
-    return none;
 }
 
 // The coded rows of a block, by code.
@@ -96,7 +79,7 @@ void summary(Auditor& a) {
         sum_if(a, rule, fiscal, funds, "财政拨款收入应等于一般公共预算、政府性基金预算、国有资本经营预算之和");
         std::vector<Term> sources = fiscal ? std::vector<Term>{*fiscal} : funds;
         append(sources, present(a, k, "income", {"fiscal_special", "business", "operating", "other"}, "amount"));
-        add_unnamed_lines(a, k, "income", "amount", sources);
+        add_unnamed_budget_lines(a, k, "income", "amount", sources);
         auto total_income = a.cell(k, "income", "total_income", "amount");
         sum_if(a, rule, total_income, sources, "本年收入合计应等于各项收入之和（含无名称行中的数）");
         std::vector<Term> all = total_income ? std::vector<Term>{*total_income} : sources;
@@ -105,7 +88,7 @@ void summary(Auditor& a) {
     }
     if (block_of(a, k, "expenditure")) {
         auto spending = present(a, k, "expenditure", codes_of(a, k, "expenditure"), "amount");
-        add_unnamed_lines(a, k, "expenditure", "amount", spending);
+        add_unnamed_budget_lines(a, k, "expenditure", "amount", spending);
         auto kinds = present(a, k, "expenditure", {"basic", "project", "reserve"}, "amount");
         auto total = a.cell(k, "expenditure", "total_expenditure", "amount");
         sum_if(a, rule, total, spending, "本年支出合计应等于各类支出之和（含无名称行中的数）");
@@ -197,7 +180,7 @@ void fiscal_summary(Auditor& a) {
     const K k = K::BudgetFiscalSummary;
     if (block_of(a, k, "income")) {
         auto funds = present(a, k, "income", {"general_budget", "government_fund", "state_capital"}, "amount");
-        add_unnamed_lines(a, k, "income", "amount", funds);
+        add_unnamed_budget_lines(a, k, "income", "amount", funds);
         auto total_income = a.cell(k, "income", "total_income", "amount");
         sum_if(a, rule, total_income, funds, "本年收入合计应等于三类财政拨款之和（含无名称行中的数）");
         std::vector<Term> all = total_income ? std::vector<Term>{*total_income} : funds;
@@ -214,7 +197,7 @@ void fiscal_summary(Auditor& a) {
         const auto classes = codes_of(a, k, "expenditure");
         for (const auto& col : b->columns) {
             auto spending = present(a, k, "expenditure", classes, col.id);
-            add_unnamed_lines(a, k, "expenditure", col.id, spending);
+            add_unnamed_budget_lines(a, k, "expenditure", col.id, spending);
             auto total = a.cell(k, "expenditure", "total_expenditure", col.id);
             sum_if(a, rule, total, spending, "本年支出合计应等于各类支出之和（含无名称行中的数）");
             std::vector<Term> all = total ? std::vector<Term>{*total} : spending;
@@ -347,37 +330,10 @@ void across_tables(Auditor& a) {
     }
 }
 
-// part ≤ whole (b-economic-three-public): the economic table holds basic spending of the general budget only, the
-// 三公 table all 财政拨款, so an item of the first is a part of the line of the second.
-void not_above(Auditor& a, const Term& part, const Term& whole, const std::string& what) {
-    constexpr const char* rule = "b-economic-three-public";
-    const std::int64_t tol = part.half == whole.half ? 0 : part.half + whole.half;
-    if (part.micro - whole.micro <= tol) {  // (amounts stay below 10^18 millionths: no overflow)
-        a.pass(rule, {&part, &whole});
-        return;
-    }
-    Finding fd;
-    fd.rule = rule;
-    fd.severity = rule_info(rule).severity;
-    fd.check = CheckKind::Exceeds;
-    fd.message = what + "：" + part.label + " 为 " + term_text(part) + "，大于 " + whole.label + " " + term_text(whole) + "。";
-    fd.cells = part.refs;
-    fd.cells.insert(fd.cells.end(), whole.refs.begin(), whole.refs.end());
-    fd.found_cells = part.refs.size();
-    fd.expected = "不超过 " + term_text(whole);
-    fd.found = term_text(part);
-    fd.tolerance = tol == 0 ? "小数位相同，按印刷数比较" : "允许超出两数末位一半之和 " + format_micro(tol, 4);
-    fd.unit = "万元";
-    fd.found_label = part.label;
-    fd.expected_label = whole.label;
-    fd.found_value = part.micro;
-    fd.expected_value = whole.micro;
-    fd.difference = part.micro - whole.micro;
-    fd.excess = part.micro - whole.micro - tol;
-    a.flag(std::move(fd));
-}
-
+// part ≤ whole: the economic table holds basic spending of the general budget only, the 三公 table all 财政拨款, so
+// an item of the first is a part of the line of the second.
 void economic_three_public(Auditor& a) {
+    constexpr const char* kEconomicThreePublic = "b-economic-three-public";
     const K T = K::BudgetThreePublic, B = K::BudgetBasicEconomic;
     if (!block_of(a, T, "main") || !block_of(a, B, "main")) return;
     struct Line {
@@ -391,12 +347,12 @@ void economic_three_public(Auditor& a) {
     for (const Line& l : lines) {
         auto item = a.cell(B, "main", l.code, "total");
         auto whole = a.cell(T, "main", l.row, "budget");
-        if (item && whole) not_above(a, *item, *whole, std::string("基本支出经济分类表的") + l.name + "是“三公”经费预算表同一项的一部分");
+        if (item && whole) a.check_not_above(kEconomicThreePublic, *item, *whole, std::string("基本支出经济分类表的") + l.name + "是“三公”经费预算表同一项的一部分");
     }
     // 机关运行经费: the 公用经费 of the general budget's basic spending of 行政 and 参公 units — a part of all 公用经费.
     auto cost = a.cell(T, "main", "operating_cost", "budget");
     auto pub = a.cell(B, "main", "total", "public");
-    if (cost && pub) not_above(a, *cost, *pub, "机关运行经费是一般公共预算基本支出中公用经费的一部分");
+    if (cost && pub) a.check_not_above(kEconomicThreePublic, *cost, *pub, "机关运行经费是一般公共预算基本支出中公用经费的一部分");
 }
 
 }  // namespace

@@ -54,10 +54,6 @@ std::string number(const Term& t) {
 
 const char* relation_word(int r) { return r > 0 ? "大于" : r < 0 ? "小于" : "等于"; }
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // The roles a figure can play in a 决算-against-预算 comparison.
 enum class Role { Budget, FullBudget, Actual, Rate, FullRate };
 
@@ -67,7 +63,7 @@ std::optional<std::pair<std::string, Role>> budget_role(const std::string& metri
         {".full_year.budget", Role::FullBudget}, {".full_year.completion", Role::FullRate}, {".budget", Role::Budget},
         {".actual", Role::Actual}, {".completion", Role::Rate}};
     for (const auto& [suffix, role] : suffixes) {
-        if (!ends_with(metric, suffix)) continue;
+        if (!metric.ends_with(suffix)) continue;
         std::string base = metric.substr(0, metric.size() - suffix.size());
         bool known = base == "gb" || base == "gb.item" || base.rfind("three_public.", 0) == 0 || base.rfind("gov_fund", 0) == 0 ||
                      base.rfind("state_capital", 0) == 0;
@@ -308,7 +304,7 @@ private:
         std::optional<std::size_t> change;
         for (std::size_t i : all) {
             const Figure& g = f_.figures[i];
-            bool is_change = ends_with(g.metric, ".yoy_change"), is_pct = ends_with(g.metric, ".yoy_pct");
+            bool is_change = g.metric.ends_with(".yoy_change"), is_pct = g.metric.ends_with(".yoy_pct");
             if (!is_change && !is_pct) continue;
             auto p = place_in_entry(i, st);
             std::size_t wend = st.word_begin + st.word.size();
@@ -323,7 +319,7 @@ private:
         std::vector<std::size_t> priors;
         for (std::size_t i : all) {
             const Figure& g = f_.figures[i];
-            if (!ends_with(g.metric, ".prior")) continue;
+            if (!g.metric.ends_with(".prior")) continue;
             std::string p = g.metric.substr(0, g.metric.size() - 6);
             if (!prefix.empty() && (p != prefix || g.code != code)) continue;
             // Without a change naming the item, only a 上年数 of the word's own sentence is taken.

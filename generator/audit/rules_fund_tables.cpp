@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "audit/rule_helpers.hpp"
 #include "audit/rules.hpp"
 
 namespace gongkai {
@@ -32,14 +33,6 @@ const std::vector<Fund>& funds() {
 }
 
 bool printed(const Table* t) { return t && !t->absent; }
-
-// A term for something the publication does not print (a row, a class, a whole table): exactly nothing.
-Term nothing(const std::string& label) {
-    Term t;
-    t.blank = true;
-    t.label = label;
-    return t;
-}
 
 bool has_amount(const Term& t) { return !t.blank && t.micro != 0; }
 

@@ -13,10 +13,6 @@ namespace {
 
 using K = TableKind;
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // The table cell an amount metric states, if the tables publish it.
 std::optional<CellAddress> table_address(const std::string& metric, const std::string& code) { return metric_cell(metric, code); }
 
@@ -56,8 +52,8 @@ public:
         for (std::size_t i = 0; i < f_.figures.size(); ++i) {
             const Figure& fig = f_.figures[i];
             if (fig.unit == "万元" || fig.unit == "元") amount(i);
-            if (ends_with(fig.metric, ".share")) share(i);
-            if (ends_with(fig.metric, ".completion")) completion(i);
+            if (fig.metric.ends_with(".share")) share(i);
+            if (fig.metric.ends_with(".completion")) completion(i);
         }
         year_over_year();
         parts_and_wholes();
@@ -177,8 +173,8 @@ private:
         std::map<std::string, std::pair<int, int>> groups;  // prefix -> (change index, pct index)
         for (std::size_t i = 0; i < f_.figures.size(); ++i) {
             const std::string& m = f_.figures[i].metric;
-            if (ends_with(m, ".yoy_change") && f_.figures[i].unit == "万元") groups[m.substr(0, m.size() - 11)].first = static_cast<int>(i) + 1;
-            if (ends_with(m, ".yoy_pct")) groups[m.substr(0, m.size() - 8)].second = static_cast<int>(i) + 1;
+            if (m.ends_with(".yoy_change") && f_.figures[i].unit == "万元") groups[m.substr(0, m.size() - 11)].first = static_cast<int>(i) + 1;
+            if (m.ends_with(".yoy_pct")) groups[m.substr(0, m.size() - 8)].second = static_cast<int>(i) + 1;
         }
         for (const auto& [prefix, idx] : groups) {
             if (!idx.first || !idx.second) continue;

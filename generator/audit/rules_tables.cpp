@@ -2,6 +2,7 @@
 // same figure printed in two tables. Each check cites the cells it reads (see rule_catalog.cpp).
 #include <unordered_map>
 
+#include "audit/rule_helpers.hpp"
 #include "audit/rules.hpp"
 
 namespace gongkai {
@@ -9,8 +10,6 @@ namespace gongkai {
 namespace {
 
 using K = TableKind;
-
-std::string row_id(const Row& r) { return r.code.empty() ? r.key : r.code; }
 
 // Values printed on lines without a name still count: they are part of the column they stand in.
 void add_unnamed_lines(const Auditor& a, K kind, const std::string& block, const std::string& column, std::vector<Term>& parts) {
@@ -31,15 +30,6 @@ void add_unnamed_lines(const Auditor& a, K kind, const std::string& block, const
                              ""});
         parts.push_back(term);
     }
-}
-
-void sum_if(Auditor& a, const std::string& rule, const std::optional<Term>& total, const std::vector<Term>& parts,
-            const std::string& what) {
-    if (total && !parts.empty()) a.check_sum(rule, *total, parts, what);
-}
-
-void same_if(Auditor& a, const std::string& rule, const std::optional<Term>& x, const std::optional<Term>& y, const std::string& what) {
-    if (x && y) a.check_same(rule, *x, *y, what);
 }
 
 // Each row of a block: its total column against the sum of the other columns.

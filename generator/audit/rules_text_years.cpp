@@ -64,11 +64,6 @@ std::u32string compact_before(const Utf8Text& t, std::size_t i, std::size_t n) {
     return out;
 }
 
-bool ends_with(const std::u32string& s, const std::u32string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-bool starts_with(const std::u32string& s, const std::u32string& head) { return s.compare(0, head.size(), head) == 0; }
-
 // How many code points (spaces included) before i the word `tail` of the compact text starts.
 std::size_t start_of(const Utf8Text& t, std::size_t i, std::size_t chars) {
     while (chars > 0 && i > 0) {
@@ -82,26 +77,26 @@ std::size_t start_of(const Utf8Text& t, std::size_t i, std::size_t chars) {
 std::size_t comparison_marker(const std::u32string& before) {
     for (const std::u32string w : {U"上年度（", U"上年（", U"上年度(", U"上年(", U"去年（", U"相较于", U"相比于", U"较之", U"对比", U"与", U"比",
                                    U"较", U"同", U"和"})
-        if (ends_with(before, w)) return w.size();
+        if (before.ends_with(w)) return w.size();
     return 0;
 }
 
 std::size_t current_marker(const std::u32string& before) {
     for (const std::u32string w : {U"本年度（", U"本年（", U"当年（", U"本年度(", U"本年("})
-        if (ends_with(before, w)) return w.size();
+        if (before.ends_with(w)) return w.size();
     return 0;
 }
 
 // A year-end date after the year: 12月31日, 末, 底 (with 度 already taken into the token).
 std::size_t year_end(const std::u32string& after) {
     for (const std::u32string w : {U"12月31日", U"末", U"底"})
-        if (starts_with(after, w)) return w.size();
+        if (after.starts_with(w)) return w.size();
     return 0;
 }
 
 std::size_t date_marker(const std::u32string& before) {
     for (const std::u32string w : {U"截至到", U"截止到", U"截至", U"截止", U"至", U"到"})
-        if (ends_with(before, w)) return w.size();
+        if (before.ends_with(w)) return w.size();
     return 0;
 }
 
@@ -125,7 +120,7 @@ const std::vector<Phrase>& statement_phrases() {
 
 const Phrase* statement(const std::u32string& after) {
     for (const auto& p : statement_phrases())
-        if (starts_with(after, p.words)) return &p;
+        if (after.starts_with(p.words)) return &p;
     return nullptr;
 }
 
@@ -187,7 +182,7 @@ void audit_text_years(Auditor& a, const std::vector<TextPlace>& places) {
                 for (int y : subject_years(tok.b, tok.e)) other_subject = other_subject || y == tok.year + 1;
                 if (other_subject) continue;
                 std::size_t b = start_of(t, tok.b, cmp), e = tok.e;
-                if (starts_with(after, U"相比")) e = std::min(t.size(), e + (t.starts(e, "相比") ? 2 : 0));
+                if (after.starts_with(U"相比")) e = std::min(t.size(), e + (t.starts(e, "相比") ? 2 : 0));
                 std::string printed = t.slice(p.text, b, e);
                 a.flag("text-year-comparison", Severity::Warning,
                        "比较年份不符：" + p.where + "写“" + printed + "”，" + ystr(Y) + " 年度决算应与上年（" + ystr(Y - 1) + " 年度）比较。",

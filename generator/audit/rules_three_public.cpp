@@ -11,7 +11,12 @@ namespace {
 
 using K = TableKind;
 
-constexpr const char* kRule = "x06-09";
+constexpr const char* kThreePublicRule = "x06-09";
+
+// Said after each finding: which table holds what.
+constexpr const char* kWhy =
+    "基本支出明细表只含一般公共预算财政拨款的基本支出，“三公”经费表含全部财政拨款（基本支出和项目支出），"
+    "前者是后者的一部分，不应更大；哪一张表有误需核实。";
 
 // One economic item of table 06 and the 三公 line it is part of.
 struct ItemLine {
@@ -27,38 +32,6 @@ const ItemLine kLines[] = {
     {"31013", "vehicle_purchase", "公务用车购置费"},
 };
 
-// part ≤ whole. Rounding never reverses an order, so two amounts printed with the same decimals compare as
-// printed (4.01 exceeds 4.00); with different decimals the part may exceed by the two half units. A part beyond
-// that is an Exceeds finding naming both cells.
-void not_above(Auditor& a, const Term& part, const Term& whole, const std::string& what) {
-    const std::int64_t tol = part.half == whole.half ? 0 : part.half + whole.half;
-    if (static_cast<__int128>(part.micro) - whole.micro <= tol) {
-        a.pass(kRule, {&part, &whole});
-        return;
-    }
-    Finding fd;
-    fd.rule = kRule;
-    fd.severity = rule_info(kRule).severity;
-    fd.check = CheckKind::Exceeds;
-    fd.message = what + "：" + part.label + " 为 " + term_text(part) + "，大于 " + whole.label + " " + term_text(whole) +
-                 "。基本支出明细表只含一般公共预算财政拨款的基本支出，“三公”经费表含全部财政拨款（基本支出和项目支出），"
-                 "前者是后者的一部分，不应更大；哪一张表有误需核实。";
-    fd.cells = part.refs;
-    fd.cells.insert(fd.cells.end(), whole.refs.begin(), whole.refs.end());
-    fd.found_cells = part.refs.size();
-    fd.expected = "不超过 " + term_text(whole);
-    fd.found = term_text(part);
-    fd.tolerance = tol == 0 ? "小数位相同，按印刷数比较" : "允许超出两数末位一半之和 " + format_micro(tol, 4);
-    fd.unit = part.unit;
-    fd.found_label = part.label;
-    fd.expected_label = whole.label;
-    fd.found_value = part.micro;
-    fd.expected_value = whole.micro;
-    fd.difference = part.micro - whole.micro;
-    fd.excess = part.micro - whole.micro - tol;
-    a.flag(std::move(fd));
-}
-
 }  // namespace
 
 void audit_three_public(Auditor& a) {
@@ -72,15 +45,15 @@ void audit_three_public(Auditor& a) {
         if (!item) continue;  // the item is not printed in table 06
         auto whole = a.cell(K::ThreePublic, "main", line.three_row, "actual");
         if (whole) {
-            not_above(a, *item, *whole, std::string("基本支出明细表的") + line.name + "是“三公”经费表同一项决算数的一部分");
+            a.check_not_above(kThreePublicRule, *item, *whole, std::string("基本支出明细表的") + line.name + "是“三公”经费表同一项决算数的一部分", kWhy);
         } else if (std::string(line.three_row).rfind("vehicle_", 0) == 0) {
             vehicle_items.push_back(*item);
         }
     }
     if (!vehicle_items.empty())
         if (auto subtotal = a.cell(K::ThreePublic, "main", "vehicle_subtotal", "actual"))
-            not_above(a, Auditor::add(vehicle_items, "基本支出明细表的公务用车运行维护费与公务用车购置之和"), *subtotal,
-                      "基本支出明细表的公务用车费用是“三公”经费表公务用车购置及运行维护费决算数的一部分");
+            a.check_not_above(kThreePublicRule, Auditor::add(vehicle_items, "基本支出明细表的公务用车运行维护费与公务用车购置之和"),
+                              *subtotal, "基本支出明细表的公务用车费用是“三公”经费表公务用车购置及运行维护费决算数的一部分", kWhy);
 }
 
 }  // namespace gongkai

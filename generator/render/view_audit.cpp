@@ -257,7 +257,7 @@ struct Line {
     int number = 0;
 };
 
-struct Item {
+struct GroupItem {
     const FindingGroup* group = nullptr;
     std::vector<Line> lines;
 };
@@ -293,11 +293,11 @@ std::string place_of(const Finding& f) {
 
 // The report as displayed: its groups, each with its lines, numbered in display order; no two lines read the
 // same (a line whose headline another line already has says where it stands, then its number if need be).
-std::vector<Item> display_items(const AuditReport& audit, const std::vector<FindingGroup>& groups) {
+std::vector<GroupItem> display_items(const AuditReport& audit, const std::vector<FindingGroup>& groups) {
     auto number = display_numbers(groups, audit.findings.size());
-    std::vector<Item> items;
+    std::vector<GroupItem> items;
     for (const auto& g : groups) {
-        Item item;
+        GroupItem item;
         item.group = &g;
         for (const auto& members : g.lines) {
             Line l;

@@ -1,6 +1,5 @@
 #include "render/view_common.hpp"
 
-
 namespace gongkai {
 
 std::string money_text(const MaybeMoney& m) { return m ? format_micro_grouped(*m, 2) : "—"; }
@@ -48,6 +47,14 @@ std::string share_text(const MaybeMoney& part, const MaybeMoney& whole) {
     if (!part || !whole) return "—";
     auto p = percent_micro(*part, *whole);
     return p ? format_micro(*p, kPercentDecimals) + "%" : "—";
+}
+
+json sortable_money(const MaybeMoney& m) { return {{"text", money_text(m)}, {"sort", m ? std::to_string(*m) : ""}}; }
+
+json sortable_share(const MaybeMoney& part, const MaybeMoney& whole) {
+    std::optional<std::int64_t> p;
+    if (part && whole) p = percent_micro(*part, *whole);
+    return {{"text", share_text(part, whole)}, {"sort", p ? std::to_string(*p) : ""}};
 }
 
 std::string pct_text(const std::optional<std::int64_t>& p) {

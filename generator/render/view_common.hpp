@@ -64,6 +64,10 @@ std::string arrow_change(const YoyLine& line);
 // percent or "", direction: "up"/"down"/"flat"/"", measure, note}. The note says where the figure comes from
 // ("据情况说明" / "对比上年决算") and, for the 收支总计 fallback, which measure it is ("收支总计，据情况说明").
 json yoy_cell(const std::optional<YearOverYear>& yoy);
+// A cell of a sortable table: {"text": "1,577.61" or "—", "sort": the amount in 0.0001 万元 or "" when unpublished}.
+json sortable_money(const MaybeMoney& m);
+// A share cell of a sortable table: {"text": "12.34%" or "—", "sort": millionths of a percent or ""}.
+json sortable_share(const MaybeMoney& part, const MaybeMoney& whole);
 
 // Relative prefix from a page at `depth` folders below the site root to the root ("../../").
 std::string root_prefix(int depth);

@@ -14,17 +14,6 @@ namespace gongkai {
 
 namespace {
 
-// A sortable cell: the text shown and the exact sort key (millionths), empty when unpublished.
-json sortable(const MaybeMoney& m) {
-    return {{"text", money_text(m)}, {"sort", m ? std::to_string(*m) : ""}};
-}
-
-json sortable_share(const MaybeMoney& part, const MaybeMoney& whole) {
-    std::optional<std::int64_t> p;
-    if (part && whole) p = percent_micro(*part, *whole);
-    return {{"text", share_text(part, whole)}, {"sort", p ? std::to_string(*p) : ""}};
-}
-
 // A value of a peer measure in the site's format: percentages (millionths of a percent) with the site's
 // one precision, amounts grouped with 2 decimals.
 std::string measure_text(std::int64_t x, const std::string& unit) {
@@ -85,10 +74,10 @@ json county_view(const CountyYear& cy, const std::map<std::string, std::optional
         }
         rows.push_back({{"name", d.filing->department_name}, {"link", d.filing->slug + "/"}, {"quality", quality},
                         {"synthetic", d.filing->synthetic},
-                        {"cells", json::array({sortable(s.total_expenditure), sortable(s.basic), sortable(s.project),
-                                               sortable_share(s.project, s.total_expenditure), sortable(s.personnel),
-                                               sortable(s.public_funds), sortable(s.three_public_actual),
-                                               sortable(s.three_public_budget)})},
+                        {"cells", json::array({sortable_money(s.total_expenditure), sortable_money(s.basic), sortable_money(s.project),
+                                               sortable_share(s.project, s.total_expenditure), sortable_money(s.personnel),
+                                               sortable_money(s.public_funds), sortable_money(s.three_public_actual),
+                                               sortable_money(s.three_public_budget)})},
                         {"yoy", change}});
         if (s.total_expenditure) {  // the ranked chart shows the departments that publish 支出合计, largest first
             chart_names.push_back(d.filing->department_name);

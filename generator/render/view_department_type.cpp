@@ -16,14 +16,6 @@ namespace {
 // Charts stay readable at phone width: at most this many bars, largest first.
 constexpr std::size_t kChartBars = 30;
 
-json sortable(const MaybeMoney& m) { return {{"text", money_text(m)}, {"sort", m ? std::to_string(*m) : ""}}; }
-
-json sortable_share(const MaybeMoney& part, const MaybeMoney& whole) {
-    std::optional<std::int64_t> p;
-    if (part && whole && *whole != 0) p = percent_micro(*part, *whole);
-    return {{"text", p ? share_text(part, whole) : "—"}, {"sort", p ? std::to_string(*p) : ""}};
-}
-
 // Largest 支出合计 first; unpublished totals last; ties in a stable, meaningful order.
 bool by_total_descending(const TypeMember& a, const TypeMember& b) {
     const MaybeMoney &x = a.summary->total_expenditure, &y = b.summary->total_expenditure;
@@ -87,10 +79,10 @@ json department_type_view(const DepartmentType& type, const std::vector<TypeMemb
         const DepartmentSummary& s = *m.summary;
         rows.push_back({{"department", f.department_name}, {"link", root + department_path(f) + "index.html"},
                         {"county", f.county.name}, {"county_link", root + county_year_path(f.county_dir, f.year) + "index.html"},
-                        {"year", f.year}, {"synthetic", f.synthetic}, {"total", sortable(s.total_expenditure)},
+                        {"year", f.year}, {"synthetic", f.synthetic}, {"total", sortable_money(s.total_expenditure)},
                         {"basic_share", sortable_share(s.basic, s.total_expenditure)},
-                        {"project_share", sortable_share(s.project, s.total_expenditure)}, {"personnel", sortable(s.personnel)},
-                        {"three_actual", sortable(s.three_public_actual)}, {"three_budget", sortable(s.three_public_budget)},
+                        {"project_share", sortable_share(s.project, s.total_expenditure)}, {"personnel", sortable_money(s.personnel)},
+                        {"three_actual", sortable_money(s.three_public_actual)}, {"three_budget", sortable_money(s.three_public_budget)},
                         {"change", yoy_cell(m.yoy ? *m.yoy : std::nullopt)}});
     }
     v["rows"] = rows;

@@ -6,19 +6,11 @@
 
 #include <string>
 
+#include "import/text_match.hpp"
+
 namespace gongkai::import::narrative {
 
 namespace {
-
-bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
-
-Subject counted(const std::string& key) {
-    Subject s;
-    s.key = key;
-    s.counts = Counts::self;
-    s.money = false;
-    return s;
-}
 
 // The projects with 绩效目标: counted as performance.projects, their money performance.amount.
 Subject targets() {

@@ -4,14 +4,13 @@
 
 #include "import/narrative/narrative_text.hpp"
 #include "import/narrative/phrase_rules.hpp"
+#include "import/text_match.hpp"
 
 namespace gongkai::import {
 
 namespace {
 
 using namespace narrative;
-
-bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
 
 // The item (类/款/项) whose figures are being read; its code is resolved when it ends, once its
 // 支出决算 is known.

@@ -4,6 +4,8 @@
 #include <array>
 #include <map>
 
+#include "import/text_match.hpp"
+
 namespace gongkai::import::narrative {
 
 Subject money(const std::string& key, const std::string& amount) {
@@ -13,24 +15,21 @@ Subject money(const std::string& key, const std::string& amount) {
     return s;
 }
 
-namespace {
+Subject counted(const std::string& key) {
+    Subject s;
+    s.key = key;
+    s.counts = Counts::self;
+    s.money = false;
+    return s;
+}
 
-bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+namespace {
 
 // A 三公 subject: its plain amount is the 决算 (actual).
 Subject three_public(const std::string& key, Counts counts = Counts::none, const std::string& count_stem = "") {
     Subject s = money("three_public." + key, "three_public." + key + ".actual");
     s.counts = counts;
     s.count_stem = count_stem;
-    return s;
-}
-
-// A subject that is only counted (vehicles of a category, projects rated 优, …): the key is the metric.
-Subject counted(const std::string& key) {
-    Subject s;
-    s.key = key;
-    s.counts = Counts::self;
-    s.money = false;
     return s;
 }
 

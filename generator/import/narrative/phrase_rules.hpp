@@ -61,6 +61,8 @@ std::optional<Subject> default_subject(Part part, bool budget = false);
 // amount is gb.item.amount, a 决算's gb.item.actual).
 // A money subject whose plain amount is `amount` (default: key + ".amount"); used by the 决算 and budget phrases.
 Subject money(const std::string& key, const std::string& amount = "");
+// A subject that is only counted (vehicles of a category, projects rated 优, …): the key is the metric.
+Subject counted(const std::string& key);
 Subject class_subject(const std::string& code);
 Subject item_subject(Part part, bool budget = false);
 

@@ -63,7 +63,7 @@ std::string part_number(const std::map<std::string, std::string>& contents, cons
     const std::string h = structure::squeeze(heading);
     std::string best, number;
     for (const auto& [title, ordinal] : contents)
-        if (structure::ends_with(h, title) && title.size() > best.size()) best = title, number = ordinal;
+        if (ends_with(h, title) && title.size() > best.size()) best = title, number = ordinal;
     return number;
 }
 

@@ -78,12 +78,6 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
-
 std::size_t char_count(std::string_view s) {
     std::size_t count = 0;
     for (std::size_t i = 0; i < s.size();) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "import/text_match.hpp"  // starts_with, ends_with, contains
+
 namespace gongkai::import::structure {
 
 // The code point starting at byte `i` of `s` and its length in bytes (a bad byte reads as itself, length 1).
@@ -27,10 +29,6 @@ std::string trim(std::string_view s);
 std::string squeeze(std::string_view s);
 // Runs of layout spaces inside `s` as one ASCII space, ends trimmed.
 std::string collapse_spaces(std::string_view s);
-
-bool starts_with(std::string_view s, std::string_view prefix);
-bool ends_with(std::string_view s, std::string_view suffix);
-bool contains(std::string_view s, std::string_view part);
 
 // Number of code points.
 std::size_t char_count(std::string_view s);

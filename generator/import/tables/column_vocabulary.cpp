@@ -3,6 +3,8 @@
 #include <map>
 #include <utility>
 
+#include "import/text_match.hpp"
+
 namespace gongkai::import {
 
 namespace {
@@ -68,8 +70,6 @@ const Labels& value_labels(const std::string& kind) {
     const auto it = vocab.find(key);
     return it == vocab.end() ? none : it->second;
 }
-
-bool contains(const std::string& text, const char* part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

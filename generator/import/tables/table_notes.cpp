@@ -6,14 +6,11 @@
 
 #include "import/tables/cell_text.hpp"
 #include "import/tables/table_segment.hpp"
+#include "import/text_match.hpp"
 
 namespace gongkai::import {
 
 namespace {
-
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 // A line that opens the notes block: 注：/注:/备注：/说明：, or a line saying the table has no data.
 bool opens_notes(std::string_view line) {

@@ -4,14 +4,13 @@
 #include <utility>
 
 #include "import/tables/cell_text.hpp"
+#include "import/text_match.hpp"
 
 namespace gongkai::import {
 
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
-std::size_t numeral_run(std::string_view text);
+std::size_t chinese_numeral_run(std::string_view text);
 
 // Byte range of "公开" + optional spaces + digits + optional spaces + "表" in text, or {npos, 0}.
 std::pair<std::size_t, std::size_t> number_range(std::string_view text) {
@@ -142,7 +141,7 @@ std::pair<std::string, std::size_t> contents_entry(std::string_view text) {
     if (paren) i = starts_with(s, "（") ? 3 : 1;
     const std::size_t digits_from = i;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == digits_from) i += numeral_run(std::string_view(s).substr(i));
+    if (i == digits_from) i += chinese_numeral_run(std::string_view(s).substr(i));
     if (i == digits_from) return {s, std::string::npos};
     static constexpr std::array<std::string_view, 2> kCloses = {"）", ")"};
     static constexpr std::array<std::string_view, 4> kMarks = {"、", ".", "．", "，"};
@@ -230,7 +229,7 @@ std::string table_unit_in(std::string_view text) {
 namespace {
 
 // Length of a run of Chinese numerals (一…十, 百, 零) at the start of text, in bytes.
-std::size_t numeral_run(std::string_view text) {
+std::size_t chinese_numeral_run(std::string_view text) {
     static const std::array<std::string_view, 12> numerals = {"一", "二", "三", "四", "五", "六",
                                                               "七", "八", "九", "十", "百", "零"};
     std::size_t i = 0;
@@ -254,7 +253,7 @@ bool is_part_heading(std::string_view raw) {
     std::string_view text = s;
     if (!starts_with(text, "第")) return false;
     text.remove_prefix(std::string_view("第").size());
-    const std::size_t n = numeral_run(text);
+    const std::size_t n = chinese_numeral_run(text);
     return n > 0 && starts_with(text.substr(n), "部分");
 }
 
@@ -272,10 +271,10 @@ bool is_ordinal_heading(std::string_view raw) {
     std::string_view text = s;
     if (starts_with(text, "（") || starts_with(text, "(")) {
         text.remove_prefix(starts_with(text, "（") ? std::string_view("（").size() : 1);
-        const std::size_t n = numeral_run(text);
+        const std::size_t n = chinese_numeral_run(text);
         return n > 0 && (starts_with(text.substr(n), "）") || starts_with(text.substr(n), ")"));
     }
-    const std::size_t n = numeral_run(text);
+    const std::size_t n = chinese_numeral_run(text);
     return n > 0 && starts_with(text.substr(n), "、");
 }
 

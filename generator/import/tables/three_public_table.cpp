@@ -15,6 +15,7 @@
 #include "import/tables/table_segment.hpp"
 #include "import/tables/two_sided_grid.hpp"
 #include "import/tables/two_sided_keys.hpp"
+#include "import/text_match.hpp"
 
 namespace gongkai::import {
 
@@ -22,7 +23,6 @@ namespace {
 
 enum class Measure { none, budget, actual };
 
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 bool ends_with(std::string_view text, std::string_view end) {
     return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
 }

@@ -4,12 +4,11 @@
 #include <utility>
 
 #include "import/tables/cell_text.hpp"
+#include "import/text_match.hpp"
 
 namespace gongkai::import {
 
 namespace {
-
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 // Length in bytes of the run of numerals (Chinese 一…十百零〇 or ASCII digits) at the start of text.
 std::size_t numeral_run(std::string_view text) {

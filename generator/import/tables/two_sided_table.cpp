@@ -12,6 +12,7 @@
 #include "import/tables/table_titles.hpp"
 #include "import/tables/two_sided_grid.hpp"
 #include "import/tables/two_sided_keys.hpp"
+#include "import/text_match.hpp"
 
 namespace gongkai::import {
 
@@ -40,8 +41,6 @@ int count_project_cells(const FlowLine& row) {
 bool path_has(const HeaderColumn& column, const std::string& label) {
     return std::find(column.path.begin(), column.path.end(), label) != column.path.end();
 }
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 // The format id of a value column of one side, by its label; "" when the label is not in the vocabulary.
 std::string value_column_id(bool fiscal, const Side& side, const std::string& label, std::size_t value_count,
