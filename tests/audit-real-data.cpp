@@ -14,6 +14,7 @@
 #include "audit/grouping.hpp"
 #include "audit/materiality.hpp"
 #include "audit/rule_catalog.hpp"
+#include "model/money.hpp"
 #include "render/view_audit.hpp"
 #include "test_support.hpp"
 
@@ -265,7 +266,7 @@ TEST_CASE("materiality: a cent between two printed copies is a 尾差, 0.3万元
             if (auto c = spend->cell(row, "amount")) total = c->micro;
     REQUIRE(total);
     REQUIRE(slip->total_share_ppm);
-    CHECK(*slip->total_share_ppm == static_cast<std::int64_t>(static_cast<__int128>(*slip->difference) * 1'000'000 / *total));
+    CHECK(*slip->total_share_ppm == static_cast<std::int64_t>(static_cast<Int128>(*slip->difference) * 1'000'000 / *total));
     REQUIRE(tail->total_share_ppm);
     CHECK(*tail->total_share_ppm < 10);  // a cent of some 3,000 万元
     // 71.73% where 2106.66 ÷ 2940.05 is 71.65%: 0.08 个百分点, far beyond a last digit, stays an error.

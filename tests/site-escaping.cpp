@@ -42,7 +42,7 @@ TEST_CASE("a department named <script>alert(1)</script></script> cannot inject m
         std::regex block("<script type=\"application/json\" id=\"[^\"]+\">([^<]*)</script>");
         std::size_t blocks = 0;
         for (std::sregex_iterator it(html.begin(), html.end(), block), end; it != end; ++it, ++blocks)
-            CHECK_NOTHROW(json::parse((*it)[1].str()));
+            CHECK(json::accept((*it)[1].str()));  // valid JSON
         std::size_t opened = 0;
         for (auto pos = html.find("<script type=\"application/json\""); pos != std::string::npos;
              pos = html.find("<script type=\"application/json\"", pos + 1))

@@ -114,8 +114,8 @@ std::map<std::string, std::int64_t> implied_priors(Filing& f) {
             std::string prefix = g.metric.substr(0, g.metric.size() - tail.size());
             if (out.count(prefix)) continue;
             REQUIRE_MESSAGE(published().count(prefix), prefix);
-            __int128 cur = current_of(f, prefix), base = 100 * kMicro + sign_of(g.direction) * g.value.micro;
-            __int128 cents = (cur * 100 * kMicro / base + 5'000) / 10'000;
+            Int128 cur = current_of(f, prefix), base = 100 * kMicro + sign_of(g.direction) * g.value.micro;
+            Int128 cents = (cur * 100 * kMicro / base + 5'000) / 10'000;
             out[prefix] = static_cast<std::int64_t>(cents * 10'000);
         }
     }

@@ -73,7 +73,7 @@ TEST_CASE("code table: the header repeated after a page break in extracted text 
 }
 
 TEST_CASE("code table: 续表 and a title with （续） on the continuation page belong to the table") {
-    for (const std::string opening : {std::string("续表\n"), std::string("收入决算表（续）\n\n单位：万元\n\n")}) {
+    for (const std::string& opening : {std::string("续表\n"), std::string("收入决算表（续）\n\n单位：万元\n\n")}) {
         const std::string text = std::string("收入决算表\n\n单位：万元\n\n") + kCodeHeader +
                                  "合计\t\t30.00\t30.00\n"
                                  "201\t一般公共服务支出\t30.00\t30.00\n\n" + opening + kCodeHeader +

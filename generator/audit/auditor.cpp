@@ -28,7 +28,7 @@ std::string short_table_name(TableKind k) {
     return std::string(standard_table_title(k));  // budget tables: their standard title
 }
 
-using Wide = __int128;  // sums and ratios of up to thousands of amounts below 10^18 millionths never overflow
+using Wide = Int128;  // sums and ratios of up to thousands of amounts below 10^18 millionths never overflow
 
 Wide abs_wide(Wide v) { return v < 0 ? -v : v; }
 

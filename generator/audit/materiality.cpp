@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "audit/rule_catalog.hpp"
+#include "model/money.hpp"
 
 namespace gongkai {
 
@@ -17,8 +18,8 @@ void assess_materiality(Finding& f) {
     if (f.difference && (f.found_value || f.expected_value)) {
         std::int64_t base = std::max(abs64(f.found_value.value_or(0)), abs64(f.expected_value.value_or(0)));
         if (base > 0) {
-            __int128 ppm = static_cast<__int128>(*f.difference) * kWholePpm / base;
-            f.relative_ppm = static_cast<std::int64_t>(std::min<__int128>(ppm, kWholePpm));
+            Int128 ppm = static_cast<Int128>(*f.difference) * kWholePpm / base;
+            f.relative_ppm = static_cast<std::int64_t>(std::min<Int128>(ppm, kWholePpm));
         }
     }
     bool money_or_rate = f.unit == "万元" || f.unit == "%";
@@ -31,8 +32,8 @@ void assess_share_of_total(AuditReport& r, std::optional<std::int64_t> total) {
     if (!total || *total <= 0) return;
     for (auto& f : r.findings) {
         if (f.unit != "万元" || !f.difference) continue;
-        __int128 ppm = static_cast<__int128>(*f.difference) * kWholePpm / *total;
-        f.total_share_ppm = static_cast<std::int64_t>(std::min<__int128>(ppm, 1000 * kWholePpm));  // may pass 100%
+        Int128 ppm = static_cast<Int128>(*f.difference) * kWholePpm / *total;
+        f.total_share_ppm = static_cast<std::int64_t>(std::min<Int128>(ppm, 1000 * kWholePpm));  // may pass 100%
     }
 }
 

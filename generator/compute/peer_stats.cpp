@@ -2,17 +2,19 @@
 
 #include <algorithm>
 
+#include "model/money.hpp"
+
 namespace gongkai {
 
 static std::int64_t at(const std::vector<std::int64_t>& v, std::size_t num, std::size_t den) {
     // Position num/den × (n − 1), interpolated in 128 bits.
-    __int128 pos = static_cast<__int128>(num) * static_cast<__int128>(v.size() - 1);
+    Int128 pos = static_cast<Int128>(num) * static_cast<Int128>(v.size() - 1);
     std::size_t lo = static_cast<std::size_t>(pos / den);
-    __int128 frac = pos % den;
+    Int128 frac = pos % den;
     if (frac == 0 || lo + 1 >= v.size()) return v[lo];
-    __int128 diff = static_cast<__int128>(v[lo + 1]) - v[lo];
-    __int128 scaled = diff * frac * 2 + (diff >= 0 ? static_cast<__int128>(den) : -static_cast<__int128>(den));
-    return v[lo] + static_cast<std::int64_t>(scaled / (2 * static_cast<__int128>(den)));
+    Int128 diff = static_cast<Int128>(v[lo + 1]) - v[lo];
+    Int128 scaled = diff * frac * 2 + (diff >= 0 ? static_cast<Int128>(den) : -static_cast<Int128>(den));
+    return v[lo] + static_cast<std::int64_t>(scaled / (2 * static_cast<Int128>(den)));
 }
 
 std::optional<Quartiles> quartiles(std::vector<std::int64_t> values) {
@@ -26,7 +28,7 @@ std::size_t rank_descending(const std::vector<std::int64_t>& values, std::int64_
 }
 
 std::int64_t divide_rounded(std::int64_t a, std::int64_t b) {
-    __int128 q = static_cast<__int128>(a) * 2 / b;
+    Int128 q = static_cast<Int128>(a) * 2 / b;
     return static_cast<std::int64_t>((q + (q >= 0 ? 1 : -1)) / 2);
 }
 

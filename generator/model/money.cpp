@@ -80,8 +80,8 @@ std::string format_micro(std::int64_t micro, int decimals) { return format_impl(
 std::string format_micro_grouped(std::int64_t micro, int decimals) { return format_impl(micro, decimals, true); }
 
 bool add_to_sum(std::int64_t& total, std::int64_t micro) {
-    const __int128 sum = static_cast<__int128>(total) + micro;
-    if (sum > kMaxSumMicro || sum < -static_cast<__int128>(kMaxSumMicro)) return false;
+    const Int128 sum = static_cast<Int128>(total) + micro;
+    if (sum > kMaxSumMicro || sum < -static_cast<Int128>(kMaxSumMicro)) return false;
     total = static_cast<std::int64_t>(sum);
     return true;
 }
@@ -89,11 +89,11 @@ bool add_to_sum(std::int64_t& total, std::int64_t micro) {
 std::optional<std::int64_t> percent_micro(std::int64_t a, std::int64_t b) {
     if (b == 0) return std::nullopt;
     // a/b*100 in millionths: a * 1e8 / b, computed in 128 bits to avoid overflow.
-    __int128 num = static_cast<__int128>(a) * 100 * kMicro;
-    __int128 q = num / b, r = num % b;
+    Int128 num = static_cast<Int128>(a) * 100 * kMicro;
+    Int128 q = num / b, r = num % b;
     if (r != 0) {
-        __int128 twice = (r < 0 ? -r : r) * 2;
-        __int128 bb = b < 0 ? -static_cast<__int128>(b) : b;
+        Int128 twice = (r < 0 ? -r : r) * 2;
+        Int128 bb = b < 0 ? -static_cast<Int128>(b) : b;
         if (twice >= bb) q += ((num < 0) != (b < 0)) ? -1 : 1;
     }
     if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min()) return std::nullopt;

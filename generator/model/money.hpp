@@ -7,6 +7,10 @@
 
 namespace gongkai {
 
+// A signed 128-bit integer for sums and products of amounts on their way to a bounded result (GCC and Clang;
+// __extension__ keeps -Wpedantic quiet about the type).
+__extension__ typedef __int128 Int128;
+
 struct Decimal {
     std::string printed;     // exactly as published, e.g. "2,940.05"
     std::int64_t micro = 0;  // value × 1'000'000

@@ -93,14 +93,16 @@ json department_type_view(const DepartmentType& type, const std::vector<TypeMemb
     int prior_year = 0;
     for (int year : years) {
         auto it = totals_by_year.find(year);
-        std::optional<Quartiles> q = it == totals_by_year.end() ? std::nullopt : quartiles(it->second);
+        MaybeMoney median, min, max;  // of the members' 支出合计 this year; none when no member published one
+        if (it != totals_by_year.end())
+            if (const std::optional<Quartiles> q = quartiles(it->second)) median = q->median, min = q->min, max = q->max;
         std::size_t filed = 0;
         for (const auto& m : members) filed += m.filing->year == year;
-        json row = {{"year", year}, {"departments", filed}, {"median", money_text(q ? MaybeMoney(q->median) : std::nullopt)},
-                    {"min", money_text(q ? MaybeMoney(q->min) : std::nullopt)}, {"max", money_text(q ? MaybeMoney(q->max) : std::nullopt)},
-                    {"change", "—"}};
-        if (q && prior_median && prior_year == year - 1 && *prior_median != 0) if (auto pct = percent_micro(q->median - *prior_median, *prior_median)) row["change"] = arrow_pct(*pct);
-        prior_median = q ? std::optional<std::int64_t>(q->median) : std::nullopt;
+        json row = {{"year", year}, {"departments", filed}, {"median", money_text(median)}, {"min", money_text(min)},
+                    {"max", money_text(max)}, {"change", "—"}};
+        if (median && prior_median && prior_year == year - 1 && *prior_median != 0)
+            if (auto pct = percent_micro(*median - *prior_median, *prior_median)) row["change"] = arrow_pct(*pct);
+        prior_median = median;
         prior_year = year;
         per_year.push_back(row);
     }

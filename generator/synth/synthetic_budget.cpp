@@ -14,7 +14,7 @@ namespace {
 
 // Splits `total` in proportion to `weights` (any size: 128-bit products); the parts add up exactly.
 std::vector<Yuan> split_exact(Yuan total, const std::vector<std::int64_t>& weights) {
-    __int128 sum = 0;
+    Int128 sum = 0;
     for (auto w : weights) sum += w;
     std::vector<Yuan> out(weights.size(), 0);
     if (weights.empty()) return out;
@@ -23,7 +23,7 @@ std::vector<Yuan> split_exact(Yuan total, const std::vector<std::int64_t>& weigh
         return out;
     }
     Yuan used = 0;
-    for (std::size_t i = 0; i + 1 < weights.size(); ++i) used += (out[i] = static_cast<Yuan>(static_cast<__int128>(total) * weights[i] / sum));
+    for (std::size_t i = 0; i + 1 < weights.size(); ++i) used += (out[i] = static_cast<Yuan>(static_cast<Int128>(total) * weights[i] / sum));
     out.back() = total - used;
     return out;
 }

@@ -390,7 +390,7 @@ SyntheticCorpus synthesize(const SynthOptions& o) {
     std::vector<Profile> used;
     for (int d = 0; d < o.departments; ++d) used.push_back(department_profile(static_cast<std::size_t>(d)));
     for (int c = 0; c < o.counties; ++c) {
-        char code[7];
+        char code[16];
         std::snprintf(code, sizeof code, "99%04d", (c + 1) % 10000);  // 990001 … 999999: --counties is at most 9999
         std::string county_name = "示例县" + std::to_string(c + 1);
         std::string dir = std::string(code) + "-example-" + std::to_string(c + 1);

@@ -181,6 +181,8 @@ std::vector<SubjectPhrase> phrases_for(Part part) {
         break;
     }
     case Part::unknown:
+    case Part::budget_overview:  // the budget parts have their own phrases (budget_phrase_rules.cpp)
+    case Part::project:
         break;
     }
     return longest_first(std::move(v));
