@@ -1,8 +1,11 @@
 // The preview server (serve/): path safety, MIME types, status codes, rebuild on change.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <thread>
+#include <vector>
 
 #include <boost/filesystem.hpp>
 #include <httplib.h>
@@ -259,6 +262,31 @@ TEST_CASE("the server answers only what a static site needs, at once, and bounde
     CHECK(raw_request(port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 268435456\r\n\r\n", 268435456) ==
           "HTTP/1.1 413 Payload Too Large");
     CHECK(resident_kb() - before < 64 * 1024);
+
+    // 200 connections opened at the same moment are all answered at once: none waits for the client to retry a
+    // connection the listen backlog had no room for (1 s, then 3 s, with cpp-httplib's backlog of 5).
+    {
+        constexpr int kBurst = 200;
+        std::vector<std::thread> clients;
+        std::vector<std::string> answers(kBurst);
+        std::vector<double> seconds(kBurst);
+        std::atomic<int> ready{0};
+        std::atomic<bool> go{false};
+        for (int i = 0; i < kBurst; ++i)
+            clients.emplace_back([&, i] {
+                ++ready;
+                while (!go) std::this_thread::yield();
+                const auto start = std::chrono::steady_clock::now();
+                answers[static_cast<std::size_t>(i)] =
+                    raw_request(port, "GET /assets/gongkai.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 0);
+                seconds[static_cast<std::size_t>(i)] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            });
+        while (ready < kBurst) std::this_thread::yield();
+        go = true;
+        for (auto& t : clients) t.join();
+        CHECK(std::count(answers.begin(), answers.end(), "HTTP/1.1 200 OK") == kBurst);
+        CHECK(*std::max_element(seconds.begin(), seconds.end()) < 0.9);
+    }
 
     // Pages are still served afterwards.
     auto home = c.Get("/");

@@ -130,6 +130,11 @@ private:
 
 }  // namespace
 
+bool BoundedHttpServer::widen_listen_backlog() {
+    const socket_t sock = svr_sock_;
+    return sock != INVALID_SOCKET && ::listen(sock, kListenBacklog) == 0;  // listen again: only the backlog changes
+}
+
 bool BoundedHttpServer::process_and_close_socket(socket_t sock) {
     BoundedStream stream(sock, read_timeout_sec_, read_timeout_usec_, write_timeout_sec_, write_timeout_usec_);
     bool ok = false;

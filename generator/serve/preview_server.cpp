@@ -238,6 +238,7 @@ int PreviewServer::start() {
     if (port == 0) port = server_->bind_to_any_port(serve_.host);
     else if (!server_->bind_to_port(serve_.host, port)) port = -1;
     if (port < 0) return -1;
+    server_->widen_listen_backlog();  // best effort: with cpp-httplib's 5 it still serves, only slower in bursts
     server_thread_ = std::thread([this] {
         if (!stopping_) server_->listen_after_bind();
     });

@@ -12,12 +12,13 @@
 #include "site/site.hpp"
 
 namespace httplib {
-class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
 
 namespace gongkai {
+
+class BoundedHttpServer;
 
 struct ServeOptions {
     std::string host = "127.0.0.1";
@@ -50,7 +51,7 @@ private:
 
     BuildOptions build_;
     ServeOptions serve_;
-    std::unique_ptr<httplib::Server> server_;
+    std::unique_ptr<BoundedHttpServer> server_;
     std::thread server_thread_;
     std::thread watch_thread_;
     std::atomic<bool> stopping_{false};
