@@ -160,6 +160,22 @@ TEST_CASE("GB18030 text is refused with the conversion to run") {
     fx.nothing_written();
 }
 
+// Found by fuzz-text (2026-11-30): the real Xiangtan text with one character's bytes changed into a UTF-16
+// surrogate (ED BA 9C) was read as text, and writing the filing then failed as "a gongkai bug". Each form
+// that RFC 3629 forbids is refused as not UTF-8, naming where.
+TEST_CASE("text with bytes that are not UTF-8 characters is refused, naming the offset") {
+    const std::string text = read_file(kShared + "/disclosures/xiangtan-county/2024-county-government-office.txt");
+    const std::size_t at = text.find("县政府");
+    REQUIRE(at != std::string::npos);
+    for (const std::string& bad : {std::string("\xED\xBA\x9C"), std::string("\xE0\x80\x80"), std::string("\xF4\x90\x80\x80"),
+                                  std::string("\xF0\x80\x80\x80"), std::string("\xF5\x80\x80\x80")}) {
+        CAPTURE(at);
+        std::string changed = text;
+        changed.replace(at + 3, 3, bad);  // 政 becomes the bad sequence
+        expect_refused("bad-utf8.txt", changed, "not valid UTF-8 (first bad byte at offset " + std::to_string(at + 3) + ")");
+    }
+}
+
 TEST_CASE("a 部门预算 is imported as a budget; another kind of document says what it is") {
     // A 部门预算 (budget) of 上海市普陀区: imported, said to be a budget, written as <slug>.budget.json.
     Fixture fx;

@@ -9,14 +9,19 @@ namespace gongkai::import {
 
 namespace {
 
-// Length of the valid UTF-8 sequence at `i`, or 0.
+// Length of the valid UTF-8 sequence at `i`, or 0 (RFC 3629: no overlong form, no surrogate, nothing past
+// U+10FFFF — what nlohmann::json accepts when the filing is written).
 std::size_t utf8_length(const std::string& s, std::size_t i) {
     const auto c = static_cast<unsigned char>(s[i]);
     std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
+    if (n <= 1 || i + n > s.size()) return n == 1 ? 1 : 0;
     for (std::size_t k = 1; k < n; ++k)
         if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return 0;
-    if (n == 2 && c < 0xC2) return 0;  // overlong
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (n == 2 && c < 0xC2) return 0;                // overlong
+    if (n == 3 && c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (n == 3 && c == 0xED && c1 >= 0xA0) return 0;  // a UTF-16 surrogate (U+D800–U+DFFF) is no character
+    if (n == 4 && (c > 0xF4 || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))) return 0;  // overlong; past U+10FFFF
     return n;
 }
 
