@@ -144,6 +144,16 @@ for target in "${targets[@]}"; do
        -artifact_prefix="fuzz/findings/$target/" "$corpus_root/$target" >"$log" 2>&1; then
     echo "fuzz-$target: FOUND A PROBLEM, see $log and fuzz/findings/$target/" >&2
     status=1
+    # libFuzzer times an input by the clock: on a machine busy with other work an input can pass the 10 s
+    # without being slow. Each timeout is run once more alone to tell the two apart (it still fails the run).
+    for found in "fuzz/findings/$target"/timeout-*; do
+      [ -f "$found" ] || continue
+      if ASAN_OPTIONS=detect_leaks=0 "build-san/fuzz/fuzz-$target" -timeout=10 -runs=1 "$found" >/dev/null 2>&1; then
+        echo "fuzz-$target: $found runs in under 10 s alone: the machine was busy, or it is slow only at times" >&2
+      else
+        echo "fuzz-$target: $found times out again when run alone: a hang to fix" >&2
+      fi
+    done
   fi
   # libFuzzer's last status line: executions and coverage.
   grep -E '^#[0-9]+' "$log" | tail -1 | sed "s/^/fuzz-$target: /" >&2
