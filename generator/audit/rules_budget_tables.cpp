@@ -33,7 +33,7 @@ std::optional<Term> row_cell(const Auditor& a, K kind, const std::string& block,
     if (ci < 0 || i >= b->rows.size()) return std::nullopt;
     const Row& r = b->rows[i];
     const Cell& c = r.cells[static_cast<std::size_t>(ci)];
-    const std::string id = r.code.empty() ? r.key : r.code;
+    const std::string id = row_id(r);
     Term term;
     term.label = std::string(standard_table_title(kind)) + (r.name.empty() ? "无名称的第 " + std::to_string(i + 1) + " 行" : "“" + r.name + "”") +
                  b->columns[static_cast<std::size_t>(ci)].label;
